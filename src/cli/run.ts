@@ -1,0 +1,69 @@
+/**
+ * The testable entry point: `run(argv, io)` returns the exit code and never throws.
+ * 0 success, 1 findings, 2 usage error, bad data or internal error (SPEC §3).
+ */
+import { CommanderError } from '@commander-js/extra-typings';
+import { buildProgram, type Outcome } from './program.js';
+import { wantColor, type Context, type Io } from './io.js';
+import { DataError, UsageError } from '../core/errors.js';
+import { formatFindingLine } from './report.js';
+import { VERSION } from './version.js';
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const outcome: Outcome = { code: 0 };
+  let debug = argv.includes('--debug');
+  const makeContext = (g: { data?: string; color?: boolean; debug?: boolean }): Context => {
+    debug = Boolean(g.debug);
+    return { io, color: wantColor(colorFlag(argv), io.env, io.stdout), debug, data: g.data };
+  };
+  const program = buildProgram(VERSION, makeContext, outcome);
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (s) => io.stdout.write(s),
+    writeErr: (s) => io.stderr.write(s),
+    outputError: (s, write) => write(s.replace(/^error: /, 'ladder: ')),
+  });
+  // commander's own parse errors end up in the catch below.
+  for (const c of program.commands) c.exitOverride();
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return 0;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return outcome.code;
+  } catch (e) {
+    return report(e, io, debug);
+  }
+}
+
+/** `--color` / `--no-color` anywhere on the command line (last one wins). */
+function colorFlag(argv: string[]): boolean | undefined {
+  let flag: boolean | undefined;
+  for (const a of argv) {
+    if (a === '--color') flag = true;
+    else if (a === '--no-color') flag = false;
+  }
+  return flag;
+}
+
+function report(e: unknown, io: Io, debug: boolean): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    io.stderr.write(`Run 'ladder --help' or 'ladder <command> --help' for usage.\n`);
+    return 2;
+  }
+  if (e instanceof UsageError) {
+    io.stderr.write(`ladder: ${e.message}\n`);
+    return 2;
+  }
+  if (e instanceof DataError) {
+    for (const f of e.findings) io.stderr.write(formatFindingLine(f) + '\n');
+    io.stderr.write(`ladder: ${e.message}\n`);
+    return 2;
+  }
+  const err = e as Error;
+  if (debug) io.stderr.write(`${err?.stack ?? String(e)}\n`);
+  io.stderr.write(`ladder: internal error: ${err?.message ?? String(e)}\nThis is a bug in ladder.${debug ? '' : ' Run again with --debug for details.'}\n`);
+  return 2;
+}

@@ -1,0 +1,54 @@
+/** Findings: what the loader, the schema check and the lint rules report (SPEC §3 lint). */
+import type { Path } from './model.js';
+
+export type Level = 'error' | 'warning';
+
+/** A 1-based position range (columns count UTF-16 code units, like editors do). */
+export interface Range {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Related extends Range {
+  file: string;
+  message: string;
+}
+
+/** A finding with its place resolved: the only shape formatters see. */
+export interface Finding extends Range {
+  file: string;
+  level: Level;
+  ruleId: string;
+  message: string;
+  /** JSON pointer of the offending node ('' for the document): stable when lines move. */
+  pointer: string;
+  related?: Related[];
+}
+
+/** A finding as a rule reports it: a path into a file, located later by the engine. */
+export interface RawFinding {
+  ruleId: string;
+  message: string;
+  file: string;
+  path: Path;
+  /** Point at the key of the last path segment instead of its value. */
+  at?: 'key' | 'value';
+  related?: { file: string; path: Path; at?: 'key' | 'value'; message: string }[];
+}
+
+export function toPointer(path: Path): string {
+  return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/** Deterministic order: file, line, column, rule, message. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}

@@ -1,0 +1,271 @@
+/**
+ * Loading: files (bytes or text) -> checked documents -> a data set. Never throws on user data:
+ * every problem becomes a finding with a path, located to a line and column when reported.
+ */
+import { decodeText, parseYaml, type ParsedSource } from './yaml-source.js';
+import { schemaFindings, type SchemaKind, type SchemaSupport } from './schema-errors.js';
+import { compareFindings, toPointer, type Finding, type RawFinding } from './findings.js';
+import { Locator, LineIndex } from './source.js';
+import {
+  SECTIONS,
+  emptySections,
+  normaliseText,
+  type DataSet,
+  type ExternalDef,
+  type FamilyDef,
+  type ItemDef,
+  type LadderDef,
+  type Path,
+  type RoleDef,
+  type Section,
+  type SpecialtyDef,
+  type Vocabulary,
+  type VocabularyEntry,
+} from './model.js';
+
+export const KINDS = ['family', 'skills', 'profile'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export interface LoadedFile extends ParsedSource {
+  kind: Kind | null;
+  /** The file's findings so far (`yaml-syntax`, `schema`), as paths. */
+  findings: RawFinding[];
+  /** False when YAML or schema errors make the content unsafe to use. */
+  valid: boolean;
+}
+
+export interface SourceInput {
+  file: string;
+  /** Raw bytes (decoded and checked here) or already-decoded text. */
+  bytes?: Uint8Array;
+  text?: string;
+}
+
+/** Parses and schema-checks one file. `expect` restricts the kind (a `--profile` must be a profile). */
+export function loadFile(input: SourceInput, schemas: SchemaSupport, expect?: Kind): LoadedFile {
+  let text = input.text;
+  if (text === undefined) {
+    const decoded = decodeText(input.bytes ?? new Uint8Array());
+    if ('error' in decoded) {
+      const lines = new LineIndex('');
+      const parsed: ParsedSource = { file: input.file, value: null, locator: new Locator(null, new WeakMap(), lines), findings: [], syntax: [] };
+      return { ...parsed, kind: null, valid: false, findings: [{ ruleId: 'yaml-syntax', message: decoded.error, file: input.file, path: [] }] };
+    }
+    text = decoded.text;
+  }
+  const parsed = parseYaml(input.file, text);
+  const loaded: LoadedFile = { ...parsed, kind: null, valid: parsed.syntax.length === 0, findings: [] };
+  if (!loaded.valid) return loaded;
+
+  const value = parsed.value;
+  if (value === null || value === undefined) {
+    loaded.findings.push({ ruleId: 'schema', message: 'empty file: expected a mapping with `kind: family`, `kind: skills` or `kind: profile`', file: input.file, path: [] });
+    loaded.valid = false;
+    return loaded;
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    loaded.findings.push({ ruleId: 'schema', message: `expected a mapping with \`kind\` at the top of the file, found a ${Array.isArray(value) ? 'list' : typeof value}`, file: input.file, path: [] });
+    loaded.valid = false;
+    return loaded;
+  }
+  const kind = (value as { kind?: unknown }).kind;
+  if (typeof kind !== 'string' || !(KINDS as readonly string[]).includes(kind)) {
+    const allowed = expect ? `\`kind: ${expect}\`` : '`kind: family`, `kind: skills` or `kind: profile`';
+    loaded.findings.push({
+      ruleId: 'schema',
+      message: kind === undefined ? `missing key \`kind\`: expected ${allowed}` : `unknown kind \`${String(kind)}\`: expected ${allowed}`,
+      file: input.file,
+      path: kind === undefined ? [] : ['kind'],
+    });
+    loaded.valid = false;
+    return loaded;
+  }
+  if (expect && kind !== expect) {
+    loaded.findings.push({ ruleId: 'schema', message: `expected \`kind: ${expect}\` here, found \`kind: ${kind}\``, file: input.file, path: ['kind'] });
+    loaded.valid = false;
+    return loaded;
+  }
+  loaded.kind = kind as Kind;
+  const errors = schemas.validate[kind as SchemaKind](value);
+  if (errors) {
+    loaded.findings.push(...schemaFindings(input.file, value, errors, schemas.knownKeys(kind as SchemaKind)));
+    loaded.valid = false;
+  }
+  return loaded;
+}
+
+/** Turns a file's raw findings (paths) and syntax errors (offsets) into positioned findings. */
+export function locateFindings(file: LoadedFile, raw: RawFinding[], level: (ruleId: string) => 'error' | 'warning' | 'off' = defaultLevel): Finding[] {
+  const out: Finding[] = [];
+  for (const s of file.syntax) {
+    const lv = level('yaml-syntax');
+    if (lv === 'off') continue;
+    out.push({ file: file.file, ...file.locator.lines.range(s.start, s.end), level: lv, ruleId: 'yaml-syntax', message: s.message, pointer: '' });
+  }
+  for (const r of raw) {
+    const lv = level(r.ruleId);
+    if (lv === 'off') continue;
+    out.push(locateOne(file, r, lv));
+  }
+  return out.sort(compareFindings);
+}
+
+export function locateOne(file: LoadedFile, r: RawFinding, lv: 'error' | 'warning', others?: (name: string) => LoadedFile | undefined): Finding {
+  const finding: Finding = { file: r.file, ...file.locator.locate(r.path, r.at), level: lv, ruleId: r.ruleId, message: r.message, pointer: toPointer(r.path) };
+  if (r.related?.length) {
+    finding.related = r.related.map((rel) => {
+      const target = rel.file === file.file ? file : others?.(rel.file);
+      const range = target ? target.locator.locate(rel.path, rel.at) : { line: 1, column: 1, endLine: 1, endColumn: 1 };
+      return { file: rel.file, ...range, message: rel.message };
+    });
+  }
+  return finding;
+}
+
+function defaultLevel(ruleId: string): 'error' | 'warning' {
+  return ruleId === 'yaml-syntax' || ruleId === 'schema' ? 'error' : 'warning';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data set
+
+export interface LoadedDataSet extends DataSet {
+  files: Map<string, LoadedFile>;
+}
+
+/**
+ * Builds the model from loaded files. Files that failed YAML or schema checks are left out (their
+ * findings say why); a role or family id defined twice keeps its first definition (lint reports it).
+ */
+export function buildDataSet(files: LoadedFile[]): LoadedDataSet {
+  const ds: LoadedDataSet = { families: [], familyById: new Map(), roles: new Map(), vocabulary: null, files: new Map() };
+  for (const f of files) {
+    ds.files.set(f.file, f);
+    if (!f.valid) continue;
+    if (f.kind === 'family') addFamily(ds, f);
+    else if (f.kind === 'skills') addVocabulary(ds, f);
+  }
+  return ds;
+}
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const own = (o: Obj): [string, unknown][] => Object.keys(o).map((k) => [k, o[k]]);
+
+function readItems(raw: unknown, from: string, f: LoadedFile, path: Path): ItemDef[] {
+  const file = f.file;
+  if (!Array.isArray(raw)) return [];
+  const out: ItemDef[] = [];
+  raw.forEach((entry, i) => {
+    const p = [...path, i];
+    if (typeof entry === 'string') {
+      out.push({ id: null, text: entry, identity: 'text:' + normaliseText(entry), from, file, line: f.locator.line(p), path: p });
+      return;
+    }
+    const o = obj(entry);
+    if (!o || typeof o.text !== 'string') return;
+    const id = str(o.id) ?? null;
+    const item: ItemDef = { id, text: o.text, identity: id ? 'id:' + id : 'text:' + normaliseText(o.text), from, file, line: f.locator.line(p), path: p };
+    if (typeof o.years === 'number') item.years = o.years;
+    if (typeof o.area === 'string') item.area = o.area;
+    const sk = obj(o.skills);
+    if (sk) item.skills = Array.isArray(sk.all) ? { all: strs(sk.all) } : { any: strs(sk.any) };
+    out.push(item);
+  });
+  return out;
+}
+
+function readSections(o: Obj, from: string, f: LoadedFile, path: Path): Record<Section, ItemDef[]> {
+  const s = emptySections<ItemDef>();
+  for (const name of SECTIONS) s[name] = readItems(o[name], from, f, [...path, name]);
+  return s;
+}
+
+function addFamily(ds: LoadedDataSet, f: LoadedFile): void {
+  const v = obj(f.value)!;
+  const id = str(v.id)!;
+  if (ds.familyById.has(id)) return;
+  const fam: FamilyDef = {
+    id,
+    title: str(v.title) ?? id,
+    source: str(v.source),
+    summary: str(v.summary),
+    sections: readSections(v, id, f, []),
+    roleIds: [],
+    ladders: [],
+    specialties: [],
+    careerLadder: str(v.career_ladder),
+    next: strs(v.next),
+    hiringProcess: Array.isArray(v.hiring_process) ? strs(v.hiring_process) : undefined,
+    external: new Map(),
+    file: f.file,
+  };
+  for (const [rid, rv] of own(obj(v.roles) ?? {})) {
+    const r = obj(rv);
+    if (!r || ds.roles.has(rid)) continue;
+    const path = ['roles', rid];
+    const role: RoleDef = {
+      id: rid,
+      title: str(r.title) ?? rid,
+      level: str(r.level),
+      grade: typeof r.grade === 'number' ? r.grade : undefined,
+      reportsTo: str(r.reports_to),
+      extends: str(r.extends),
+      remove: strs(r.remove),
+      summary: str(r.summary),
+      hiringProcess: Array.isArray(r.hiring_process) ? strs(r.hiring_process) : undefined,
+      sections: readSections(r, rid, f, path),
+      family: id,
+      file: f.file,
+      line: f.locator.line(path, 'key'),
+      path,
+    };
+    ds.roles.set(rid, role);
+    fam.roleIds.push(rid);
+  }
+  const ladders = obj(v.ladders);
+  if (ladders) {
+    for (const [lid, lv] of own(ladders)) {
+      const l = obj(lv);
+      if (l) fam.ladders.push({ id: lid, title: str(l.title) ?? lid, levels: strs(l.levels), declared: true, path: ['ladders', lid] });
+    }
+  } else if (fam.roleIds.length) {
+    const byGrade = [...fam.roleIds].sort((a, b) => (ds.roles.get(a)!.grade ?? 0) - (ds.roles.get(b)!.grade ?? 0));
+    fam.ladders.push({ id, title: fam.title, levels: byGrade, declared: false, path: ['roles'] } satisfies LadderDef);
+  }
+  for (const [sid, sv] of own(obj(v.specialties) ?? {})) {
+    const s = obj(sv);
+    if (!s) continue;
+    const path = ['specialties', sid];
+    const spec: SpecialtyDef = {
+      id: sid,
+      title: str(s.title) ?? sid,
+      summary: str(s.summary),
+      roles: Array.isArray(s.roles) ? strs(s.roles) : undefined,
+      sections: readSections(s, `${id}/${sid}`, f, path),
+      path,
+    };
+    fam.specialties.push(spec);
+  }
+  for (const [eid, ev] of own(obj(v.external) ?? {})) {
+    const e = obj(ev);
+    if (e) fam.external.set(eid, { id: eid, title: str(e.title) ?? eid, url: str(e.url), family: id, path: ['external', eid] } satisfies ExternalDef);
+  }
+  ds.families.push(fam);
+  ds.familyById.set(id, fam);
+}
+
+function addVocabulary(ds: LoadedDataSet, f: LoadedFile): void {
+  const v = obj(f.value)!;
+  const vocab: Vocabulary = ds.vocabulary ?? { skills: new Map(), areas: new Map() };
+  for (const section of ['skills', 'areas'] as const) {
+    for (const [id, ev] of own(obj(v[section]) ?? {})) {
+      const e = obj(ev);
+      if (!e || vocab[section].has(id)) continue;
+      vocab[section].set(id, { id, title: str(e.title) ?? id, aliases: strs(e.aliases), file: f.file, path: [section, id] } satisfies VocabularyEntry);
+    }
+  }
+  ds.vocabulary = vocab;
+}

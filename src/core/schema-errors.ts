@@ -1,0 +1,158 @@
+/**
+ * Turns JSON Schema (ajv) errors into findings with friendly words: an unknown key says which known
+ * key was probably meant, a wrong type names the expected one, `oneOf` noise is reduced to the branch
+ * that matches the value's shape.
+ */
+import type { RawFinding } from './findings.js';
+import type { Path } from './model.js';
+import { didYouMean } from './suggest.js';
+
+/** The subset of an ajv `ErrorObject` we rely on. */
+export interface SchemaError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+export type SchemaKind = 'family' | 'skills' | 'profile' | 'config';
+
+/** A compiled validator: returns the errors, or null when the value is valid. */
+export type Validate = (value: unknown) => SchemaError[] | null;
+export type Validators = Record<SchemaKind, Validate>;
+
+/** Keys allowed at each schema location, for "did you mean" on unknown keys. */
+export type KnownKeys = (schemaPath: string) => string[];
+
+/** What the loader needs from the schemas: a validator per kind, and the keys each object allows. */
+export interface SchemaSupport {
+  validate: Validators;
+  knownKeys: (kind: SchemaKind) => KnownKeys;
+}
+
+/** Property names allowed at `schemaPath` (`#/$defs/role`) of a JSON Schema document. */
+export function keysAt(schema: unknown, schemaPath: string): string[] {
+  let cur: unknown = schema;
+  for (const seg of pathFromPointer(schemaPath.replace(/^#/, ''))) {
+    cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[seg] : undefined;
+    // follow a local $ref one level, as `additionalProperties: {$ref}` does
+    const ref = cur !== null && typeof cur === 'object' ? (cur as { $ref?: string }).$ref : undefined;
+    if (ref && ref.startsWith('#/')) cur = keysAtNode(schema, ref);
+  }
+  const props = cur !== null && typeof cur === 'object' ? (cur as { properties?: object }).properties : undefined;
+  return props ? Object.keys(props) : [];
+}
+
+function keysAtNode(schema: unknown, ref: string): unknown {
+  let cur: unknown = schema;
+  for (const seg of pathFromPointer(ref.slice(1))) cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[seg] : undefined;
+  return cur;
+}
+
+export function pathFromPointer(pointer: string): string[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function typed(path: string[], value: unknown): Path {
+  const out: (string | number)[] = [];
+  let cur = value;
+  for (const seg of path) {
+    const key = Array.isArray(cur) && /^\d+$/.test(seg) ? Number(seg) : seg;
+    out.push(key);
+    cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[seg] : undefined;
+  }
+  return out;
+}
+
+function describeType(v: unknown): string {
+  if (v === null) return 'empty value';
+  if (Array.isArray(v)) return 'list';
+  if (typeof v === 'object') return 'mapping';
+  return typeof v;
+}
+
+function valueAt(root: unknown, path: string[]): unknown {
+  let cur = root;
+  for (const seg of path) cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[seg] : undefined;
+  return cur;
+}
+
+/** Friendly, de-duplicated findings for one file's schema errors. */
+export function schemaFindings(file: string, value: unknown, errors: SchemaError[], knownKeys: KnownKeys): RawFinding[] {
+  // Within a oneOf (item: text | mapping), keep only the errors of the branch that matches the value's
+  // shape, and drop the oneOf summary when a branch explains the problem.
+  const oneOfPaths = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath);
+  const kept = errors.filter((e) => {
+    const m = /\/oneOf\/(\d+)\//.exec(e.schemaPath);
+    if (!m) return true;
+    const owner = oneOfPaths.filter((p) => e.instancePath === p || e.instancePath.startsWith(p + '/')).sort((a, b) => b.length - a.length)[0];
+    if (owner === undefined) return true;
+    const v = valueAt(value, pathFromPointer(owner));
+    const isObj = v !== null && typeof v === 'object' && !Array.isArray(v);
+    return m[1] === (isObj ? '1' : '0');
+  });
+  const explained = new Set(kept.filter((e) => e.keyword !== 'oneOf' && /\/oneOf\//.test(e.schemaPath)).map((e) => e.instancePath));
+  const finalErrors = kept.filter((e) => e.keyword !== 'oneOf' || ![...explained].some((p) => p === e.instancePath || p.startsWith(e.instancePath + '/')));
+  const out: RawFinding[] = [];
+  const seen = new Set<string>();
+  for (const e of finalErrors) {
+    const path = pathFromPointer(e.instancePath);
+    let message: string;
+    let at: 'key' | 'value' = 'value';
+    let target = path;
+    const here = path.length ? `\`${path[path.length - 1]}\`` : 'the file';
+    switch (e.keyword) {
+      case 'additionalProperties': {
+        const key = String(e.params.additionalProperty);
+        target = [...path, key];
+        at = 'key';
+        const known = knownKeys(e.schemaPath.replace(/\/additionalProperties$/, ''));
+        message = `unknown key \`${key}\`${didYouMean(key, known, 1) || (known.length ? ` (allowed: ${known.join(', ')})` : '')}`;
+        break;
+      }
+      case 'required':
+        message = `missing required key \`${String(e.params.missingProperty)}\` in ${path.length ? here : 'the file'}`;
+        if (path.length) at = 'key';
+        break;
+      case 'type':
+        message = `${here} must be a ${typeName(String(e.params.type))}, not a ${describeType(valueAt(value, path))}`;
+        break;
+      case 'const':
+        message = `${here} must be \`${String(e.params.allowedValue)}\``;
+        break;
+      case 'enum':
+        message = `${here} must be one of ${(e.params.allowedValues as unknown[]).map((x) => `\`${String(x)}\``).join(', ')}`;
+        break;
+      case 'pattern':
+        message = `${here} must be a kebab-case id (lowercase letters, digits and single dashes), got "${String(valueAt(value, path))}"`;
+        break;
+      case 'propertyNames':
+        continue; // reported by the nested `pattern` error with the key itself
+      case 'oneOf':
+        message = `${here} must be a text or a mapping with \`text\``;
+        break;
+      default:
+        message = `${here} ${e.message ?? 'is invalid'}`;
+    }
+    if (e.keyword === 'pattern' && e.schemaPath.includes('propertyNames')) {
+      const key = String((e.params as { propertyName?: string }).propertyName ?? path[path.length - 1]);
+      message = `key \`${key}\` must be a kebab-case id (lowercase letters, digits and single dashes)`;
+      at = 'key';
+    }
+    const typedPath = typed(target, value);
+    const dedupe = `${typedPath.join('/')}|${message}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    out.push({ ruleId: 'schema', message, file, path: typedPath, at });
+  }
+  return out;
+}
+
+function typeName(t: string): string {
+  return t === 'object' ? 'mapping' : t === 'array' ? 'list' : t;
+}

@@ -1,0 +1,90 @@
+/**
+ * Source positions. A loaded file keeps the offsets of every mapping key and value and of every
+ * sequence entry, attached to the plain JS containers they produced; a path into the data is turned
+ * into a 1-based line and column only when something needs it (a finding, an item's provenance).
+ */
+import type { Range } from './findings.js';
+import type { Path } from './model.js';
+
+/** Offsets of one container's children: for a map, key -> [keyStart, keyEnd, valueStart, valueEnd]. */
+export interface ContainerOffsets {
+  start: number;
+  end: number;
+  keys?: Map<string, [number, number, number, number]>;
+  /** For a sequence: [start, end] of entry i at 2i, 2i+1. */
+  entries?: number[];
+}
+
+/** Maps offsets to 1-based line/column. Built from the line starts of the text, once per file. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  get lineCount(): number {
+    return this.starts.length;
+  }
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+  range(start: number, end: number): Range {
+    const a = this.position(start);
+    const b = this.position(Math.max(start, end));
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  }
+}
+
+/** Finds where a path of a loaded document was written. */
+export class Locator {
+  constructor(
+    readonly root: unknown,
+    readonly offsets: WeakMap<object, ContainerOffsets>,
+    readonly lines: LineIndex,
+  ) {}
+
+  /** Offsets of `path` (its key or its value); falls back to the nearest ancestor that exists. */
+  offsetsOf(path: Path, at: 'key' | 'value' = 'value'): [number, number] {
+    let node: unknown = this.root;
+    let best: [number, number] = [0, 0];
+    const rootOffsets = isObject(node) ? this.offsets.get(node) : undefined;
+    if (rootOffsets) best = [rootOffsets.start, rootOffsets.start];
+    for (let i = 0; i < path.length; i++) {
+      if (!isObject(node)) break;
+      const info = this.offsets.get(node);
+      if (!info) break;
+      const seg = path[i];
+      const last = i === path.length - 1;
+      if (info.keys) {
+        const k = info.keys.get(String(seg));
+        if (!k) break;
+        best = last && at === 'key' ? [k[0], k[1]] : k[2] === -1 ? [k[0], k[1]] : [k[2], k[3]];
+      } else if (info.entries && typeof seg === 'number' && 2 * seg < info.entries.length) {
+        best = [info.entries[2 * seg], info.entries[2 * seg + 1]];
+      } else break;
+      node = (node as Record<string, unknown>)[seg as string];
+    }
+    return best;
+  }
+
+  locate(path: Path, at: 'key' | 'value' = 'value'): Range {
+    const [start, end] = this.offsetsOf(path, at);
+    const r = this.lines.range(start, end);
+    // A multi-line block value ends at the start of the next line: report the end of the last line instead.
+    return r;
+  }
+
+  line(path: Path, at: 'key' | 'value' = 'value'): number {
+    return this.lines.position(this.offsetsOf(path, at)[0]).line;
+  }
+}
+
+export function isObject(v: unknown): v is object {
+  return typeof v === 'object' && v !== null;
+}

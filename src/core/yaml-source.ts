@@ -1,0 +1,197 @@
+/**
+ * YAML text -> plain data + source offsets + `yaml-syntax` findings. Never throws on user input.
+ *
+ * The document is converted by our own walk (not `toJS`) so that every container remembers where its
+ * keys and entries were written, keys such as `__proto__` stay plain own properties (no prototype
+ * pollution), and aliases are bounded by the total size they expand to (no "billion laughs").
+ */
+import { parseAllDocuments, isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { LineIndex, Locator, type ContainerOffsets } from './source.js';
+import type { RawFinding } from './findings.js';
+
+/** Nodes that aliases may expand to, in all, before a file is refused. */
+export const MAX_ALIAS_EXPANSION = 10_000;
+/** Deepest nesting of mappings and sequences accepted. */
+export const MAX_DEPTH = 64;
+
+export interface ParsedSource {
+  file: string;
+  value: unknown;
+  locator: Locator;
+  findings: RawFinding[];
+  /** Syntax problems found at offsets rather than paths: [start, end, message]. */
+  syntax: { start: number; end: number; message: string }[];
+}
+
+const RULE = 'yaml-syntax';
+
+/** Decodes bytes as UTF-8; a NUL byte or an invalid sequence is reported, not thrown. */
+export function decodeText(bytes: Uint8Array): { text: string } | { error: string; offset: number } {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return { error: 'binary file (contains a NUL byte); expected YAML text', offset: 0 };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
+  } catch {
+    // Find the first invalid byte to point at it.
+    let good = 0;
+    for (let len = bytes.length; len > 0; len >>= 1) {
+      while (good + len <= bytes.length) {
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, good + len));
+          good += len;
+        } catch {
+          break;
+        }
+      }
+    }
+    const text = new TextDecoder('utf-8').decode(bytes.subarray(0, good));
+    return { error: 'invalid UTF-8 byte sequence; save the file as UTF-8', offset: text.length };
+  }
+}
+
+/** Parses one YAML file. `text` may start with a BOM. */
+export function parseYaml(file: string, text: string): ParsedSource {
+  const lines = new LineIndex(text);
+  const offsets = new WeakMap<object, ContainerOffsets>();
+  const syntax: ParsedSource['syntax'] = [];
+  let value: unknown = null;
+
+  let docs: Document.Parsed[];
+  try {
+    const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, resolveKnownTags: false });
+    docs = Array.isArray(parsed) ? parsed : [];
+  } catch (e) {
+    // The parser recursed too deep (10,000 nested flow collections) or similar.
+    syntax.push({ start: 0, end: 0, message: `cannot parse: ${(e as Error).message}` });
+    return { file, value: null, locator: new Locator(null, offsets, lines), findings: [], syntax };
+  }
+
+  if (docs.length > 1) {
+    const start = docs[1].range[0];
+    syntax.push({ start, end: start, message: 'more than one YAML document in the file; put each family in its own file' });
+  }
+  const doc = docs[0];
+  if (doc) {
+    for (const err of [...doc.errors, ...doc.warnings]) {
+      syntax.push({ start: err.pos[0], end: err.pos[1], message: describeYamlError(err.code, err.message) });
+    }
+    if (doc.errors.length === 0) {
+      const walker = new Walker(doc, offsets);
+      try {
+        value = walker.convert(doc.contents as YamlNode | null, 0);
+      } catch (e) {
+        if (!(e instanceof WalkError)) throw e;
+        syntax.push({ start: e.start, end: e.start, message: e.message });
+        value = null;
+      }
+    }
+  }
+  return { file, value, locator: new Locator(value, offsets, lines), findings: [], syntax };
+}
+
+function describeYamlError(code: string, message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'duplicate key: a key may appear only once in a mapping';
+    case 'TAB_AS_INDENT':
+      return 'tab used for indentation; YAML indents with spaces';
+    case 'TAG_RESOLVE_FAILED':
+      return `${first} (custom tags are not supported)`;
+    default:
+      return first;
+  }
+}
+
+class WalkError extends Error {
+  constructor(
+    message: string,
+    readonly start: number,
+  ) {
+    super(message);
+  }
+}
+
+class Walker {
+  private readonly done = new Map<YamlNode, unknown>();
+  private readonly sizes = new Map<YamlNode, number>();
+  private expanded = 0;
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly offsets: WeakMap<object, ContainerOffsets>,
+  ) {}
+
+  convert(node: YamlNode | null, depth: number): unknown {
+    if (node === null || node === undefined) return null;
+    if (depth > MAX_DEPTH) throw new WalkError(`nesting deeper than ${MAX_DEPTH} levels`, node.range?.[0] ?? 0);
+    let out: unknown;
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc);
+      if (!target) throw new WalkError(`unknown alias *${node.source}`, node.range?.[0] ?? 0);
+      this.expanded += this.sizeOf(target);
+      if (this.expanded > MAX_ALIAS_EXPANSION) {
+        throw new WalkError(`aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes (a "billion laughs" file?)`, node.range?.[0] ?? 0);
+      }
+      return this.done.has(target) ? this.done.get(target) : null;
+    } else if (isScalar(node)) {
+      const v = node.value;
+      out = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v);
+    } else if (isMap(node)) {
+      const obj: Record<string, unknown> = {};
+      const keys = new Map<string, [number, number, number, number]>();
+      const [start, , end] = node.range ?? [0, 0, 0];
+      this.offsets.set(obj, { start, end, keys });
+      for (const pair of node.items) {
+        const k = pair.key as YamlNode | null;
+        const keyValue = k === null ? null : isScalar(k) ? k.value : undefined;
+        if (keyValue !== null && typeof keyValue === 'object') {
+          throw new WalkError('a mapping key must be a plain string', k?.range?.[0] ?? start);
+        }
+        if (keyValue === undefined) throw new WalkError('a mapping key must be a plain string', k?.range?.[0] ?? start);
+        const key = String(keyValue);
+        const v = pair.value as YamlNode | null;
+        const kr = k?.range ?? [start, start, start];
+        const vr = v?.range;
+        keys.set(key, [kr[0], kr[1], vr ? vr[0] : -1, vr ? vr[1] : -1]);
+        // defineProperty keeps `__proto__` an ordinary own key instead of changing the prototype.
+        Object.defineProperty(obj, key, { value: this.convert(v, depth + 1), enumerable: true, writable: true, configurable: true });
+      }
+      out = obj;
+    } else if (isSeq(node)) {
+      const arr: unknown[] = [];
+      const entries: number[] = [];
+      const [start, , end] = node.range ?? [0, 0, 0];
+      this.offsets.set(arr, { start, end, entries });
+      for (const item of node.items) {
+        const n = item as YamlNode | null;
+        const r = n?.range ?? [start, start, start];
+        entries.push(r[0], r[1]);
+        arr.push(this.convert(n, depth + 1));
+      }
+      out = arr;
+    } else {
+      out = null;
+    }
+    this.done.set(node, out);
+    return out;
+  }
+
+  /** Number of nodes a subtree expands to (aliases counted by what they stand for), memoised. */
+  private sizeOf(node: YamlNode): number {
+    const known = this.sizes.get(node);
+    if (known !== undefined) return known;
+    this.sizes.set(node, Infinity); // an alias to an ancestor would expand forever
+    let size = 1;
+    if (isAlias(node)) {
+      const t = node.resolve(this.doc);
+      size = t ? this.sizeOf(t) : 1;
+    } else if (isMap(node)) {
+      for (const p of node.items) size += 1 + (p.value ? this.sizeOf(p.value as YamlNode) : 0);
+    } else if (isSeq(node)) {
+      for (const i of node.items) size += this.sizeOf(i as YamlNode);
+    }
+    this.sizes.set(node, size);
+    return size;
+  }
+}

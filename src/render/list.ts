@@ -1,0 +1,49 @@
+/** Renders the `list` view as a table, markdown or JSON. Pure: data in, string out. */
+import type { FamilyEntry, LevelEntry } from '../core/list.js';
+import type { Paint } from './paint.js';
+import { renderTable } from './table.js';
+
+const grade = (g: number | null) => (g === null ? '' : String(g));
+const reports = (l: LevelEntry) => (l.reports_to ? `${l.reports_to.id}${l.reports_to.external ? ' (external)' : ''}` : '');
+
+export function listTable(families: FamilyEntry[], paint: Paint, width: number): string {
+  const out: string[] = [];
+  for (const fam of families) {
+    out.push(`${paint.bold(fam.title)} ${paint.dim(`(${fam.id})`)}`);
+    const groups = [...fam.ladders.map((l) => ({ title: `${l.title} (${l.id})`, levels: l.levels }))];
+    if (fam.unladdered.length) groups.push({ title: 'not on a ladder', levels: fam.unladdered });
+    for (const g of groups) {
+      out.push(`  ${paint.cyan(g.title)}`);
+      const rows = g.levels.map((l) => [l.id, l.title, grade(l.grade), reports(l)]);
+      out.push(indent(renderTable({ head: ['id', 'title', 'grade', 'reports to'], rows, width: width - 2, flex: 1 }), '    '));
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+export function listMarkdown(families: FamilyEntry[]): string {
+  const out: string[] = [];
+  for (const fam of families) {
+    out.push(`## ${fam.title} (\`${fam.id}\`)`, '');
+    const groups = [...fam.ladders.map((l) => ({ title: `${l.title} (\`${l.id}\`)`, levels: l.levels }))];
+    if (fam.unladdered.length) groups.push({ title: 'Not on a ladder', levels: fam.unladdered });
+    for (const g of groups) {
+      out.push(`### ${g.title}`, '', '| id | title | grade | reports to |', '|---|---|---|---|');
+      for (const l of g.levels) out.push(`| \`${l.id}\` | ${cell(l.title)} | ${grade(l.grade)} | ${l.reports_to ? cell(`${l.reports_to.title}${l.reports_to.external ? ' (external)' : ''}`) : ''} |`);
+      out.push('');
+    }
+  }
+  return out.join('\n');
+}
+
+export function listJson(families: FamilyEntry[]): string {
+  return JSON.stringify(families, null, 2) + '\n';
+}
+
+export const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+export const indent = (s: string, pad: string) =>
+  s
+    .split('\n')
+    .map((l) => (l ? pad + l : l))
+    .join('\n');

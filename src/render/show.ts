@@ -1,0 +1,87 @@
+/** Renders a resolved role (`show`) as a table, markdown or JSON. Pure: data in, string out. */
+import { SECTIONS, SECTION_TITLES } from '../core/model.js';
+import type { ResolvedItem, ResolvedRole } from '../core/resolve.js';
+import { sectionItems, showJson } from '../core/show.js';
+import type { Paint } from './paint.js';
+import { renderTable } from './table.js';
+import { cell } from './list.js';
+
+/** Where an item comes from, as people read it: empty for the role's own items. */
+export function origin(item: ResolvedItem, roleId: string): string {
+  if (item.from === roleId) return item.overrides ? `replaces ${item.overrides}` : '';
+  return item.overrides ? `${item.from} (replaces ${item.overrides})` : item.from;
+}
+
+function header(r: ResolvedRole): [string, string][] {
+  const rows: [string, string][] = [
+    ['id', r.role.id],
+    ['family', `${r.family.title} (${r.family.id})`],
+  ];
+  if (r.ladder) rows.push(['ladder', r.ladder.declared ? `${r.ladder.title} (${r.ladder.id})` : r.ladder.title]);
+  if (r.role.level) rows.push(['level', r.role.level]);
+  if (r.role.grade !== undefined) rows.push(['grade', String(r.role.grade)]);
+  if (r.reportsTo) rows.push(['reports to', `${r.reportsTo.title} (${r.reportsTo.id}${r.reportsTo.external ? ', external' : ''})`]);
+  if (r.extends.length) rows.push(['extends', r.extends.join(' → ') + (r.externalParent ? ' (external: items unknown)' : '')]);
+  if (r.specialty) rows.push(['specialty', `${r.specialty.title} (${r.specialty.id})`]);
+  return rows;
+}
+
+export function showTable(r: ResolvedRole, own: boolean, paint: Paint, width: number): string {
+  const out: string[] = [paint.bold(r.role.title)];
+  for (const [k, v] of header(r)) out.push(`  ${paint.dim(k.padEnd(11))}${v}`);
+  if (r.role.summary) out.push('', wrap(r.role.summary, width));
+  for (const s of SECTIONS) {
+    const items = sectionItems(r, s, own);
+    if (items.length === 0) continue;
+    const inherited = items.filter((i) => i.from !== r.role.id).length;
+    const counts = own ? `${items.length}` : `${items.length}: ${items.length - inherited} own, ${inherited} inherited`;
+    out.push('', `${paint.bold(SECTION_TITLES[s])} ${paint.dim(`(${counts})`)}`);
+    const rows = items.map((i, n) => {
+      const from = origin(i, r.role.id);
+      const text = i.from === r.role.id ? i.text : paint.dim(i.text);
+      return [String(n + 1), text, i.overrides ? paint.yellow(from) : paint.cyan(from)];
+    });
+    out.push(renderTable({ head: ['#', 'item', 'from'], rows, width, flex: 1 }));
+  }
+  return out.join('\n') + '\n';
+}
+
+export function showMarkdown(r: ResolvedRole, own: boolean): string {
+  const out: string[] = [`# ${r.role.title}`, ''];
+  for (const [k, v] of header(r)) out.push(`- **${k}**: ${v}`);
+  if (r.role.summary) out.push('', r.role.summary);
+  for (const s of SECTIONS) {
+    const items = sectionItems(r, s, own);
+    if (items.length === 0) continue;
+    out.push('', `## ${SECTION_TITLES[s]}`, '');
+    for (const i of items) {
+      const from = origin(i, r.role.id);
+      out.push(`- ${cell(i.text)}${from ? ` _(${from})_` : ''}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+export function showJsonText(r: ResolvedRole, own: boolean): string {
+  return JSON.stringify(showJson(r, own), null, 2) + '\n';
+}
+
+/** Wraps prose to a width, keeping paragraphs. */
+export function wrap(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((para) => {
+      const words = para.split(/ +/);
+      const lines: string[] = [];
+      let line = '';
+      for (const w of words) {
+        if (line && line.length + 1 + w.length > width) {
+          lines.push(line);
+          line = w;
+        } else line = line ? `${line} ${w}` : w;
+      }
+      lines.push(line);
+      return lines.join('\n');
+    })
+    .join('\n');
+}

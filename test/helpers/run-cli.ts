@@ -1,0 +1,28 @@
+/** Runs the CLI in-process through `run(argv, io)` with captured output. */
+import { run } from '../../src/cli/run.js';
+import type { Io } from '../../src/cli/io.js';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DATA = join(ROOT, 'data');
+export const FIXTURES = join(ROOT, 'test', 'fixtures');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(argv: string[], options: { env?: Record<string, string | undefined>; cwd?: string; columns?: number } = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: { write: (s: string) => (stdout += s), isTTY: false, columns: options.columns ?? 100 },
+    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+    env: { ...(options.env ?? {}) },
+    cwd: options.cwd ?? ROOT,
+  };
+  const code = await run(argv, io);
+  return { code, stdout, stderr };
+}
