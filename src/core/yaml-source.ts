@@ -58,7 +58,9 @@ export function parseYaml(file: string, text: string): ParsedSource {
 
   let docs: Document.Parsed[];
   try {
-    const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, resolveKnownTags: false });
+    // uniqueKeys is off: yaml checks each key against all earlier ones (quadratic on a 10,000-role map);
+    // the walk below detects duplicates with a Map instead.
+    const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, resolveKnownTags: false });
     docs = Array.isArray(parsed) ? parsed : [];
   } catch (e) {
     // The parser recursed too deep (10,000 nested flow collections) or similar.
@@ -150,12 +152,18 @@ class Walker {
         }
         if (keyValue === undefined) throw new WalkError('a mapping key must be a plain string', k?.range?.[0] ?? start);
         const key = String(keyValue);
+        if (keys.has(key)) {
+          throw new WalkError(`duplicate key \`${key}\`: a key may appear only once in a mapping`, k?.range?.[0] ?? start);
+        }
         const v = pair.value as YamlNode | null;
         const kr = k?.range ?? [start, start, start];
         const vr = v?.range;
         keys.set(key, [kr[0], kr[1], vr ? vr[0] : -1, vr ? vr[1] : -1]);
-        // defineProperty keeps `__proto__` an ordinary own key instead of changing the prototype.
-        Object.defineProperty(obj, key, { value: this.convert(v, depth + 1), enumerable: true, writable: true, configurable: true });
+        const converted = this.convert(v, depth + 1);
+        // defineProperty keeps `__proto__` an ordinary own key instead of changing the prototype
+        // (only there: it would slow every other object down).
+        if (key === '__proto__') Object.defineProperty(obj, key, { value: converted, enumerable: true, writable: true, configurable: true });
+        else obj[key] = converted;
       }
       out = obj;
     } else if (isSeq(node)) {
