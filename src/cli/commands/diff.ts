@@ -1,6 +1,22 @@
 import type { Context } from '../io.js';
-import { UsageError } from '../../core/errors.js';
+import { findRole, loadDataSet, tableWidth } from '../data-set.js';
 
-export async function diff(_ctx: Context, _from: string, _to: string, _opts: { format: 'table' | 'json' | 'markdown'; all?: boolean }): Promise<number> {
-  throw new UsageError('diff is not available yet');
+export async function diff(ctx: Context, from: string, to: string, opts: { format: 'table' | 'json' | 'markdown'; all?: boolean }): Promise<number> {
+  const ds = await loadDataSet(ctx);
+  const [{ resolveRole }, { diffRoles }, render] = await Promise.all([import('../../core/resolve.js'), import('../../core/diff.js'), import('../../render/diff.js')]);
+  const roles = [findRole(ds, from), findRole(ds, to)].map((r) => resolveRole(ds, r));
+  for (const r of roles) {
+    if (r.externalParent) ctx.io.stderr.write(`ladder: ${r.role.id} extends ${r.externalParent.id}, which is defined outside this data set; its items are not compared\n`);
+  }
+  const result = diffRoles(roles[0], roles[1]);
+  const all = Boolean(opts.all);
+  let text: string;
+  if (opts.format === 'json') text = render.diffJsonText(result);
+  else if (opts.format === 'markdown') text = render.diffMarkdown(result, all);
+  else {
+    const { makePaint } = await import('../../render/paint.js');
+    text = render.diffTable(result, { paint: await makePaint(ctx.color), color: ctx.color, width: tableWidth(ctx), all });
+  }
+  ctx.io.stdout.write(text);
+  return 0;
 }

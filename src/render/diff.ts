@@ -1,0 +1,183 @@
+/** Renders a role diff as a coloured list, markdown or JSON. Pure: data in, string out. */
+import { SECTIONS, SECTION_TITLES, type SkillsRequirement } from '../core/model.js';
+import type { ResolvedItem } from '../core/resolve.js';
+import { diffJson, type Delta, type FieldChange, type ItemChange, type RoleDiff, type SectionDiff } from '../core/diff.js';
+import type { WordChange } from '../core/diff/words.js';
+import type { Paint } from './paint.js';
+
+const FIELD_LABELS: Record<FieldChange['field'], string> = {
+  title: 'title',
+  family: 'family',
+  ladder: 'ladder',
+  level: 'level',
+  grade: 'grade',
+  reports_to: 'reports to',
+};
+
+const none = (v: unknown) => (v === null || v === undefined ? 'none' : String(v));
+
+function skillsText(s: SkillsRequirement | null): string {
+  if (!s) return 'none';
+  const parts: string[] = [];
+  if (s.any) parts.push(`any of ${s.any.join(', ')}`);
+  if (s.all) parts.push(`all of ${s.all.join(', ')}`);
+  return parts.join(' and ');
+}
+
+/** A structured delta in words: "years 5 → 7", "moved from Nice to haves". */
+export function deltaText(d: Delta): string {
+  switch (d.field) {
+    case 'section':
+      return `moved from ${SECTION_TITLES[d.from]} to ${SECTION_TITLES[d.to]}`;
+    case 'skills':
+      return `skills ${skillsText(d.from)} → ${skillsText(d.to)}`;
+    default:
+      return `${d.field} ${none(d.from)} → ${none(d.to)}`;
+  }
+}
+
+function counts(x: SectionDiff): string {
+  const parts: string[] = [];
+  if (x.added.length) parts.push(`${x.added.length} added`);
+  if (x.removed.length) parts.push(`${x.removed.length} removed`);
+  if (x.changed.length) parts.push(`${x.changed.length} changed`);
+  if (x.unchanged.length) parts.push(`${x.unchanged.length} unchanged`);
+  return parts.join(', ');
+}
+
+const isEmpty = (x: SectionDiff) => x.added.length + x.removed.length + x.changed.length + x.unchanged.length === 0;
+const hasChanges = (d: RoleDiff) => d.fields.length > 0 || SECTIONS.some((s) => d.sections[s].added.length + d.sections[s].removed.length + d.sections[s].changed.length > 0);
+
+// ---------------------------------------------------------------------------------------------
+// Table (terminal)
+
+export interface DiffTableOptions {
+  paint: Paint;
+  /** With colour off, changed words are marked [-old-]{+new+} so the change stays visible. */
+  color: boolean;
+  width: number;
+  /** List unchanged items too. */
+  all: boolean;
+}
+
+/** Greedy word wrap of painted words; `visible` lengths exclude colour codes. */
+function wrapWords(words: { text: string; visible: number }[], width: number, first: string, rest: string): string[] {
+  const lines: string[] = [];
+  let line = first;
+  let len = first.length;
+  let empty = true;
+  for (const w of words) {
+    if (!empty && len + 1 + w.visible > width) {
+      lines.push(line);
+      line = rest + w.text;
+      len = rest.length + w.visible;
+    } else {
+      line += (empty ? '' : ' ') + w.text;
+      len += (empty ? 0 : 1) + w.visible;
+    }
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
+}
+
+const plainWords = (text: string, style: (s: string) => string = (s) => s) =>
+  text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => ({ text: style(w), visible: w.length }));
+
+/** The words of a changed item, each painted; markers around runs when colour is off. */
+function changeWords(words: WordChange[], o: DiffTableOptions): { text: string; visible: number }[] {
+  const out: { text: string; visible: number }[] = [];
+  for (const w of words) {
+    if (w.op === 'same' || o.color) {
+      out.push(...plainWords(w.text, w.op === 'removed' ? o.paint.red : w.op === 'added' ? o.paint.green : undefined));
+      continue;
+    }
+    const [open, close] = w.op === 'removed' ? ['[-', '-]'] : ['{+', '+}'];
+    const run = plainWords(w.text);
+    run[0] = { text: open + run[0].text, visible: run[0].visible + 2 };
+    run[run.length - 1] = { text: run[run.length - 1].text + close, visible: run[run.length - 1].visible + 2 };
+    out.push(...run);
+  }
+  return out;
+}
+
+export function diffTable(d: RoleDiff, o: DiffTableOptions): string {
+  const { paint, width } = o;
+  const out: string[] = [paint.bold(`${d.from.role.title} → ${d.to.role.title}`), paint.dim(`${d.from.role.id} → ${d.to.role.id}`)];
+  if (d.fields.length) {
+    out.push('');
+    for (const f of d.fields) out.push(`  ${paint.dim(FIELD_LABELS[f.field].padEnd(12))}${paint.red(none(f.from))} → ${paint.green(none(f.to))}`);
+  }
+  const item = (marker: string, text: string, style: (s: string) => string) => wrapWords(plainWords(text, style), width, `  ${marker} `, '    ');
+  for (const s of SECTIONS) {
+    const x = d.sections[s];
+    if (isEmpty(x)) continue;
+    out.push('', `${paint.bold(SECTION_TITLES[s])} ${paint.dim(`(${counts(x)})`)}`);
+    for (const i of x.removed) out.push(...item(paint.red('-'), i.text, paint.red));
+    for (const c of x.changed) {
+      out.push(...wrapWords(changeWords(c.words, o), width, `  ${paint.yellow('~')} `, '    '));
+      const notes = c.deltas.map(deltaText);
+      if (notes.length) out.push(...wrapWords(plainWords(notes.join('; '), paint.dim), width, '    ', '    '));
+    }
+    for (const i of x.added) out.push(...item(paint.green('+'), i.text, paint.green));
+    if (o.all) for (const i of x.unchanged) out.push(...item(paint.dim('='), i.text, paint.dim));
+  }
+  if (!hasChanges(d)) out.push('', 'No differences.');
+  return out.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown (for a promotion document)
+
+const md = (s: string) => s.replace(/\n/g, ' ');
+const cell = (s: string) => md(s).replace(/\|/g, '\\|');
+
+/** ~~removed~~ **added**, so the change reads without colour. */
+function changeMarkdown(words: WordChange[]): string {
+  return words.map((w) => (w.op === 'removed' ? `~~${w.text}~~` : w.op === 'added' ? `**${w.text}**` : w.text)).join(' ');
+}
+
+function fieldMarkdown(f: FieldChange, d: RoleDiff): [string, string] {
+  if (f.field === 'reports_to') {
+    const ref = (r: typeof d.from.reportsTo) => (r ? `${r.title} (\`${r.id}\`)` : 'none');
+    return [ref(d.from.reportsTo), ref(d.to.reportsTo)];
+  }
+  return [none(f.from), none(f.to)];
+}
+
+export function diffMarkdown(d: RoleDiff, all: boolean): string {
+  const out: string[] = [`# ${d.from.role.title} → ${d.to.role.title}`, '', `From \`${d.from.role.id}\` to \`${d.to.role.id}\`.`];
+  if (d.fields.length) {
+    out.push('', '| | From | To |', '|---|---|---|');
+    for (const f of d.fields) {
+      const [a, b] = fieldMarkdown(f, d);
+      const label = FIELD_LABELS[f.field];
+      out.push(`| ${label[0].toUpperCase()}${label.slice(1)} | ${cell(a)} | ${cell(b)} |`);
+    }
+  }
+  const list = (title: string, items: string[]) => {
+    if (items.length) out.push('', `### ${title}`, '', ...items.map((i) => `- ${i}`));
+  };
+  for (const s of SECTIONS) {
+    const x = d.sections[s];
+    if (isEmpty(x)) continue;
+    out.push('', `## ${SECTION_TITLES[s]}`, '', `${counts(x)[0].toUpperCase()}${counts(x).slice(1)}.`);
+    list('Added', x.added.map((i) => md(i.text)));
+    list(
+      'Changed',
+      x.changed.map((c: ItemChange) => changeMarkdown(c.words) + (c.deltas.length ? ` _(${c.deltas.map(deltaText).join('; ')})_` : '')),
+    );
+    list('Removed', x.removed.map((i: ResolvedItem) => md(i.text)));
+    if (all) list('Unchanged', x.unchanged.map((i) => md(i.text)));
+  }
+  if (!hasChanges(d)) out.push('', 'No differences.');
+  return out.join('\n') + '\n';
+}
+
+export function diffJsonText(d: RoleDiff): string {
+  return JSON.stringify(diffJson(d), null, 2) + '\n';
+}
+
