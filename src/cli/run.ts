@@ -17,14 +17,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return { io, color: wantColor(colorFlag(argv), io.env, io.stdout), debug, data: g.data };
   };
   const program = buildProgram(VERSION, makeContext, outcome);
-  program.exitOverride();
-  program.configureOutput({
-    writeOut: (s) => io.stdout.write(s),
-    writeErr: (s) => io.stderr.write(s),
-    outputError: (s, write) => write(s.replace(/^error: /, 'ladder: ')),
-  });
-  // commander's own parse errors end up in the catch below.
-  for (const c of program.commands) c.exitOverride();
+  // Subcommands copied the program's settings when they were created: configure each one.
+  // commander's own parse errors then end up in the catch below.
+  for (const c of [program, ...program.commands]) {
+    c.exitOverride();
+    c.configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(s.replace(/^error: /, 'ladder: ')),
+    });
+  }
   try {
     if (argv.length === 0) {
       program.outputHelp();

@@ -22,8 +22,8 @@ export type SchemaKind = 'family' | 'skills' | 'profile' | 'config';
 export type Validate = (value: unknown) => SchemaError[] | null;
 export type Validators = Record<SchemaKind, Validate>;
 
-/** Keys allowed at each schema location, for "did you mean" on unknown keys. */
-export type KnownKeys = (schemaPath: string) => string[];
+/** Keys allowed for the object at an instance path, for "did you mean" on unknown keys. */
+export type KnownKeys = (instancePath: string[]) => string[];
 
 /** What the loader needs from the schemas: a validator per kind, and the keys each object allows. */
 export interface SchemaSupport {
@@ -31,23 +31,34 @@ export interface SchemaSupport {
   knownKeys: (kind: SchemaKind) => KnownKeys;
 }
 
-/** Property names allowed at `schemaPath` (`#/$defs/role`) of a JSON Schema document. */
-export function keysAt(schema: unknown, schemaPath: string): string[] {
-  let cur: unknown = schema;
-  for (const seg of pathFromPointer(schemaPath.replace(/^#/, ''))) {
-    cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[seg] : undefined;
-    // follow a local $ref one level, as `additionalProperties: {$ref}` does
-    const ref = cur !== null && typeof cur === 'object' ? (cur as { $ref?: string }).$ref : undefined;
-    if (ref && ref.startsWith('#/')) cur = keysAtNode(schema, ref);
+/**
+ * Property names allowed for the object at an instance path, found by walking the schema along the
+ * path (ajv's schemaPath is relative to the last `$ref`, so it cannot be used for this).
+ */
+export function keysAt(schema: unknown, instancePath: string[]): string[] {
+  const root = schema as Record<string, unknown>;
+  const deref = (node: unknown): Record<string, unknown> | undefined => {
+    let cur = node as Record<string, unknown> | undefined;
+    for (let guard = 0; cur && typeof cur.$ref === 'string' && guard < 20; guard++) {
+      let target: unknown = root;
+      for (const seg of pathFromPointer((cur.$ref as string).replace(/^#/, ''))) target = (target as Record<string, unknown> | undefined)?.[seg];
+      cur = target as Record<string, unknown> | undefined;
+    }
+    // An item is "text or mapping": the mapping branch is the one with keys.
+    if (cur && Array.isArray(cur.oneOf)) cur = deref((cur.oneOf as unknown[]).find((b) => deref(b)?.type === 'object')) ?? cur;
+    return cur;
+  };
+  let cur = deref(root);
+  for (const seg of instancePath) {
+    if (!cur) return [];
+    const props = cur.properties as Record<string, unknown> | undefined;
+    if (props && seg in props) cur = deref(props[seg]);
+    else if (cur.items && /^\d+$/.test(seg)) cur = deref(cur.items);
+    else if (cur.additionalProperties && typeof cur.additionalProperties === 'object') cur = deref(cur.additionalProperties);
+    else return [];
   }
-  const props = cur !== null && typeof cur === 'object' ? (cur as { properties?: object }).properties : undefined;
+  const props = cur?.properties as Record<string, unknown> | undefined;
   return props ? Object.keys(props) : [];
-}
-
-function keysAtNode(schema: unknown, ref: string): unknown {
-  let cur: unknown = schema;
-  for (const seg of pathFromPointer(ref.slice(1))) cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[seg] : undefined;
-  return cur;
 }
 
 export function pathFromPointer(pointer: string): string[] {
@@ -105,13 +116,14 @@ export function schemaFindings(file: string, value: unknown, errors: SchemaError
     let message: string;
     let at: 'key' | 'value' = 'value';
     let target = path;
-    const here = path.length ? `\`${path[path.length - 1]}\`` : 'the file';
+    const last = path[path.length - 1];
+    const here = !path.length ? 'the file' : /^\d+$/.test(last) && path.length > 1 ? `item ${Number(last) + 1} of \`${path[path.length - 2]}\`` : `\`${last}\``;
     switch (e.keyword) {
       case 'additionalProperties': {
         const key = String(e.params.additionalProperty);
         target = [...path, key];
         at = 'key';
-        const known = knownKeys(e.schemaPath.replace(/\/additionalProperties$/, ''));
+        const known = knownKeys(path);
         message = `unknown key \`${key}\`${didYouMean(key, known, 1) || (known.length ? ` (allowed: ${known.join(', ')})` : '')}`;
         break;
       }

@@ -35,7 +35,7 @@ export async function loadSchemaSupport(): Promise<SchemaSupport> {
       fn(value) ? null : [...(fn.errors ?? [])];
   cached = {
     validate: Object.fromEntries(KINDS.map((k) => [k, wrap(compiled[k])])) as Record<SchemaKind, Validate>,
-    knownKeys: (kind) => (schemaPath) => keysAt(schemas[kind], schemaPath),
+    knownKeys: (kind) => (instancePath) => keysAt(schemas[kind], instancePath),
   };
   return cached;
 }

@@ -56,7 +56,7 @@ export function showMarkdown(r: ResolvedRole, own: boolean): string {
     out.push('', `## ${SECTION_TITLES[s]}`, '');
     for (const i of items) {
       const from = origin(i, r.role.id);
-      out.push(`- ${cell(i.text)}${from ? ` _(${from})_` : ''}`);
+      out.push(`- ${cell(i.text)}${from ? ` _(${i.from === r.role.id ? from : `from ${from}`})_` : ''}`);
     }
   }
   return out.join('\n') + '\n';
