@@ -101,6 +101,8 @@ export async function readFiles(files: FoundFile[]): Promise<ReadResult[]> {
     files.map(async (f): Promise<ReadResult> => {
       try {
         const st = await fs.stat(f.abs);
+        // A FIFO would block forever and /dev/zero never ends: only regular files are read.
+        if (!st.isFile()) return { file: f.display, error: 'not a regular file (a FIFO, device or socket?); expected a YAML file' };
         if (st.size > MAX_FILE_BYTES) {
           return { file: f.display, error: `file is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for one ladder file; split it` };
         }
