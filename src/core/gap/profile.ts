@@ -1,0 +1,107 @@
+/** The profile model (SPEC §1.3) and the checks of its terms against the data set. */
+import type { RawFinding } from '../findings.js';
+import { SECTIONS, normaliseText, type DataSet, type VocabularyEntry } from '../model.js';
+import { closest } from '../suggest.js';
+
+export interface Profile {
+  /** The file as shown to users. */
+  file: string;
+  name: string | null;
+  /** Current role id, used by `gap --next`. */
+  role: string | null;
+  /** Years per area, as written (keys may be area ids, titles or aliases). */
+  experience: { key: string; years: number }[];
+  /** Skills as written (ids, titles or aliases). */
+  skills: string[];
+  /** Free-text requirements met: item id or exact text -> note. */
+  evidence: { key: string; note: string }[];
+}
+
+/** Builds the model from a schema-valid `kind: profile` document. */
+export function profileFromValue(file: string, value: unknown): Profile {
+  const v = (value ?? {}) as Record<string, unknown>;
+  const map = (x: unknown) => (x && typeof x === 'object' ? Object.entries(x as Record<string, unknown>) : []);
+  return {
+    file,
+    name: typeof v.name === 'string' ? v.name : null,
+    role: typeof v.role === 'string' ? v.role : null,
+    experience: map(v.experience).map(([key, years]) => ({ key, years: Number(years) })),
+    skills: Array.isArray(v.skills) ? v.skills.map(String) : [],
+    evidence: map(v.evidence).map(([key, note]) => ({ key, note: String(note ?? '') })),
+  };
+}
+
+/**
+ * Case-insensitive lookup of vocabulary terms: every entry's id, title and aliases map to its id.
+ * Without a vocabulary, terms are only case-folded.
+ */
+export class Terms {
+  private readonly index = new Map<string, string>();
+  constructor(readonly entries: Map<string, VocabularyEntry> | null) {
+    for (const e of entries?.values() ?? []) {
+      for (const t of [e.title, ...e.aliases]) this.index.set(fold(t), e.id);
+    }
+    // Ids win over another entry's alias spelled the same.
+    for (const e of entries?.values() ?? []) this.index.set(fold(e.id), e.id);
+  }
+  /** The id a term names, or null when the vocabulary does not know it. */
+  find(term: string): string | null {
+    if (!this.entries) return fold(term);
+    return this.index.get(fold(term)) ?? null;
+  }
+  /** The id a term names, else the term case-folded (so unknown terms still compare equal to themselves). */
+  canonical(term: string): string {
+    return this.find(term) ?? fold(term);
+  }
+  /** Spellings to suggest for a term the vocabulary does not know. */
+  spellings(): string[] {
+    return [...(this.entries?.values() ?? [])].flatMap((e) => [e.id, ...e.aliases]);
+  }
+}
+
+const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+const suggestion = (term: string, terms: Terms) => {
+  const found = closest(term, terms.spellings(), 3);
+  return found.length ? ` (did you mean ${found.map((f) => `\`${f}\``).join(' or ')}?)` : '';
+};
+
+/**
+ * Warnings about the profile's terms: skills and areas the vocabulary does not know (they can never
+ * match), and evidence keys naming no item of the data set (a typo would leave a requirement
+ * unverified). Reported as paths into the profile, positioned by the caller.
+ */
+export function profileWarnings(profile: Profile, ds: DataSet): RawFinding[] {
+  const out: RawFinding[] = [];
+  const file = profile.file;
+  if (ds.vocabulary) {
+    const skills = new Terms(ds.vocabulary.skills);
+    profile.skills.forEach((s, i) => {
+      if (skills.find(s) === null) out.push({ ruleId: 'unknown-skill', message: `unknown skill \`${s}\`${suggestion(s, skills)}; it matches no requirement`, file, path: ['skills', i] });
+    });
+    const areas = new Terms(ds.vocabulary.areas);
+    for (const { key } of profile.experience) {
+      if (areas.find(key) === null) out.push({ ruleId: 'unknown-skill', message: `unknown experience area \`${key}\`${suggestion(key, areas)}; it matches no requirement`, file, path: ['experience', key], at: 'key' });
+    }
+  }
+  if (profile.evidence.length) {
+    const ids = new Set<string>();
+    const texts = new Set<string>();
+    const add = (items: { id: string | null; text: string }[]) => {
+      for (const i of items) {
+        if (i.id) ids.add(i.id);
+        texts.add(normaliseText(i.text));
+      }
+    };
+    for (const f of ds.families) for (const s of SECTIONS) add(f.sections[s]);
+    for (const r of ds.roles.values()) for (const s of SECTIONS) add(r.sections[s]);
+    for (const { key } of profile.evidence) {
+      const k = normaliseText(key);
+      if (ids.has(k) || texts.has(k)) continue;
+      const near = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(k) ? closest(k, ids, 3) : [];
+      const hint = near.length ? ` (did you mean ${near.map((n) => `\`${n}\``).join(' or ')}?)` : '';
+      out.push({ ruleId: 'unknown-evidence', message: `evidence \`${key.length > 60 ? key.slice(0, 57) + '...' : key}\` names no item id or text of the data set${hint}`, file, path: ['evidence', key], at: 'key' });
+    }
+  }
+  return out;
+}
