@@ -21,6 +21,11 @@ export interface ParsedSource {
   findings: RawFinding[];
   /** Syntax problems found at offsets rather than paths: [start, end, message]. */
   syntax: { start: number; end: number; message: string }[];
+  /**
+   * `# ladder-disable-next-line <rule>[, <rule>…]` comments: suppressed 1-based line -> rule ids
+   * (an empty list suppresses every rule on that line).
+   */
+  disabled?: Map<number, string[]>;
 }
 
 const RULE = 'yaml-syntax';
@@ -49,9 +54,32 @@ export function decodeText(bytes: Uint8Array): { text: string } | { error: strin
   }
 }
 
+const DISABLE = 'ladder-disable-next-line';
+
+/**
+ * Finds disable comments with a plain substring scan (no YAML needed), so files without any pay one
+ * `indexOf`. Only a comment that is alone on its line counts, as in ESLint.
+ */
+export function scanDisableComments(text: string, lines: LineIndex): Map<number, string[]> | undefined {
+  let out: Map<number, string[]> | undefined;
+  for (let i = text.indexOf(DISABLE); i !== -1; i = text.indexOf(DISABLE, i + DISABLE.length)) {
+    const { line } = lines.position(i);
+    const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+    if (!/^\s*#\s*$/.test(text.slice(lineStart, i))) continue;
+    const lineEnd = text.indexOf('\n', i);
+    const rest = text.slice(i + DISABLE.length, lineEnd === -1 ? text.length : lineEnd);
+    // `-- reason` after the rule list is a comment for humans, as in ESLint.
+    const ids = rest.split('--')[0].split(',').map((s) => s.trim()).filter(Boolean);
+    out ??= new Map();
+    out.set(line + 1, [...(out.get(line + 1) ?? []), ...ids]);
+  }
+  return out;
+}
+
 /** Parses one YAML file. `text` may start with a BOM. */
 export function parseYaml(file: string, text: string): ParsedSource {
   const lines = new LineIndex(text);
+  const disabled = scanDisableComments(text, lines);
   const offsets = new WeakMap<object, ContainerOffsets>();
   const syntax: ParsedSource['syntax'] = [];
   let value: unknown = null;
@@ -65,7 +93,7 @@ export function parseYaml(file: string, text: string): ParsedSource {
   } catch (e) {
     // The parser recursed too deep (10,000 nested flow collections) or similar.
     syntax.push({ start: 0, end: 0, message: `cannot parse: ${(e as Error).message}` });
-    return { file, value: null, locator: new Locator(null, offsets, lines), findings: [], syntax };
+    return { file, value: null, locator: new Locator(null, offsets, lines), findings: [], syntax, disabled };
   }
 
   if (docs.length > 1) {
@@ -88,7 +116,7 @@ export function parseYaml(file: string, text: string): ParsedSource {
       }
     }
   }
-  return { file, value, locator: new Locator(value, offsets, lines), findings: [], syntax };
+  return { file, value, locator: new Locator(value, offsets, lines), findings: [], syntax, disabled };
 }
 
 function describeYamlError(code: string, message: string): string {

@@ -114,3 +114,20 @@ export async function readFiles(files: FoundFile[]): Promise<ReadResult[]> {
     }),
   );
 }
+
+/**
+ * Writes a file atomically: a temporary file in the same directory, then a rename, so a reader (a CI
+ * job collecting a report) never sees a half-written file. Failures are a DataError (exit 2).
+ */
+export async function writeFileAtomic(path: string, text: string, cwd: string): Promise<void> {
+  const abs = resolve(cwd, path);
+  const tmp = `${abs}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  try {
+    await fs.writeFile(tmp, text);
+    await fs.rename(tmp, abs);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new DataError(`${path}: cannot write the file (${code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (code ?? (e as Error).message)})`);
+  }
+}

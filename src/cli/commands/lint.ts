@@ -1,6 +1,78 @@
+/** `ladder lint [paths…]`: load, run the rules, format, write; exit 1 on errors or too many warnings. */
 import type { Context } from '../io.js';
-import { UsageError } from '../../core/errors.js';
+import { DataError, UsageError } from '../../core/errors.js';
+import { SEVERITIES, type Severity } from '../../core/lint/types.js';
+import { didYouMean } from '../../core/suggest.js';
+import { VERSION } from '../version.js';
 
-export async function lint(_ctx: Context, _paths: string[], _opts: { format: string; outputFile?: string; maxWarnings?: string; config?: string; rule?: string[] }): Promise<number> {
-  throw new UsageError('lint is not available yet');
+export interface LintOptions {
+  format: string;
+  outputFile?: string;
+  maxWarnings?: string;
+  config?: string;
+  rule?: string[];
+}
+
+export async function lint(ctx: Context, paths: string[], opts: LintOptions): Promise<number> {
+  const [{ RULES }, { runLint }, { loadConfig }, { loadPaths, BUNDLED_DATA }, { FORMATTERS }] = await Promise.all([
+    import('../../core/lint/registry.js'),
+    import('../../core/lint/engine.js'),
+    import('../../io/config.js'),
+    import('../../io/data.js'),
+    import('../../lint-formats/registry.js'),
+  ]);
+  const { io } = ctx;
+  const ids = RULES.map((r) => r.id);
+  const maxWarnings = parseMaxWarnings(opts.maxWarnings);
+  const config = await loadConfig(opts.config, io.cwd, ids);
+  const severities = new Map<string, Severity>(config?.rules);
+  for (const [id, severity] of parseRuleOptions(opts.rule ?? [], ids)) severities.set(id, severity);
+
+  // No paths: the data set, chosen as every command chooses it, with the config's `data:` before the bundled one.
+  const targets = paths.length ? paths : [ctx.data ?? (io.env.LADDER_DATA || undefined) ?? config?.data ?? BUNDLED_DATA];
+  const { ds, files, problems } = await loadPaths(targets, io.cwd);
+  for (const p of problems) io.stderr.write(`ladder: ${p}\n`);
+  if (files.length === 0) throw new DataError(`no YAML files found in ${targets.join(', ')} (lint looks for *.yaml and *.yml files)`);
+
+  const findings = runLint(files, ds, { severities });
+  const format = FORMATTERS[opts.format as keyof typeof FORMATTERS];
+  if (!format) throw new UsageError(`unknown format \`${opts.format}\`${didYouMean(opts.format, Object.keys(FORMATTERS))}`);
+  const toFile = opts.outputFile !== undefined;
+  const { makePaint } = await import('../../render/paint.js');
+  const text = format(findings, { paint: await makePaint(ctx.color && !toFile && opts.format === 'stylish'), version: VERSION, rules: RULES, files: files.map((f) => f.file) });
+  if (toFile) {
+    const { writeFileAtomic } = await import('../../io/files.js');
+    await writeFileAtomic(opts.outputFile!, text, io.cwd);
+  } else {
+    io.stdout.write(text);
+  }
+
+  const errors = findings.filter((f) => f.level === 'error').length;
+  const warnings = findings.length - errors;
+  if (errors > 0) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr.write(`ladder: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`--max-warnings expects a whole number of warnings (0 or more), got "${value}"`);
+  return Number(value);
+}
+
+/** `--rule id=severity`, repeatable, each value may also list several: `a=warn,b=off`. */
+export function parseRuleOptions(values: string[], ids: readonly string[]): [string, Severity][] {
+  const out: [string, Severity][] = [];
+  for (const part of values.flatMap((v) => v.split(','))) {
+    const m = /^\s*([^=\s]+)\s*=\s*(\S+)\s*$/.exec(part);
+    if (!m) throw new UsageError(`--rule expects <rule-id>=<severity> (e.g. --rule handbook-style=warn), got "${part}"`);
+    const [, id, severity] = m;
+    if (!ids.includes(id)) throw new UsageError(`--rule: unknown rule \`${id}\`${didYouMean(id, ids)}`);
+    if (!(SEVERITIES as readonly string[]).includes(severity)) throw new UsageError(`--rule ${id}: severity must be error, warn or off, got "${severity}"`);
+    out.push([id, severity as Severity]);
+  }
+  return out;
 }

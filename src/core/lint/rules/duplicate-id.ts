@@ -1,0 +1,72 @@
+import type { RawFinding } from '../../findings.js';
+import type { Path } from '../../model.js';
+import type { LintContext, Rule } from '../types.js';
+import { isMap } from '../walk.js';
+
+interface Definition {
+  file: string;
+  path: Path;
+  what: string;
+}
+
+export const rule: Rule = {
+  id: 'duplicate-id',
+  defaultSeverity: 'error',
+  summary: 'a role or family id defined twice in the data set, or equal to an `external` id',
+  description:
+    'Role ids and family ids share one namespace across the whole data set, so every reference has exactly one target. Reported: a role id used by two families, a family id used twice, a family named like a role (the importer adds `-family` to avoid this), and an `external` entry whose id is also defined in the data set (the reference would be ambiguous: delete the `external` entry). The finding points at the second definition and links to the first; the first one wins everywhere else.',
+  examples: {
+    valid: ['kind: family\nid: demo-family\ntitle: Demo\nroles:\n  demo:\n    title: Demo\n    grade: 6\n'],
+    invalid: [
+      { yaml: 'kind: family\nid: demo\ntitle: Demo\nroles:\n  demo:\n    title: Demo\n    grade: 6\n', line: 5, column: 3 },
+      {
+        yaml: 'kind: family\nid: b-family\ntitle: B\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n---\nkind: family\nid: a-family\ntitle: A\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n',
+        line: 5,
+        column: 3,
+        file: 2,
+      },
+    ],
+  },
+  check(ctx: LintContext): RawFinding[] {
+    const out: RawFinding[] = [];
+    const first = new Map<string, Definition>();
+    const define = (id: string, def: Definition) => {
+      const prev = first.get(id);
+      if (!prev) {
+        first.set(id, def);
+        return;
+      }
+      out.push({
+        ruleId: 'duplicate-id',
+        message: `${def.what} id \`${id}\` is already used by a ${prev.what}; ids of roles and families are unique across the data set`,
+        file: def.file,
+        path: def.path,
+        at: 'key',
+        related: [{ file: prev.file, path: prev.path, at: 'key', message: `first defined here (${prev.what})` }],
+      });
+    };
+    const families = ctx.files.filter((f) => f.valid && f.kind === 'family' && isMap(f.value));
+    for (const f of families) {
+      const v = f.value as Record<string, unknown>;
+      define(String(v.id), { file: f.file, path: ['id'], what: 'family' });
+      if (isMap(v.roles)) for (const rid of Object.keys(v.roles)) define(rid, { file: f.file, path: ['roles', rid], what: 'role' });
+    }
+    for (const f of families) {
+      const ext = (f.value as Record<string, unknown>).external;
+      if (!isMap(ext)) continue;
+      for (const eid of Object.keys(ext)) {
+        const prev = first.get(eid);
+        if (!prev) continue;
+        out.push({
+          ruleId: 'duplicate-id',
+          message: `\`external\` entry \`${eid}\` is defined in the data set as a ${prev.what}; delete the \`external\` entry`,
+          file: f.file,
+          path: ['external', eid],
+          at: 'key',
+          related: [{ file: prev.file, path: prev.path, at: 'key', message: `defined here (${prev.what})` }],
+        });
+      }
+    }
+    return out;
+  },
+};

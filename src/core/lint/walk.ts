@@ -1,0 +1,70 @@
+/** Iteration helpers shared by rules: every item list and every prose text of a family. */
+import { SECTIONS, type DataSet, type FamilyDef, type ItemDef, type Path, type Section } from '../model.js';
+
+export interface ItemList {
+  file: string;
+  /** Who wrote the list: a role id, a family id or `family/specialty`. */
+  owner: string;
+  section: Section;
+  items: ItemDef[];
+}
+
+/** Every item list of the data set: family-wide, per role, per specialty; in data order. */
+export function* itemLists(ds: DataSet): Generator<ItemList> {
+  for (const fam of ds.families) {
+    for (const section of SECTIONS) yield { file: fam.file, owner: fam.id, section, items: fam.sections[section] };
+    for (const rid of fam.roleIds) {
+      const role = ds.roles.get(rid)!;
+      for (const section of SECTIONS) yield { file: role.file, owner: role.id, section, items: role.sections[section] };
+    }
+    for (const spec of fam.specialties) {
+      for (const section of SECTIONS) yield { file: fam.file, owner: `${fam.id}/${spec.id}`, section, items: spec.sections[section] };
+    }
+  }
+}
+
+export interface Prose {
+  text: string;
+  path: Path;
+  /** The section for item texts; undefined for summaries and other prose. */
+  section?: Section;
+}
+
+/** The prose of a family: summaries, career ladder, role summaries, every item text. */
+export function* familyProse(ds: DataSet, fam: FamilyDef): Generator<Prose> {
+  if (fam.summary) yield { text: fam.summary, path: ['summary'] };
+  if (fam.careerLadder) yield { text: fam.careerLadder, path: ['career_ladder'] };
+  for (const section of SECTIONS) for (const item of fam.sections[section]) yield { text: item.text, path: textPath(item), section };
+  for (const rid of fam.roleIds) {
+    const role = ds.roles.get(rid)!;
+    if (role.summary) yield { text: role.summary, path: [...role.path, 'summary'] };
+    for (const section of SECTIONS) for (const item of role.sections[section]) yield { text: item.text, path: textPath(item), section };
+  }
+  for (const spec of fam.specialties) {
+    if (spec.summary) yield { text: spec.summary, path: [...spec.path, 'summary'] };
+    for (const section of SECTIONS) for (const item of spec.sections[section]) yield { text: item.text, path: textPath(item), section };
+  }
+}
+
+/** Where an item's text was written: the entry itself for a string item, its `text` for a mapping. */
+export function textPath(item: ItemDef): Path {
+  return item.id !== null || item.years !== undefined || item.skills !== undefined || item.area !== undefined ? [...item.path, 'text'] : item.path;
+}
+
+/**
+ * Role and family ids declared by every family file, valid or not: a reference to a role of a file
+ * with a schema error is not also reported as unresolved.
+ */
+export function declaredIds(files: readonly { kind: string | null; valid: boolean; value: unknown }[]): Set<string> {
+  const ids = new Set<string>();
+  for (const f of files) {
+    if (f.kind !== 'family' || !isMap(f.value)) continue;
+    if (typeof f.value.id === 'string') ids.add(f.value.id);
+    if (isMap(f.value.roles)) for (const k of Object.keys(f.value.roles)) ids.add(k);
+  }
+  return ids;
+}
+
+export function isMap(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}

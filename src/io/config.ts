@@ -1,0 +1,87 @@
+/**
+ * `.ladderrc.yaml`: found from the working directory upwards (or given with `--config`), validated
+ * with schemas/config.schema.json. Every problem is a DataError naming file:line:column (exit 2).
+ */
+import { promises as fs } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DataError } from '../core/errors.js';
+import { parseYaml } from '../core/yaml-source.js';
+import { decodeText } from '../core/yaml-source.js';
+import { schemaFindings } from '../core/schema-errors.js';
+import { didYouMean } from '../core/suggest.js';
+import type { Severity } from '../core/lint/types.js';
+import { displayPath } from './files.js';
+import { loadSchemaSupport } from './schemas.js';
+
+export const CONFIG_NAMES = ['.ladderrc.yaml', '.ladderrc.yml'] as const;
+
+export interface LintConfig {
+  /** As shown to users. */
+  file: string;
+  /** Rule id -> severity, in file order. */
+  rules: Map<string, Severity>;
+  /** `data:` resolved against the config file's directory. */
+  data?: string;
+}
+
+/** The nearest config file in `cwd` or a parent directory, or null. */
+export async function findConfig(cwd: string): Promise<string | null> {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = join(dir, name);
+      try {
+        if ((await fs.stat(candidate)).isFile()) return candidate;
+      } catch {
+        // not here: keep looking upwards
+      }
+    }
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+/**
+ * Reads the config (`explicit` path, else the nearest one). `knownRules` are the valid rule ids: an
+ * unknown one is an error with the closest id suggested.
+ */
+export async function loadConfig(explicit: string | undefined, cwd: string, knownRules: readonly string[]): Promise<LintConfig | null> {
+  const abs = explicit !== undefined ? resolve(cwd, explicit) : await findConfig(cwd);
+  if (abs === null) return null;
+  const file = displayPath(abs, cwd);
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new DataError(code === 'ENOENT' ? `${file}: no such config file` : `${file}: cannot read the config file (${code ?? (e as Error).message})`);
+  }
+  const decoded = decodeText(bytes);
+  if ('error' in decoded) throw new DataError(`${file}: ${decoded.error}`);
+  const parsed = parseYaml(file, decoded.text);
+  const at = (line: number, column: number) => `${file}:${line}:${column}`;
+  if (parsed.syntax.length) {
+    const s = parsed.syntax[0];
+    const p = parsed.locator.lines.position(s.start);
+    throw new DataError(`${at(p.line, p.column)}: ${s.message}`);
+  }
+  const value = parsed.value ?? {};
+  const schemas = await loadSchemaSupport();
+  const errors = schemas.validate.config(value);
+  if (errors) {
+    const [first] = schemaFindings(file, value, errors, schemas.knownKeys('config'));
+    if (first) {
+      const p = parsed.locator.locate(first.path, first.at);
+      throw new DataError(`${at(p.line, p.column)}: ${first.message} (config file)`);
+    }
+    throw new DataError(`${file}: invalid config file`);
+  }
+  const v = value as { rules?: Record<string, Severity>; data?: string };
+  const rules = new Map<string, Severity>();
+  for (const id of Object.keys(v.rules ?? {})) {
+    if (!knownRules.includes(id)) {
+      const p = parsed.locator.locate(['rules', id], 'key');
+      throw new DataError(`${at(p.line, p.column)}: unknown rule \`${id}\`${didYouMean(id, knownRules)}`);
+    }
+    rules.set(id, v.rules![id]);
+  }
+  return { file, rules, data: v.data !== undefined ? resolve(dirname(abs), v.data) : undefined };
+}

@@ -1,0 +1,16 @@
+/** What every lint report formatter gets. Formatters are pure: `(findings, context) => string`. */
+import type { Finding } from '../core/findings.js';
+import type { Rule } from '../core/lint/types.js';
+import type { Paint } from '../render/paint.js';
+
+export interface FormatContext {
+  /** Colour functions (plain when colour is off). */
+  paint: Paint;
+  version: string;
+  /** Every rule, for reports that describe them (SARIF). */
+  rules: readonly Pick<Rule, 'id' | 'summary' | 'description' | 'defaultSeverity'>[];
+  /** Every linted file (display paths), including clean ones (JUnit lists them as passing). */
+  files: readonly string[];
+}
+
+export type Formatter = (findings: readonly Finding[], context: FormatContext) => string;

@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULES } from '../../src/core/lint/registry.js';
+import type { Rule } from '../../src/core/lint/types.js';
+import type { SchemaSupport } from '../../src/core/schema-errors.js';
+import { loadSchemaSupport } from '../../src/io/schemas.js';
+import { ROOT } from '../helpers/run-cli.js';
+import { checkRule, lintExample } from './rule-tester.js';
+
+let schemas: SchemaSupport;
+beforeAll(async () => {
+  schemas = await loadSchemaSupport();
+});
+
+describe('every rule passes its own examples', () => {
+  test.each(RULES.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
+    expect(checkRule(rule, schemas)).toEqual([]);
+  });
+});
+
+describe('rule modules', () => {
+  test.each(RULES.map((r) => [r.id, r] as const))('%s lives in rules/<id>.ts and documents itself', (id, rule) => {
+    expect(existsSync(join(ROOT, 'src', 'core', 'lint', 'rules', `${id}.ts`))).toBe(true);
+    expect(rule.description.length).toBeGreaterThan(80);
+    expect(rule.description).not.toContain('\n');
+    expect(rule.summary.length).toBeGreaterThan(10);
+  });
+
+  test('ids are unique and kebab-case', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+  });
+});
+
+describe('the rule tester checks itself', () => {
+  const base = RULES.find((r) => r.id === 'empty-role')!;
+
+  test('an invalid example that reports nothing is a problem', () => {
+    const silent: Rule = { ...base, check: () => [] };
+    expect(checkRule(silent, schemas)).toEqual([expect.stringContaining('invalid example 1 reports nothing')]);
+  });
+
+  test('a finding at another position than the example states is a problem', () => {
+    const moved: Rule = { ...base, examples: { ...base.examples, invalid: [{ ...base.examples.invalid[0], line: 2 }] } };
+    expect(checkRule(moved, schemas)).toEqual([expect.stringContaining('expects 2:3, got 5:3')]);
+  });
+
+  test('a valid example that reports is a problem', () => {
+    const noisy: Rule = { ...base, examples: { ...base.examples, valid: [base.examples.invalid[0].yaml] } };
+    expect(checkRule(noisy, schemas)).toEqual([expect.stringContaining('valid example 1 reports example-1.yaml:5:3')]);
+  });
+
+  test('examples with several files are split at `---` lines', () => {
+    const dup = RULES.find((r) => r.id === 'duplicate-id')!;
+    const found = lintExample(dup, dup.examples.invalid[1].yaml, schemas);
+    expect(found.map((f) => [f.file, f.line, f.related?.[0].file])).toEqual([['example-2.yaml', 5, 'example-1.yaml']]);
+  });
+});
