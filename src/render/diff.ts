@@ -1,4 +1,7 @@
-/** Renders a role diff as a coloured list, markdown or JSON. Pure: data in, string out. */
+/**
+ * Renders a role diff as a coloured list, markdown or JSON. Pure: data in, string out.
+ * Every format lists a section's items in the same order: added, changed, removed, then unchanged.
+ */
 import { SECTIONS, SECTION_TITLES, type SkillsRequirement } from '../core/model.js';
 import type { ResolvedItem } from '../core/resolve.js';
 import { diffJson, type Delta, type FieldChange, type ItemChange, type RoleDiff, type SectionDiff } from '../core/diff.js';
@@ -39,8 +42,8 @@ export function deltaText(d: Delta): string {
 function counts(x: SectionDiff): string {
   const parts: string[] = [];
   if (x.added.length) parts.push(`${x.added.length} added`);
-  if (x.removed.length) parts.push(`${x.removed.length} removed`);
   if (x.changed.length) parts.push(`${x.changed.length} changed`);
+  if (x.removed.length) parts.push(`${x.removed.length} removed`);
   if (x.unchanged.length) parts.push(`${x.unchanged.length} unchanged`);
   return parts.join(', ');
 }
@@ -116,13 +119,13 @@ export function diffTable(d: RoleDiff, o: DiffTableOptions): string {
     const x = d.sections[s];
     if (isEmpty(x)) continue;
     out.push('', `${paint.bold(SECTION_TITLES[s])} ${paint.dim(`(${counts(x)})`)}`);
-    for (const i of x.removed) out.push(...item(paint.red('-'), i.text, paint.red));
+    for (const i of x.added) out.push(...item(paint.green('+'), i.text, paint.green));
     for (const c of x.changed) {
       out.push(...wrapWords(changeWords(c.words, o), width, `  ${paint.yellow('~')} `, '    '));
       const notes = c.deltas.map(deltaText);
       if (notes.length) out.push(...wrapWords(plainWords(notes.join('; '), paint.dim), width, '    ', '    '));
     }
-    for (const i of x.added) out.push(...item(paint.green('+'), i.text, paint.green));
+    for (const i of x.removed) out.push(...item(paint.red('-'), i.text, paint.red));
     if (o.all) for (const i of x.unchanged) out.push(...item(paint.dim('='), i.text, paint.dim));
   }
   if (!hasChanges(d)) out.push('', 'No differences.');

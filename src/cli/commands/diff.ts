@@ -3,7 +3,10 @@ import { findRole, loadDataSet, tableWidth } from '../data-set.js';
 
 export async function diff(ctx: Context, from: string, to: string, opts: { format: 'table' | 'json' | 'markdown'; all?: boolean }): Promise<number> {
   const ds = await loadDataSet(ctx);
-  const [{ resolveRole }, { diffRoles }, render] = await Promise.all([import('../../core/resolve.js'), import('../../core/diff.js'), import('../../render/diff.js')]);
+  // One import at a time: concurrent dynamic imports of shared modules race in jest's ESM loader.
+  const { resolveRole } = await import('../../core/resolve.js');
+  const { diffRoles } = await import('../../core/diff.js');
+  const render = await import('../../render/diff.js');
   const roles = [findRole(ds, from), findRole(ds, to)].map((r) => resolveRole(ds, r));
   for (const r of roles) {
     if (r.externalParent) ctx.io.stderr.write(`ladder: ${r.role.id} extends ${r.externalParent.id}, which is defined outside this data set; its items are not compared\n`);

@@ -7,7 +7,10 @@ import { compareFindings } from '../../core/findings.js';
 export async function gap(ctx: Context, role: string | undefined, opts: { profile: string; next?: boolean; strict?: boolean; format: 'table' | 'json' | 'markdown' }): Promise<number> {
   if (role !== undefined && opts.next) throw new UsageError(`give either a role id or --next, not both (--next targets the level after the profile's \`role\`)`);
   if (role === undefined && !opts.next) throw new UsageError('give a role id, or --next to target the level after the profile\'s `role`');
-  const [{ readProfile, locateProfileWarnings }, gapCore, render] = await Promise.all([import('../../io/profile.js'), import('../../core/gap.js'), import('../../render/gap.js')]);
+  // One import at a time: concurrent dynamic imports of shared modules race in jest's ESM loader.
+  const { readProfile, locateProfileWarnings } = await import('../../io/profile.js');
+  const gapCore = await import('../../core/gap.js');
+  const render = await import('../../render/gap.js');
   const profile = await readProfile(opts.profile, ctx.io.cwd);
   const ds = await loadDataSet(ctx);
   const target = role !== undefined ? findRole(ds, role) : gapCore.nextLevel(ds, profile.profile);
