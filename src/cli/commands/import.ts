@@ -1,6 +1,170 @@
+import { promises as fs } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Context } from '../io.js';
-import { UsageError } from '../../core/errors.js';
+import { DataError, UsageError } from '../../core/errors.js';
+import { displayPath } from '../../io/files.js';
 
-export async function importPages(_ctx: Context, _pages: string[], _opts: { out?: string; force?: boolean }): Promise<number> {
-  throw new UsageError('import is not available yet');
+const PAGE = /\.md(?:\.erb)?$/;
+
+interface PageFile {
+  abs: string;
+  display: string;
+  /** The directory argument it was found under, if any (for its handbook key). */
+  root?: string;
+}
+
+/** `ladder import <page.md|dir>… [--out <dir>] [--force]` */
+export async function importPages(ctx: Context, pages: string[], opts: { out?: string; force?: boolean }): Promise<number> {
+  const { cwd } = ctx.io;
+  const files = await findPages(pages, cwd);
+  if (files.length === 0) throw new UsageError(`no handbook pages (*.md, *.md.erb with \`layout: job_family_page\`) found in ${pages.join(', ')}`);
+  if (!opts.out && files.length > 1) throw new UsageError(`${files.length} pages to import: pass --out <dir> to write one YAML file per family (stdout takes one page)`);
+
+  const [{ importPages: run, pageKey, sourceUrl }, { familyYaml }] = await Promise.all([import('../../import/import-pages.js'), import('../../import/family-yaml.js')]);
+  const inputs = await Promise.all(
+    files.map(async (f) => {
+      const text = await readText(f.abs, f.display);
+      const key = pageKey(f.abs, f.root);
+      return { file: f.display, text, key, source: key ? sourceUrl(key) : undefined, partial: await partialsFor(text, f) };
+    }),
+  );
+  const result = run(inputs);
+  for (const r of result.reports) ctx.io.stderr.write(`${r.file}:${r.line}: ${r.message}\n`);
+  if (result.families.length === 0) throw new DataError('nothing to import: no page has a role with a grade');
+
+  const { SCHEMA_DIR } = await import('../../io/schemas.js');
+  const schemaFile = join(SCHEMA_DIR, 'family.schema.json');
+  const outDir = opts.out ? resolve(cwd, opts.out) : cwd;
+  const schemaPath = relative(outDir, schemaFile).split(sep).join('/');
+  const outputs = result.families.map((f) => ({
+    id: f.family.id,
+    from: f.file,
+    text: familyYaml(f.family, schemaPath, [`Imported by \`ladder import\` from ${f.file.split(sep).join('/')}`]),
+  }));
+  await verify(outputs, ctx);
+
+  if (!opts.out) {
+    ctx.io.stdout.write(outputs[0].text);
+    return 0;
+  }
+  const targets = outputs.map((o) => ({ ...o, path: join(outDir, `${o.id}.yaml`) }));
+  if (!opts.force) {
+    const existing: string[] = [];
+    for (const t of targets) if (await exists(t.path)) existing.push(displayPath(t.path, cwd));
+    if (existing.length) throw new UsageError(`${existing.length === 1 ? `${existing[0]} exists` : `${existing.length} files exist (${existing.slice(0, 3).join(', ')}${existing.length > 3 ? ', …' : ''})`}; pass --force to overwrite${existing.length === 1 ? ' it' : ' them'}`);
+  }
+  await writeAll(outDir, targets);
+  const roles = outputs.reduce((n, o) => n + Object.keys(result.families.find((f) => f.family.id === o.id)!.family.roles).length, 0);
+  ctx.io.stderr.write(`ladder: wrote ${targets.length} famil${targets.length === 1 ? 'y' : 'ies'} (${roles} roles) to ${displayPath(outDir, cwd)}; ${result.reports.length} note${result.reports.length === 1 ? '' : 's'} above\n`);
+  return 0;
+}
+
+async function readText(abs: string, display: string): Promise<string> {
+  try {
+    return await fs.readFile(abs, 'utf8');
+  } catch (e) {
+    throw new DataError(`${display}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.lstat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Pages named or found under directories: `*.md` / `*.md.erb` with `layout: job_family_page`. */
+async function findPages(paths: string[], cwd: string): Promise<PageFile[]> {
+  const out = new Map<string, PageFile>();
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    let st;
+    try {
+      st = await fs.stat(abs);
+    } catch {
+      throw new UsageError(`${p}: no such file or directory`);
+    }
+    if (!st.isDirectory()) {
+      out.set(abs, { abs, display: displayPath(abs, cwd) });
+      continue;
+    }
+    const stack = [abs];
+    const seen = new Set<string>();
+    while (stack.length) {
+      const dir = stack.pop()!;
+      const real = await fs.realpath(dir).catch(() => dir);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+      for (const e of entries) {
+        if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+        const full = join(dir, e.name);
+        if (e.isDirectory()) stack.push(full);
+        else if (PAGE.test(e.name) && !e.name.startsWith('_')) {
+          const head = (await fs.readFile(full, 'utf8').catch(() => '')).slice(0, 600);
+          if (/^\s*layout:\s*["']?job_family_page/m.test(head)) out.set(full, { abs: full, display: displayPath(full, cwd), root: abs });
+        }
+      }
+    }
+  }
+  return [...out.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+}
+
+/** ERB partials a page includes, looked up as `_<name>.erb` in its directory and the ones above it. */
+async function partialsFor(text: string, f: PageFile): Promise<(name: string) => string | undefined> {
+  const found = new Map<string, string>();
+  for (const m of text.matchAll(/<%=\s*partial\s*\(?\s*["']([^"']+)["']/g)) {
+    const name = m[1];
+    const last = name.split('/').pop()!;
+    let dir = dirname(f.abs);
+    for (let up = 0; up < 4; up++) {
+      for (const cand of [`_${last}.erb`, `_${last}.html.md.erb`, `_${last}.md.erb`, `_${last}.md`]) {
+        const t = await fs.readFile(join(dir, cand), 'utf8').catch(() => undefined);
+        if (t !== undefined && !found.has(name)) found.set(name, t);
+      }
+      if (found.has(name) || dirname(dir) === dir) break;
+      dir = dirname(dir);
+    }
+  }
+  return (name) => found.get(name);
+}
+
+/** The generated YAML must load, lint without errors and resolve; otherwise nothing is written. */
+async function verify(outputs: { id: string; from: string; text: string }[], ctx: Context): Promise<void> {
+  const [{ loadFile, buildDataSet }, { loadSchemaSupport }, { runLint }, { formatFindingLine }] = await Promise.all([
+    import('../../core/load.js'),
+    import('../../io/schemas.js'),
+    import('../../core/lint/engine.js'),
+    import('../report.js'),
+  ]);
+  const schemas = await loadSchemaSupport();
+  const loaded = outputs.map((o) => loadFile({ file: `${o.id}.yaml`, text: o.text }, schemas));
+  const ds = buildDataSet(loaded);
+  const problems = runLint(loaded, ds)
+    .filter((f) => f.level === 'error')
+    .map((f) => formatFindingLine(f));
+  if (problems.length) {
+    for (const p of problems) ctx.io.stderr.write(p + '\n');
+    throw new DataError(`the imported YAML has ${problems.length} lint error${problems.length === 1 ? '' : 's'} (above); nothing was written. This is a bug in the importer: please report it with the page`);
+  }
+}
+
+/** Writes every file to a temporary name first, then renames them all: a failure leaves nothing behind. */
+async function writeAll(outDir: string, targets: { path: string; text: string }[]): Promise<void> {
+  await fs.mkdir(outDir, { recursive: true });
+  const temps: string[] = [];
+  try {
+    for (const t of targets) {
+      const tmp = join(dirname(t.path), `.${basename(t.path)}.${process.pid}.tmp`);
+      temps.push(tmp);
+      await fs.writeFile(tmp, t.text, { flag: 'wx' });
+    }
+    for (let i = 0; i < targets.length; i++) await fs.rename(temps[i], targets[i].path);
+  } catch (e) {
+    await Promise.all(temps.map((t) => fs.unlink(t).catch(() => undefined)));
+    throw new DataError(`cannot write to ${outDir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; nothing was written`);
+  }
 }

@@ -1,0 +1,238 @@
+/**
+ * Draft pages → `kind: family` objects: ids unique across the imported set, and every reference
+ * (`extends`, `reports_to`, `next`) pointing at a role or family of the set or at an `external`
+ * entry. Pages imported together resolve each other's roles.
+ */
+import { SECTIONS } from '../core/model.js';
+import type { DraftItem, DraftPage, DraftRef, DraftRole, ImportReport, InheritNote } from './draft.js';
+import type { TextRef } from './sentences.js';
+import { anchorOf, kebab, matchTitle, roleIdOf } from './titles.js';
+
+/** A family as written to YAML: keys in the order of SPEC §1.1. */
+export type FamilyObject = Record<string, unknown> & { kind: 'family'; id: string; title: string; roles: Record<string, RoleObject> };
+export type RoleObject = Record<string, unknown> & { title: string; grade: number };
+
+export interface BuiltFamily {
+  page: DraftPage;
+  family: FamilyObject;
+}
+
+interface RoleSlot {
+  id: string;
+  draft: DraftRole;
+  page: DraftPage;
+  familyId: string;
+}
+
+/** The `<department>/<page>` key of a handbook link, if it points at a job-family page. */
+export function linkKey(url: string): { key: string; anchor?: string } | null {
+  const m = /^(?:https?:\/\/about\.gitlab\.com)?\/job-families\/([^#?]*?)\/?(?:#([^?]*))?$/.exec(url.trim());
+  return m && m[1] ? { key: m[1].replace(/\/index\.html$/, ''), anchor: m[2] } : null;
+}
+
+/** Builds families from draft pages; decisions and unresolved references go to `reports`. */
+export function buildFamilies(pages: DraftPage[], reports: ImportReport[]): BuiltFamily[] {
+  const taken = new Set<string>();
+  const slotsByPage = new Map<DraftPage, RoleSlot[]>();
+  const familyIds = new Map<DraftPage, string>();
+  const note = (page: DraftPage, line: number, message: string) => reports.push({ file: page.file, line, message });
+
+  const usable = pages.filter((p) => {
+    if (p.roles.length) return true;
+    note(p, 1, 'no role with a grade found on this page: nothing imported (a role needs a "… is a grade N" sentence or a grade table)');
+    return false;
+  });
+  const unique = (base: string, alt: () => string) => {
+    if (!taken.has(base)) return base;
+    const a = alt();
+    if (!taken.has(a)) return a;
+    for (let n = 2; ; n++) if (!taken.has(`${a}-${n}`)) return `${a}-${n}`;
+  };
+  for (const p of usable) {
+    const slots: RoleSlot[] = [];
+    const pageSlug = kebab(p.key?.split('/').pop() ?? p.title);
+    for (const r of p.roles) {
+      const base = roleIdOf(r.title);
+      const id = unique(base, () => `${base}-${pageSlug}`);
+      if (id !== base) note(p, r.line, `role id \`${base}\` is already used in this import; "${r.title}" is \`${id}\``);
+      taken.add(id);
+      slots.push({ id, draft: r, page: p, familyId: '' });
+    }
+    slotsByPage.set(p, slots);
+  }
+  for (const p of usable) {
+    let base = kebab(p.title);
+    if (slotsByPage.get(p)!.some((s) => s.id === base)) base += '-family';
+    const id = unique(base, () => `${base}-family`);
+    taken.add(id);
+    familyIds.set(p, id);
+    for (const s of slotsByPage.get(p)!) s.familyId = id;
+  }
+  const allSlots = usable.flatMap((p) => slotsByPage.get(p)!);
+  const pageByKey = (key: string) => usable.find((p) => p.key !== undefined && (p.key === key || p.key.endsWith('/' + key) || key.endsWith('/' + p.key)));
+
+  return usable.map((page) => {
+    const slots = slotsByPage.get(page)!;
+    const external = new Map<string, { title: string; url?: string }>();
+    const addExternal = (ref: TextRef, idHint?: string): string => {
+      let id = idHint ?? kebab(ref.name);
+      if (taken.has(id) && !external.has(id)) id = `${id}-external`;
+      if (!external.has(id)) external.set(id, ref.url && !ref.url.startsWith('#') ? { title: ref.name, url: ref.url } : { title: ref.name });
+      return id;
+    };
+    /** A named role: on the linked page, on this page, then anywhere in the set. */
+    const findRole = (ref: TextRef, self: RoleSlot | null): RoleSlot | null => {
+      const others = (list: RoleSlot[]) => list.filter((s) => s !== self);
+      const byTitle = (list: RoleSlot[]) => matchTitle(ref.name, others(list).map((s) => ({ title: s.draft.title, s })))?.s ?? null;
+      if (ref.url?.startsWith('#')) {
+        const a = ref.url.slice(1);
+        const hit = others(slots).find((s) => s.draft.anchor === a || anchorOf(s.draft.title) === a);
+        if (hit) return hit;
+      }
+      const link = ref.url ? linkKey(ref.url) : null;
+      if (link) {
+        const target = pageByKey(link.key);
+        if (!target) return null;
+        const list = slotsByPage.get(target)!;
+        return (link.anchor && others(list).find((s) => s.draft.anchor === link.anchor)) || byTitle(list);
+      }
+      return byTitle(slots) ?? byTitle(allSlots);
+    };
+    const refId = (r: DraftRef, self: RoleSlot | null, roleOnly = false): { id: string; external: boolean } | null => {
+      const hit = findRole(r.ref, self);
+      if (hit) return { id: hit.id, external: false };
+      if (self && kebab(r.ref.name) === self.id) return null;
+      const link = r.ref.url ? linkKey(r.ref.url) : null;
+      if (link && !link.anchor && !roleOnly) {
+        const fam = pageByKey(link.key);
+        if (fam) return { id: familyIds.get(fam)!, external: false };
+      }
+      return { id: addExternal(r.ref), external: true };
+    };
+
+    const roles: Record<string, RoleObject> = Object.create(null);
+    const parents = new Map<string, string>();
+    for (const slot of slots) {
+      const d = slot.draft;
+      const role = { title: d.title } as RoleObject;
+      if (d.level) role.level = d.level;
+      role.grade = d.grade;
+      const rep = d.reportsTo ?? (page.familyReportsTo && !isSameRole(page.familyReportsTo, slot) ? page.familyReportsTo : undefined);
+      if (rep) {
+        const to = refId(rep, slot);
+        if (to && to.id !== slot.id) role.reports_to = to.id;
+      }
+      const parent = resolveExtends(slot, slots, (n) => refId({ ref: (n.target as { ref: TextRef }).ref, line: n.line }, slot, true));
+      if (parent) {
+        role.extends = parent;
+        parents.set(slot.id, parent);
+      }
+      if (d.summary.length) role.summary = d.summary.join('\n\n');
+      for (const s of SECTIONS) if (d.sections[s].length) role[s] = texts(d.sections[s]);
+      if (d.hiring.length) role.hiring_process = texts(d.hiring);
+      roles[slot.id] = role;
+    }
+    const family = Object.create(null) as FamilyObject;
+    Object.assign(family, { kind: 'family', id: familyIds.get(page)!, title: page.title });
+    if (page.source) family.source = page.source;
+    if (page.summary.length) family.summary = page.summary.join('\n\n');
+    for (const s of SECTIONS) if (page.sections[s].length) family[s] = texts(page.sections[s]);
+    family.roles = roles;
+    if (page.specialties.length) {
+      const specs: Record<string, unknown> = Object.create(null);
+      for (const sp of page.specialties) {
+        let id = kebab(sp.title);
+        for (let n = 2; id in specs; n++) id = `${kebab(sp.title)}-${n}`;
+        const o: Record<string, unknown> = { title: sp.title };
+        if (sp.summary.length) o.summary = sp.summary.join('\n\n');
+        for (const s of SECTIONS) if (sp.sections[s].length) o[s] = texts(sp.sections[s]);
+        specs[id] = o;
+      }
+      family.specialties = specs;
+    }
+    if (page.careerLadder.length) family.career_ladder = page.careerLadder.join('\n\n');
+    const next: string[] = [];
+    for (const link of page.careerLinks) {
+      const k = link.url ? linkKey(link.url) : null;
+      if (!k) continue;
+      const target = pageByKey(k.key);
+      const id = target ? (k.anchor ? (slotsByPage.get(target)!.find((s) => s.draft.anchor === k.anchor)?.id ?? familyIds.get(target)!) : familyIds.get(target)!) : addExternal(link, kebab(k.key.split('/').pop()!));
+      if (id !== familyIds.get(page) && !next.includes(id)) next.push(id);
+    }
+    if (next.length) family.next = next;
+    if (page.hiring.length) family.hiring_process = texts(page.hiring);
+    if (external.size) {
+      const ext: Record<string, unknown> = Object.create(null);
+      for (const [id, e] of external) ext[id] = e;
+      family.external = ext;
+    }
+    return { page, family };
+  });
+
+  /** The parent of a role: a same-page level/above reference, else the first named target that resolves. */
+  function resolveExtends(slot: RoleSlot, slots: RoleSlot[], named: (n: InheritNote) => { id: string; external: boolean } | null): string | undefined {
+    const d = slot.draft;
+    let parent: string | undefined = d.extendsIndex !== undefined ? slots[d.extendsIndex].id : undefined;
+    for (const n of d.inherits) {
+      if (n.target.kind !== 'named') {
+        if (n.outcome === 'role') n.resolved = parent;
+        if (!n.outcome) {
+          n.outcome = 'ignored';
+          note(slot.page, n.line, `"${clip(n.text)}": no earlier role matches (skipped)`);
+        }
+        continue;
+      }
+      const to = named(n);
+      if (!to || to.id === slot.id) {
+        n.outcome = 'ignored';
+        note(slot.page, n.line, `"${clip(n.text)}": a role cannot extend itself (skipped)`);
+        continue;
+      }
+      if (parent !== undefined && parent !== to.id) {
+        n.outcome = 'ignored';
+        note(slot.page, n.line, `"${clip(n.text)}": ${slot.id} already extends ${parent}; a role has one parent (skipped)`);
+        continue;
+      }
+      parent = to.id;
+      n.outcome = to.external ? 'external' : 'role';
+      n.resolved = to.id;
+    }
+    return parent;
+  }
+}
+
+function isSameRole(r: DraftRef, slot: RoleSlot): boolean {
+  return matchTitle(r.ref.name, [{ title: slot.draft.title }]) !== null;
+}
+
+function texts(items: DraftItem[]): string[] {
+  return items.map((i) => i.text).filter((t) => t.trim() !== '');
+}
+
+function clip(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 70 ? one.slice(0, 67) + '…' : one;
+}
+
+/**
+ * Breaks `extends` cycles among the built families (a page may say A extends B and B extends A):
+ * the link that closes a cycle is dropped and reported.
+ */
+export function breakCycles(built: BuiltFamily[], reports: ImportReport[]): void {
+  const roles = new Map<string, { role: RoleObject; page: DraftPage; line: number }>();
+  for (const b of built) for (const [id, r] of Object.entries(b.family.roles)) roles.set(id, { role: r, page: b.page, line: b.page.roles.find((d) => d.title === r.title)?.line ?? 1 });
+  for (const [id] of roles) {
+    const seen = [id];
+    let cur = roles.get(id)!.role.extends as string | undefined;
+    while (cur !== undefined && roles.has(cur)) {
+      if (seen.includes(cur)) {
+        const last = roles.get(seen[seen.length - 1])!;
+        reports.push({ file: last.page.file, line: last.line, message: `extends cycle ${[...seen.slice(seen.indexOf(cur)), cur].join(' → ')}: dropped \`extends: ${cur}\` of ${seen[seen.length - 1]}` });
+        delete last.role.extends;
+        break;
+      }
+      seen.push(cur);
+      cur = roles.get(cur)!.role.extends as string | undefined;
+    }
+  }
+}

@@ -1,0 +1,99 @@
+/** What the importer reads out of one page before ids and cross-page references are settled. */
+import type { Section } from '../core/model.js';
+import type { InheritTarget, TextRef } from './sentences.js';
+
+/** Something the importer could not place, or a decision worth knowing: `file:line: message`. */
+export interface ImportReport {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface DraftItem {
+  text: string;
+  line: number;
+}
+
+export interface DraftRef {
+  ref: TextRef;
+  line: number;
+}
+
+/** How an inheritance phrase ended up. */
+export type InheritOutcome = 'role' | 'external' | 'copied' | 'family' | 'ignored';
+
+export interface InheritNote {
+  target: InheritTarget;
+  sections: ('responsibilities' | 'requirements')[];
+  text: string;
+  line: number;
+  outcome?: InheritOutcome;
+  /** The role id or external id it became. */
+  resolved?: string;
+}
+
+/** A heading that may turn out to be a role (it has a grade) or not (a group, a base block). */
+export interface Candidate {
+  title: string;
+  line: number;
+  depth: number;
+  anchor: string;
+  parent: Candidate | null;
+  grade?: number;
+  gradeLine?: number;
+  summary: string[];
+  sections: Record<Section, DraftItem[]>;
+  hiring: DraftItem[];
+  reportsTo?: DraftRef;
+  inherits: InheritNote[];
+}
+
+export interface DraftSpecialty {
+  title: string;
+  line: number;
+  summary: string[];
+  sections: Record<Section, DraftItem[]>;
+}
+
+export interface GradeRow {
+  name: string;
+  anchor?: string;
+  grade: number;
+  line: number;
+}
+
+/** A role as read from its page: title, grade and content, references still as text. */
+export interface DraftRole {
+  title: string;
+  line: number;
+  anchor: string;
+  level?: string;
+  grade: number;
+  summary: string[];
+  sections: Record<Section, DraftItem[]>;
+  hiring: DraftItem[];
+  reportsTo?: DraftRef;
+  inherits: InheritNote[];
+  /** Set when the parent was found on the same page (level word, "above"). */
+  extendsIndex?: number;
+}
+
+export interface DraftPage {
+  file: string;
+  /** `<department>/<page>` as used in handbook links (`/job-families/<key>/`), when known. */
+  key?: string;
+  source?: string;
+  title: string;
+  line: number;
+  summary: string[];
+  sections: Record<Section, DraftItem[]>;
+  hiring: DraftItem[];
+  careerLadder: string[];
+  careerLinks: TextRef[];
+  familyReportsTo?: DraftRef;
+  roles: DraftRole[];
+  specialties: DraftSpecialty[];
+  reports: ImportReport[];
+  /** Lines of grade sentences read (for checks and statistics): line → grade. */
+  gradeLines: Map<number, number>;
+}

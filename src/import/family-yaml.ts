@@ -1,0 +1,34 @@
+/** A family object → YAML text, stable and readable: no line folding, block scalars for prose. */
+import { Document, Scalar, isScalar, visit } from 'yaml';
+import type { FamilyObject } from './build-families.js';
+
+/**
+ * Renders a family. `schemaPath` becomes the `# yaml-language-server: $schema=…` first line, so
+ * editors validate the file; `header` lines follow it as comments.
+ */
+export function familyYaml(family: FamilyObject, schemaPath: string | null, header: string[] = []): string {
+  const doc = new Document(toPlain(family));
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && node.value.includes('\n')) node.type = Scalar.BLOCK_LITERAL;
+    },
+    Seq(_key, node) {
+      // Short id lists (`next`) read best inline, as in the bundled data.
+      if (node.items.length > 0 && node.items.length <= 8 && node.items.every((i) => isScalar(i) && typeof i.value === 'string' && /^[a-z0-9-]+$/.test(i.value))) node.flow = true;
+    },
+  });
+  const body = doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true });
+  const head = [...(schemaPath ? [`# yaml-language-server: $schema=${schemaPath}`] : []), ...header.map((h) => (h ? `# ${h}` : '#'))];
+  return (head.length ? head.join('\n') + '\n' : '') + body;
+}
+
+/** Null-prototype maps (built that way against `__proto__` keys) as ordinary objects, keys in order. */
+function toPlain(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(toPlain);
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) Object.defineProperty(out, k, { value: toPlain((v as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  return v;
+}

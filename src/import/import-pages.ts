@@ -1,0 +1,77 @@
+/**
+ * The importer's entry: handbook pages (markdown text) in, families and reports out. Pure: the
+ * command reads the files and writes the results.
+ */
+import { breakCycles, buildFamilies, type FamilyObject } from './build-families.js';
+import type { DraftPage, ImportReport, InheritOutcome } from './draft.js';
+import { readPage, type PageInput } from './read-page.js';
+
+export type { PageInput } from './read-page.js';
+export type { FamilyObject } from './build-families.js';
+export type { ImportReport } from './draft.js';
+
+export interface ImportedFamily {
+  /** The page it came from (as given in PageInput.file). */
+  file: string;
+  family: FamilyObject;
+}
+
+/** Per page: what was found, for statistics (`npm run corpus`). */
+export interface PageStats {
+  file: string;
+  roles: number;
+  /** Grade sentences read, by line. */
+  gradeLines: Map<number, number>;
+  /** Inheritance phrases: line, text and what they became. */
+  inherits: { line: number; text: string; outcome: InheritOutcome | undefined; resolved?: string }[];
+}
+
+export interface ImportResult {
+  families: ImportedFamily[];
+  /** Sorted by file and line. */
+  reports: ImportReport[];
+  stats: PageStats[];
+}
+
+/** Imports pages together, so references between them resolve. */
+export function importPages(inputs: PageInput[]): ImportResult {
+  const pages: DraftPage[] = inputs.map(readPage);
+  const reports: ImportReport[] = pages.flatMap((p) => p.reports);
+  const built = buildFamilies(pages, reports);
+  breakCycles(built, reports);
+  const order = new Map(inputs.map((p, i) => [p.file, i]));
+  reports.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);
+  return {
+    families: built.map((b) => ({ file: b.page.file, family: b.family })),
+    reports,
+    stats: pages.map((p) => ({
+      file: p.file,
+      roles: p.roles.length,
+      gradeLines: p.gradeLines,
+      inherits: p.roles.flatMap((r) => r.inherits.map((n) => ({ line: n.line, text: n.text, outcome: n.outcome, resolved: n.resolved }))),
+    })),
+  };
+}
+
+/**
+ * Where a page sits in the handbook, from its path: `…/job-families/<key>/index.html.md`, or the
+ * path below the directory that was imported, or (one file) its last two directories.
+ */
+export function pageKey(path: string, root?: string): string | undefined {
+  const p = path.replace(/\\/g, '/');
+  if (!/\/index\.html\.md(?:\.erb)?$/.test(p) && !/^index\.html\.md(?:\.erb)?$/.test(p)) return undefined;
+  const dir = p.replace(/\/?index\.html\.md(?:\.erb)?$/, '');
+  const jf = /(?:^|\/)job-families\/(.+)$/.exec(dir);
+  if (jf) return jf[1];
+  if (root !== undefined) {
+    const r = root.replace(/\\/g, '/').replace(/\/+$/, '');
+    if (dir.startsWith(r + '/')) return dir.slice(r.length + 1);
+  }
+  const parts = dir.split('/').filter(Boolean);
+  return parts.length >= 2 ? parts.slice(-2).join('/') : parts[0];
+}
+
+/** The public URL of a handbook page with that key. */
+export function sourceUrl(key: string): string {
+  return `https://about.gitlab.com/job-families/${key}/`;
+}

@@ -1,0 +1,440 @@
+/**
+ * One handbook page → a draft family. Roles are found by what they contain (a grade sentence,
+ * Responsibilities/Requirements sections under a title) rather than by heading depth, because real
+ * pages put roles at every level, list "Levels" after the roles and use bold lines as headings.
+ */
+import { emptySections, type Section } from '../core/model.js';
+import { parsePage, toLines, type Block, type SourceLine } from './markdown-blocks.js';
+import { readGrade, readInherit, readLinks, readReportsTo } from './sentences.js';
+import { anchorOf, levelOf, normaliseTitle, stripLinks } from './titles.js';
+import type { Candidate, DraftItem, DraftPage, DraftRole, DraftSpecialty, GradeRow, ImportReport, InheritNote } from './draft.js';
+
+export interface PageInput {
+  /** The file name used in reports. */
+  file: string;
+  text: string;
+  /** `<department>/<page>` for links between pages (`/job-families/<key>/`). */
+  key?: string;
+  source?: string;
+  /** ERB partials by name ("job-families/sales/performance"), for `.md.erb` pages. */
+  partial?: (name: string) => string | undefined;
+}
+
+type SectionKind = Section | 'grade' | 'hiring' | 'career' | 'levels' | 'specialties' | 'grades-info';
+
+interface HeadingClass {
+  kind: SectionKind | 'title';
+  /** Words before the section name ("Senior X Requirements" → "Senior X"). */
+  prefix: string;
+  /** "Requirements for all levels". */
+  forAll: boolean;
+}
+
+const SECTION_NAMES: [RegExp, SectionKind][] = [
+  [/^(?:job\s+)?grades?$/i, 'grade'],
+  [/^job\s+grades$/i, 'grades-info'],
+  [/^(?:key\s+|core\s+)?responsibilities$|^responsibilities\s*(?:&|and)\s*expectations$|^expectations$|^job\s+(?:duties|responsibilities)$/i, 'responsibilities'],
+  [/^(?:minimum\s+|basic\s+|general\s+|key\s+)?(?:requirements|qualifications)$/i, 'requirements'],
+  [/^(?:nice[-\s]to[-\s]haves?|preferred(?:\s+qualifications)?|bonus(?:\s+points)?|additional\s+skills)$/i, 'nice_to_haves'],
+  [/^performance\s+indicators?(?:\s*\(kpis?\))?$|^kpis?$/i, 'performance_indicators'],
+  [/^hiring\s+process$/i, 'hiring'],
+  [/^career\s+(?:ladder|path)$|^next\s+steps$/i, 'career'],
+  [/^levels?$|^job\s+levels?$/i, 'levels'],
+  [/^(?:specialt(?:y|ies)|segments?)$/i, 'specialties'],
+];
+const TAIL = /(job\s+grades?|grades?|responsibilities|requirements|qualifications|nice[-\s]to[-\s]haves?|performance\s+indicators?|hiring\s+process|career\s+(?:ladder|path)|levels|specialt(?:y|ies)|segments?)$/i;
+
+/** Classifies a heading: a known section (possibly prefixed by a role or level name), else a title. */
+export function classifyHeading(text: string): HeadingClass {
+  const plain = stripLinks(text).replace(/\s+/g, ' ').trim();
+  const forAll = /\bfor\s+all\b|\ball\s+levels\b/i.test(plain);
+  const core = plain.replace(/\s+(?:for\s+all(?:\s+levels|\s+roles)?|at\s+all\s+levels)$/i, '').replace(/^all\s+levels?\s*[-:]?\s*/i, '');
+  for (const [re, kind] of SECTION_NAMES) if (re.test(core)) return { kind, prefix: '', forAll };
+  const tail = TAIL.exec(core);
+  if (tail && tail.index > 0 && /\s$/.test(core.slice(0, tail.index))) {
+    const name = tail[1];
+    const prefix = core.slice(0, tail.index).replace(/[\s,:–-]+$/, '').trim();
+    for (const [re, kind] of SECTION_NAMES) {
+      if (re.test(name) && kind !== 'levels' && kind !== 'specialties' && kind !== 'grades-info') return { kind: kind === 'grade' ? 'grade' : kind, prefix: prefix.replace(/\s+job$/i, ''), forAll };
+      if (re.test('job ' + name) && kind === 'grade') return { kind, prefix: prefix.replace(/\s+job$/i, ''), forAll };
+    }
+  }
+  return { kind: 'title', prefix: '', forAll };
+}
+
+const LIST_SECTIONS: readonly SectionKind[] = ['responsibilities', 'requirements', 'nice_to_haves', 'performance_indicators'];
+const isList = (k: SectionKind | undefined): k is Section => k !== undefined && LIST_SECTIONS.includes(k);
+const LEVEL_ONLY = /^(?:intermediate|junior|associate|senior|staff|principal|lead|manager|director|senior manager|senior director)$/i;
+
+type Scope = { kind: 'family' } | { kind: 'candidate'; c: Candidate } | { kind: 'specialty'; s: DraftSpecialty };
+
+interface OpenSection {
+  kind: SectionKind;
+  depth: number;
+  line: number;
+  /** Items go to the family, whatever the scope ("for all levels"). */
+  family: boolean;
+}
+
+/** Expands `<%= partial("name", :locals => { :roleName => "X" }) %>` lines; other ERB stays as is. */
+function expandPartials(lines: SourceLine[], partial: PageInput['partial']): SourceLine[] {
+  if (!partial) return lines;
+  const out: SourceLine[] = [];
+  for (const l of lines) {
+    const m = /^\s*<%=\s*partial\s*\(?\s*["']([^"']+)["']\s*(?:,\s*:locals\s*=>\s*\{(.*)\})?\s*\)?\s*%>\s*$/.exec(l.text);
+    const text = m ? partial(m[1]) : undefined;
+    if (!m || text === undefined) {
+      out.push(l);
+      continue;
+    }
+    const locals = new Map<string, string>();
+    for (const lm of (m[2] ?? '').matchAll(/:(\w+)\s*=>\s*["']([^"']*)["']/g)) locals.set(lm[1], lm[2]);
+    const expanded = text.replace(/<%=\s*(\w+)\s*%>/g, (all, name: string) => locals.get(name) ?? all);
+    // The partial's lines are reported at the line that includes it.
+    for (const t of toLines(expanded)) out.push({ text: t.text, line: l.line });
+  }
+  return out;
+}
+
+function newCandidate(title: string, line: number, depth: number, parent: Candidate | null): Candidate {
+  return { title, line, depth, anchor: anchorOf(title), parent, summary: [], sections: emptySections<DraftItem>(), hiring: [], inherits: [] };
+}
+
+function gradeTable(rows: string[][], line: number): GradeRow[] | null {
+  if (rows.length < 2) return null;
+  const header = rows[0].map((c) => stripLinks(c).toLowerCase());
+  const col = header.findIndex((c) => /\bgrade\b/.test(c));
+  if (col < 0) return null;
+  const out: GradeRow[] = [];
+  rows.slice(1).forEach((r, i) => {
+    const g = /(\d{1,2}(?:\.\d)?)/.exec(stripLinks(r[col] ?? ''));
+    const nameCell = r.find((_c, j) => j !== col) ?? '';
+    const link = /\[([^\]]+)\]\(#([^)]+)\)/.exec(nameCell);
+    if (g) out.push({ name: stripLinks(nameCell).trim(), anchor: link?.[2], grade: Number(g[1]), line: line + 1 + i + (rows.length > 1 ? 1 : 0) });
+  });
+  return out.length ? out : null;
+}
+
+/** Reads one page into a draft family (roles, items, references as text, reports). */
+export function readPage(input: PageInput): DraftPage {
+  const reports: ImportReport[] = [];
+  const skip = (line: number, what: string) => reports.push({ file: input.file, line, message: `${what} (skipped)` });
+  const lines = expandPartials(toLines(input.text), input.partial);
+  const { frontMatter, blocks } = parsePage(lines);
+  const title = frontMatter.fields.title?.trim() || input.key?.split('/').pop()?.replace(/-/g, ' ') || 'Job family';
+  const page: DraftPage = {
+    file: input.file,
+    key: input.key,
+    source: input.source,
+    title,
+    line: 1,
+    summary: [],
+    sections: emptySections<DraftItem>(),
+    hiring: [],
+    careerLadder: [],
+    careerLinks: [],
+    roles: [],
+    specialties: [],
+    reports,
+    gradeLines: new Map(),
+  };
+  const candidates: Candidate[] = [];
+  const tables: GradeRow[] = [];
+  let scope: Scope = { kind: 'family' };
+  let section: OpenSection | null = null;
+  let specialtiesDepth: number | null = null;
+  let sawRole = false;
+
+  const current = (): Candidate | null => (scope.kind === 'candidate' ? scope.c : null);
+  const startCandidate = (t: string, line: number, depth: number): Candidate => {
+    const cur = current();
+    let parent: Candidate | null = cur;
+    while (parent && parent.depth >= depth) parent = parent.parent;
+    const c = newCandidate(t, line, depth, parent);
+    candidates.push(c);
+    scope = { kind: 'candidate', c };
+    return c;
+  };
+
+  const onHeading = (b: Extract<Block, { type: 'heading' }>) => {
+    const cls = classifyHeading(b.text);
+    if (specialtiesDepth !== null && b.depth <= specialtiesDepth && cls.kind !== 'specialties') specialtiesDepth = null;
+    if (cls.kind === 'specialties') {
+      specialtiesDepth = b.depth;
+      scope = { kind: 'family' };
+      section = null;
+      return;
+    }
+    if (cls.kind === 'title') {
+      section = null;
+      if (specialtiesDepth !== null) {
+        const s: DraftSpecialty = { title: b.text, line: b.line, summary: [], sections: emptySections<DraftItem>() };
+        page.specialties.push(s);
+        scope = { kind: 'specialty', s };
+        return;
+      }
+      startCandidate(b.text, b.line, b.depth);
+      return;
+    }
+    if (cls.kind === 'levels') {
+      scope = { kind: 'family' };
+      section = null;
+      return;
+    }
+    let c = current();
+    if (scope.kind === 'specialty') {
+      section = { kind: cls.kind, depth: b.depth, line: b.line, family: false };
+      return;
+    }
+    // Does the section belong to the open role, or does it close it?
+    if (c) {
+      const inside = b.depth > c.depth || (b.depth === c.depth && (cls.kind === 'grade' || isList(cls.kind)) && cls.kind !== 'performance_indicators');
+      if (!inside) {
+        scope = { kind: 'family' };
+        c = null;
+      }
+    }
+    const prefix = cls.prefix;
+    if (prefix && !LEVEL_ONLY.test(prefix)) {
+      const sameAsCurrent = c !== null && (normaliseTitle(prefix) === normaliseTitle(c.title) || normaliseTitle(c.title).endsWith(normaliseTitle(prefix)));
+      if (c && sameAsCurrent && /\(intermediate\)/i.test(prefix) && !/\(intermediate\)/i.test(c.title)) c.title = prefix;
+      // "Senior X Job Grade" with no "Senior X" heading: the section heading names a new role.
+      if (cls.kind === 'grade' && !sameAsCurrent && (c === null || c.grade !== undefined)) {
+        c = startCandidate(prefix, b.line, Math.max(0, b.depth - 1));
+      }
+    }
+    if (c === null && cls.kind === 'grade' && scope.kind === 'family') {
+      // A "Job Grade" section outside any role: the grade sentence will name the role.
+      section = { kind: 'grade', depth: b.depth, line: b.line, family: false };
+      return;
+    }
+    section = { kind: cls.kind, depth: b.depth, line: b.line, family: cls.forAll || c === null };
+  };
+
+  const addItem = (text: string, line: number, isParagraph: boolean) => {
+    const c = current();
+    const kind = section?.kind;
+    if (kind === 'grade' || kind === 'grades-info') {
+      skip(line, `text under a grade heading: "${clip(text)}"`);
+      return;
+    }
+    if (kind === 'hiring') {
+      if (isParagraph) return skip(line, `hiring-process prose: "${clip(text)}"`);
+      (c && !section!.family ? c.hiring : page.hiring).push({ text, line });
+      return;
+    }
+    if (kind === 'career') {
+      page.careerLadder.push(text);
+      page.careerLinks.push(...readLinks(text));
+      return;
+    }
+    if (scope.kind === 'specialty') {
+      if (isParagraph && !isList(kind)) scope.s.summary.push(text);
+      else scope.s.sections[isList(kind) ? kind : 'responsibilities'].push({ text, line });
+      return;
+    }
+    if (isParagraph && /:\s*$/.test(text)) return skip(line, `introduction: "${clip(text)}"`);
+    if (isList(kind)) {
+      (c && !section!.family ? c.sections[kind] : page.sections[kind]).push({ text, line });
+      return;
+    }
+    if (c) {
+      if (isParagraph) c.summary.push(text);
+      else c.sections.responsibilities.push({ text, line });
+      return;
+    }
+    if (isParagraph && !sawRole && candidates.length === 0) {
+      page.summary.push(text);
+      return;
+    }
+    skip(line, `${isParagraph ? 'paragraph' : 'list item'} outside any role or section: "${clip(text)}"`);
+  };
+
+  /** Structure sentences; returns true when the text was only structure and must not be kept. */
+  const onSentences = (text: string, line: number, isParagraph: boolean): boolean => {
+    const inGrade = section?.kind === 'grade';
+    if (section?.kind === 'hiring' || section?.kind === 'career' || section?.kind === 'grades-info') return false;
+    if (scope.kind === 'specialty') return false;
+    const g = isParagraph || inGrade ? readGrade(text, inGrade) : null;
+    let consumed = false;
+    if (g) {
+      let c = current();
+      if (c && c.grade !== undefined) {
+        const named = g.subject && normaliseTitle(g.subject) !== normaliseTitle(c.title) && !normaliseTitle(c.title).endsWith(normaliseTitle(g.subject));
+        if (named && section?.kind !== 'grade') c = startCandidate(g.subject!, line, c.depth);
+        else {
+          skip(line, `second grade (${g.grade}) for "${c.title}", which already has grade ${c.grade}`);
+          return true;
+        }
+      }
+      if (!c) c = startCandidate(g.subject ?? page.title, line, Math.max(0, (section?.depth ?? 1) - 1));
+      c.grade = g.grade;
+      c.gradeLine = line;
+      page.gradeLines.set(line, g.grade);
+      sawRole = true;
+      if (g.alternatives.length) reports.push({ file: input.file, line, message: `"${c.title}" is given grades ${[g.grade, ...g.alternatives].join(' and ')}; kept ${g.grade}` });
+      const rest = stripLinks(text).replace(/^[^.]*?\bgrade\b[^.]*\.?\s*/i, '').trim();
+      consumed = rest === '' || inGrade && !/[a-z]{3}/i.test(rest);
+      if (consumed) return true;
+    }
+    const c = current();
+    const reports_ = readReportsTo(text);
+    if (reports_) {
+      if (c && !c.reportsTo) c.reportsTo = { ref: reports_, line };
+      else if (!c && !page.familyReportsTo && !sawRole) page.familyReportsTo = { ref: reports_, line };
+    }
+    if (c) {
+      const inh = readInherit(text);
+      if (inh) {
+        const sections = isList(section?.kind) && (section!.kind === 'responsibilities' || section!.kind === 'requirements') && inh.sections.length === 2 && !/requirement|responsibilit/i.test(text)
+          ? [section!.kind as 'responsibilities' | 'requirements']
+          : inh.sections;
+        const note: InheritNote = { target: inh.target, sections, text, line };
+        c.inherits.push(note);
+        if (inh.whole) return true;
+      }
+    }
+    return consumed;
+  };
+
+  for (const b of blocks) {
+    switch (b.type) {
+      case 'heading':
+        onHeading(b);
+        break;
+      case 'item':
+      case 'paragraph': {
+        const isParagraph = b.type === 'paragraph';
+        if (onSentences(b.text, b.line, isParagraph)) break;
+        addItem(b.text, b.line, isParagraph);
+        break;
+      }
+      case 'table': {
+        const rows = gradeTable(b.rows, b.line);
+        if (rows) tables.push(...rows);
+        else skip(b.line, `table of ${b.rows.length} rows`);
+        break;
+      }
+      case 'other':
+        skip(b.line, `"${clip(b.text)}"`);
+        break;
+    }
+  }
+  finish(page, candidates, tables, skip);
+  return page;
+}
+
+function clip(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 70 ? one.slice(0, 67) + '…' : one;
+}
+
+const countItems = (c: { sections: Record<Section, DraftItem[]> }) => Object.values(c.sections).reduce((n, s) => n + s.length, 0);
+
+/** Settles candidates into roles, base blocks and family content; resolves same-page "above"/level references. */
+function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], skip: (line: number, what: string) => void): void {
+  for (const c of candidates) {
+    if (c.grade !== undefined) continue;
+    const n = normaliseTitle(c.title);
+    const row = table.find((r) => (r.anchor && r.anchor === c.anchor) || normaliseTitle(r.name) === n) ?? table.find((r) => LEVEL_ONLY.test(r.name) && r.name.toLowerCase() === levelOf(c.title)?.toLowerCase());
+    if (row) {
+      c.grade = row.grade;
+      c.gradeLine = row.line;
+      page.gradeLines.set(row.line, row.grade);
+    }
+  }
+  // An ungraded heading inside a role is part of that role (e.g. "Market Justification").
+  const merged = new Set<Candidate>();
+  for (const c of candidates) {
+    let p = c.parent;
+    while (p && merged.has(p)) p = p.parent;
+    if (c.grade !== undefined || !p) continue;
+    const target = p;
+    if (target.grade === undefined && countItems(target) === 0 && target.summary.length === 0 && countItems(c) === 0) continue;
+    mergeInto(target, c);
+    merged.add(c);
+  }
+  const firstGraded = candidates.findIndex((c) => c.grade !== undefined);
+  const bases: { c: Candidate; used: boolean }[] = [];
+  const roles: { c: Candidate; base: { c: Candidate; used: boolean } | null }[] = [];
+  let lastBase: { c: Candidate; used: boolean } | null = null;
+  candidates.forEach((c, i) => {
+    if (merged.has(c)) return;
+    if (c.grade !== undefined) {
+      roles.push({ c, base: lastBase });
+      lastBase = null;
+      return;
+    }
+    if (firstGraded === -1 || i < firstGraded) {
+      const b = { c, used: false };
+      if (countItems(c)) {
+        bases.push(b);
+        lastBase = b;
+      } else page.summary.push(...c.summary);
+      if (c.reportsTo && !page.familyReportsTo) page.familyReportsTo = c.reportsTo;
+      if (!countItems(c) && !c.summary.length && firstGraded === -1) skip(c.line, `heading "${c.title}" with no content`);
+      return;
+    }
+    const n = countItems(c) + c.summary.length;
+    if (n) skip(c.line, `heading "${c.title}" has no grade, so it is not a role; its ${n} item${n === 1 ? '' : 's'} and paragraphs are not imported`);
+    else if (c.grade === undefined && c.parent === null) skip(c.line, `heading "${c.title}" with no content`);
+  });
+  const drafts: DraftRole[] = roles.map(({ c }) => ({
+    title: c.title.replace(/\s*\{[^}]*\}\s*/g, ' ').trim() || c.title,
+    line: c.line,
+    anchor: c.anchor,
+    level: levelOf(c.title),
+    grade: c.grade!,
+    summary: c.summary,
+    sections: c.sections,
+    hiring: c.hiring,
+    reportsTo: c.reportsTo,
+    inherits: c.inherits,
+  }));
+  // Same-page references: "outlined above", "the intermediate position", "the grade 8 manager level".
+  roles.forEach(({ c, base }, i) => {
+    const d = drafts[i];
+    for (const note of d.inherits) {
+      if (note.target.kind === 'above') {
+        if (base) {
+          for (const s of note.sections) d.sections[s] = [...base.c.sections[s], ...d.sections[s]];
+          base.used = true;
+          note.outcome = 'copied';
+        } else if (i > 0 && d.extendsIndex === undefined) {
+          d.extendsIndex = i - 1;
+          note.outcome = 'role';
+        } else if (i > 0) note.outcome = 'role';
+        else note.outcome = 'family';
+      } else if (note.target.kind === 'level' || note.target.kind === 'grade') {
+        const t = note.target;
+        let found = -1;
+        for (let j = i - 1; j >= 0 && found < 0; j--) {
+          const r = drafts[j];
+          if (t.kind === 'grade' ? r.grade === t.grade : (r.level ?? (/\(intermediate\)/i.test(r.title) ? 'intermediate' : '')).toLowerCase() === t.level || (t.level === 'intermediate' && r.level === undefined)) found = j;
+        }
+        if (found >= 0) {
+          if (d.extendsIndex === undefined) d.extendsIndex = found;
+          note.outcome = 'role';
+        }
+      }
+    }
+    void c;
+  });
+  for (const b of bases) {
+    if (b.used) continue;
+    // A section nobody refers to ("Responsibilities" of the family before its levels) is family-wide.
+    for (const s of Object.keys(b.c.sections) as Section[]) page.sections[s].push(...b.c.sections[s]);
+    page.summary.push(...b.c.summary);
+    page.hiring.push(...b.c.hiring);
+  }
+  for (const b of bases) if (b.used) page.summary.push(...b.c.summary);
+  page.roles = drafts;
+}
+
+function mergeInto(p: Candidate, c: Candidate): void {
+  p.summary.push(...c.summary);
+  for (const s of Object.keys(c.sections) as Section[]) p.sections[s].push(...c.sections[s]);
+  p.hiring.push(...c.hiring);
+  p.inherits.push(...c.inherits);
+  if (!p.reportsTo && c.reportsTo) p.reportsTo = c.reportsTo;
+}

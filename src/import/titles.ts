@@ -1,0 +1,172 @@
+/**
+ * Titles, ids and the fuzzy matching that finds "the Senior Technical Instructional Designer",
+ * "Sr. Manager of …" or "the Techincal Instructor" among the roles of a page or of the imported set.
+ */
+import { distance } from 'fastest-levenshtein';
+
+/** Kebab-case id of a title (SPEC §1.1): accents folded, anything but letters and digits a separator. */
+export function kebab(title: string): string {
+  const id = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/'s\b|[’']/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return id === '' ? 'role' : id;
+}
+
+/** Role id of a role title: the title without a trailing "(Intermediate)". */
+export function roleIdOf(title: string): string {
+  return kebab(title.replace(/\s*\(\s*intermediate\s*\)\s*$/i, ''));
+}
+
+/** Markdown link `[text](url)` → its text. */
+export function stripLinks(text: string): string {
+  return text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[{}]/g, '');
+}
+
+const ABBREVIATIONS: Record<string, string> = {
+  sr: 'senior',
+  jr: 'junior',
+  vp: 'vice president',
+  svp: 'senior vice president',
+  mgr: 'manager',
+  eng: 'engineer',
+  dir: 'director',
+  assoc: 'associate',
+};
+
+const FILLER = new Set(['the', 'a', 'an', 'of', 'and', 'for', 'role', 'roles', 'position', 'level', 'job', 'family', 'intermediate']);
+
+/** Comparable form of a title: links and punctuation gone, abbreviations expanded, fillers dropped. */
+export function normaliseTitle(title: string): string {
+  const words = stripLinks(title)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/’s\b|'s\b/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .flatMap((w) => (ABBREVIATIONS[w] ?? w).split(' '))
+    .filter((w) => w !== '' && !FILLER.has(w));
+  return words.join(' ');
+}
+
+/** Initials of a title's significant words ("Customer Success Manager" → "csm"). */
+export function initials(title: string): string {
+  return normaliseTitle(title)
+    .split(' ')
+    .map((w) => w[0])
+    .join('');
+}
+
+export interface Named {
+  title: string;
+}
+
+/**
+ * The candidate a free-text name refers to: same normalised title, then singular/plural, then
+ * abbreviations ("CSM"), then a near-identical title (typos). Null when nothing is close or when
+ * two candidates are equally close.
+ */
+export function matchTitle<T extends Named>(name: string, candidates: readonly T[]): T | null {
+  const n = normaliseTitle(name);
+  if (n === '') return null;
+  const forms = (t: string) => {
+    const norm = normaliseTitle(t);
+    return [norm, norm.replace(/s\b/g, '')];
+  };
+  const unique = (hits: T[]) => (hits.length >= 1 && hits.every((h) => normaliseTitle(h.title) === normaliseTitle(hits[0].title)) ? hits[0] : null);
+  let hits = candidates.filter((c) => normaliseTitle(c.title) === n);
+  if (hits.length) return unique(hits);
+  const singular = n.replace(/s\b/g, '');
+  hits = candidates.filter((c) => forms(c.title)[1] === singular);
+  if (hits.length) return unique(hits);
+  // Abbreviations inside the name: "Senior CSM" against "Senior Customer Success Manager".
+  hits = candidates.filter((c) => expandAcronyms(n, c.title) === normaliseTitle(c.title));
+  if (hits.length) return unique(hits);
+  let best: T[] = [];
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const t = normaliseTitle(c.title);
+    const d = distance(n, t);
+    const limit = Math.max(1, Math.floor(Math.max(n.length, t.length) / 10));
+    if (d > limit) continue;
+    if (d < bestScore) {
+      best = [c];
+      bestScore = d;
+    } else if (d === bestScore) best.push(c);
+  }
+  return best.length ? unique(best) : null;
+}
+
+/** Replaces any word of `name` that is the initials of a run of words of `title` by those words. */
+function expandAcronyms(name: string, title: string): string {
+  const words = normaliseTitle(title).split(' ');
+  return name
+    .split(' ')
+    .map((w) => {
+      if (w.length < 2) return w;
+      for (let i = 0; i + w.length <= words.length; i++) {
+        const run = words.slice(i, i + w.length);
+        if (run.map((x) => x[0]).join('') === w) return run.join(' ');
+      }
+      return w;
+    })
+    .join(' ');
+}
+
+const LEVEL_PREFIXES = [
+  'Senior Vice President',
+  'Vice President',
+  'Senior Director',
+  'Senior Manager',
+  'Senior Principal',
+  'Associate',
+  'Junior',
+  'Intermediate',
+  'Senior',
+  'Staff',
+  'Principal',
+  'Distinguished',
+  'Fellow',
+  'Lead',
+  'Manager',
+  'Director',
+  'Chief',
+  'VP',
+  'Sr.',
+  'Head',
+  'Intern',
+];
+
+/** The level label a title implies ("Senior Manager, X" → "Senior Manager"; "X (Intermediate)" → "Intermediate"). */
+export function levelOf(title: string): string | undefined {
+  const plain = stripLinks(title).trim();
+  const paren = /\((intermediate|senior|associate|junior|staff|principal|lead)\)\s*$/i.exec(plain);
+  if (paren) return capitalise(paren[1]);
+  for (const p of LEVEL_PREFIXES) {
+    const re = new RegExp('^' + p.replace(/[.]/g, '\\.') + '\\b', 'i');
+    if (re.test(plain)) return p === 'Sr.' ? 'Senior' : p === 'VP' ? 'Vice President' : p;
+  }
+  // "X Manager" / "Director of X" style titles carry their level at the end or start.
+  const tail = /\b(Manager|Director|Engineer|Analyst|Specialist)\s*$/.exec(plain);
+  if (tail && /^(Manager|Director)$/.test(tail[1])) return tail[1];
+  return undefined;
+}
+
+function capitalise(w: string): string {
+  return w[0].toUpperCase() + w.slice(1).toLowerCase();
+}
+
+/** GitLab's anchor slug of a heading ("Senior Manager, CSM" → "senior-manager-csm"). */
+export function anchorOf(heading: string): string {
+  return stripLinks(heading)
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, '')
+    .trim()
+    .replace(/\s+/g, '-');
+}
