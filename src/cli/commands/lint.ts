@@ -14,13 +14,12 @@ export interface LintOptions {
 }
 
 export async function lint(ctx: Context, paths: string[], opts: LintOptions): Promise<number> {
-  const [{ RULES }, { runLint }, { loadConfig }, { loadPaths, BUNDLED_DATA }, { FORMATTERS }] = await Promise.all([
-    import('../../core/lint/registry.js'),
-    import('../../core/lint/engine.js'),
-    import('../../io/config.js'),
-    import('../../io/data.js'),
-    import('../../lint-formats/registry.js'),
-  ]);
+  // One after the other: jest's ESM loader fails on parallel dynamic imports that share modules.
+  const { RULES } = await import('../../core/lint/registry.js');
+  const { runLint } = await import('../../core/lint/engine.js');
+  const { loadConfig } = await import('../../io/config.js');
+  const { loadPaths, BUNDLED_DATA } = await import('../../io/data.js');
+  const { FORMATTERS } = await import('../../lint-formats/registry.js');
   const { io } = ctx;
   const ids = RULES.map((r) => r.id);
   const maxWarnings = parseMaxWarnings(opts.maxWarnings);

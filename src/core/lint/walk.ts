@@ -25,24 +25,30 @@ export function* itemLists(ds: DataSet): Generator<ItemList> {
 
 export interface Prose {
   text: string;
-  path: Path;
+  /** The item whose text this is, if any (its path is computed only when reported: `prosePath`). */
+  item?: ItemDef;
+  path?: Path;
   /** The section for item texts; undefined for summaries and other prose. */
   section?: Section;
+}
+
+export function prosePath(p: Prose): Path {
+  return p.path ?? textPath(p.item!);
 }
 
 /** The prose of a family: summaries, career ladder, role summaries, every item text. */
 export function* familyProse(ds: DataSet, fam: FamilyDef): Generator<Prose> {
   if (fam.summary) yield { text: fam.summary, path: ['summary'] };
   if (fam.careerLadder) yield { text: fam.careerLadder, path: ['career_ladder'] };
-  for (const section of SECTIONS) for (const item of fam.sections[section]) yield { text: item.text, path: textPath(item), section };
+  for (const section of SECTIONS) for (const item of fam.sections[section]) yield { text: item.text, item, section };
   for (const rid of fam.roleIds) {
     const role = ds.roles.get(rid)!;
     if (role.summary) yield { text: role.summary, path: [...role.path, 'summary'] };
-    for (const section of SECTIONS) for (const item of role.sections[section]) yield { text: item.text, path: textPath(item), section };
+    for (const section of SECTIONS) for (const item of role.sections[section]) yield { text: item.text, item, section };
   }
   for (const spec of fam.specialties) {
     if (spec.summary) yield { text: spec.summary, path: [...spec.path, 'summary'] };
-    for (const section of SECTIONS) for (const item of spec.sections[section]) yield { text: item.text, path: textPath(item), section };
+    for (const section of SECTIONS) for (const item of spec.sections[section]) yield { text: item.text, item, section };
   }
 }
 

@@ -1,6 +1,6 @@
 import type { RawFinding } from '../../findings.js';
 import type { LintContext, Rule } from '../types.js';
-import { familyProse } from '../walk.js';
+import { familyProse, prosePath } from '../walk.js';
 
 /** Phrasing that makes a job family read like a vacancy (GitLab's job-families guide). */
 const VACANCY = /\b(?:you will|you'll|exciting opportunit(?:y|ies)|we(?:'re| are) hiring)\b/i;
@@ -36,9 +36,9 @@ export const rule: Rule = {
     for (const fam of ctx.ds.families) {
       for (const p of familyProse(ctx.ds, fam)) {
         const vacancy = VACANCY.exec(p.text);
-        if (vacancy) out.push({ ruleId: 'handbook-style', message: `"${vacancy[0]}" reads like a vacancy; describe the role instead (GitLab job-families guide)`, file: fam.file, path: p.path });
+        if (vacancy) out.push({ ruleId: 'handbook-style', message: `"${vacancy[0]}" reads like a vacancy; describe the role instead (GitLab job-families guide)`, file: fam.file, path: prosePath(p) });
         const location = p.section === 'requirements' ? LOCATION.exec(p.text) : null;
-        if (location) out.push({ ruleId: 'handbook-style', message: `"${location[0]}" is a location requirement; job families carry none (GitLab job-families guide)`, file: fam.file, path: p.path });
+        if (location) out.push({ ruleId: 'handbook-style', message: `"${location[0]}" is a location requirement; job families carry none (GitLab job-families guide)`, file: fam.file, path: prosePath(p) });
       }
     }
     for (const role of ctx.inheritance().withoutGitlab) {

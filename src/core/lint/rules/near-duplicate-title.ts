@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { RawFinding } from '../../findings.js';
 import type { FamilyDef, Path, RoleDef } from '../../model.js';
 import type { LintContext, Rule } from '../types.js';
-import { familyProse } from '../walk.js';
+import { familyProse, prosePath } from '../walk.js';
 
 interface Word {
   text: string;
@@ -16,10 +16,25 @@ interface Title {
   words: Word[];
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const NON_WORD = /[^\p{L}\p{N}]+/u;
+
+/** The words of a text (letters and digits), lower-cased: cheap, as every text of the family is scanned. */
+function lowerWords(text: string): string[] {
+  const out = text.toLowerCase().split(NON_WORD);
+  if (out.length && out[0] === '') out.shift();
+  if (out.length && out[out.length - 1] === '') out.pop();
+  return out;
+}
 
 function words(text: string): Word[] {
-  return Array.from(text.matchAll(WORD), (m) => ({ text: m[0], lower: m[0].toLowerCase() }));
+  return splitWords(text).map((w) => ({ text: w, lower: w.toLowerCase() }));
+}
+
+function splitWords(text: string): string[] {
+  const out = text.split(NON_WORD);
+  if (out.length && out[0] === '') out.shift();
+  if (out.length && out[out.length - 1] === '') out.pop();
+  return out;
 }
 
 /** A title without its parenthesised parts: "Technical Instructor (Intermediate)" -> "Technical Instructor". */
@@ -105,13 +120,14 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, out: RawFinding[]): void 
     }
   }
 
-  const texts: { text: Word[]; path: Path; own?: Title }[] = titles.map((t) => ({ text: words(t.role.title), path: [...t.role.path, 'title'], own: t }));
-  for (const p of familyProse(ctx.ds, fam)) texts.push({ text: words(p.text), path: p.path });
-  for (const { text, path, own } of texts) {
+  const texts: { text: string; path: () => Path; own?: Title }[] = titles.map((t) => ({ text: t.role.title, path: () => [...t.role.path, 'title'], own: t }));
+  for (const p of familyProse(ctx.ds, fam)) texts.push({ text: p.text, path: () => prosePath(p) });
+  for (const { text: raw, path, own } of texts) {
+    const text = lowerWords(raw);
     // Best (longest) title per misspelt word of this text.
     const found = new Map<number, { title: Title; start: number }>();
     for (let pos = 0; pos < text.length; pos++) {
-      const candidates = byWord.get(text[pos].lower);
+      const candidates = byWord.get(text[pos]);
       if (!candidates) continue;
       for (const { title, at } of candidates) {
         if (title === own) continue;
@@ -121,12 +137,12 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, out: RawFinding[]): void 
         let miss = -1;
         let ok = true;
         for (let i = 0; i < k && ok; i++) {
-          if (text[start + i].lower === title.words[i].lower) continue;
+          if (text[start + i] === title.words[i].lower) continue;
           if (miss !== -1) ok = false;
           else miss = start + i;
         }
         if (!ok || miss === -1) continue;
-        const wrong = text[miss].lower;
+        const wrong = text[miss];
         // A word of another title is a different role, not a typo; so are two titles of the same length
         // seen from the earlier one (reported once, at the later role).
         const ownUses = own ? own.words.filter((w) => w.lower === wrong).length : 0;
@@ -137,9 +153,13 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, out: RawFinding[]): void 
         if (!prev || prev.title.words.length < k) found.set(miss, { title, start });
       }
     }
+    if (found.size === 0) continue;
+    // Words as written, for the message (lower-casing can change a word's length, rarely: fall back).
+    const written = splitWords(raw);
+    const shown = written.length === text.length ? written : text;
     const file = own ? own.role.file : fam.file;
     for (const { title, start } of found.values()) {
-      report(path, file, text.slice(start, start + title.words.length).map((w) => w.text).join(' '), title);
+      report(path(), file, shown.slice(start, start + title.words.length).join(' '), title);
     }
   }
 }

@@ -51,10 +51,10 @@ export const rule: Rule = {
     for (const fam of ds.families) {
       for (const rid of fam.roleIds) {
         const role = ds.roles.get(rid)!;
-        if (role.extends !== undefined) check(fam, role.extends, [...role.path, 'extends'], '`extends`', 'role');
-        if (role.reportsTo !== undefined) check(fam, role.reportsTo, [...role.path, 'reports_to'], '`reports_to`', 'role-or-family');
+        if (role.extends !== undefined) check(fam, role.extends, [...role.path, 'extends'], 'extends', 'role');
+        if (role.reportsTo !== undefined) check(fam, role.reportsTo, [...role.path, 'reports_to'], 'reports_to', 'role-or-family');
       }
-      fam.next.forEach((ref, i) => check(fam, ref, ['next', i], '`next`', 'role-or-family'));
+      fam.next.forEach((ref, i) => check(fam, ref, ['next', i], 'next', 'role-or-family'));
       for (const ladder of fam.ladders) {
         if (!ladder.declared) continue;
         ladder.levels.forEach((ref, i) => check(fam, ref, [...ladder.path, 'levels', i], 'ladder level', 'role'));
