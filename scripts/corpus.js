@@ -86,14 +86,20 @@ const norm = (t) =>
     .replace(/\(intermediate\)/g, '')
     .replace(/\bsr\.?(?=\s)/g, 'senior')
     .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/(\w{3,})s\b/g, '$1')
     .trim();
+const same = (title, name) => {
+  const a = norm(title);
+  const b = norm(name);
+  return b !== '' && a !== '' && (a === b || a.endsWith(' ' + b) || b.startsWith(a + ' ') || a.startsWith(b + ' '));
+};
 const SECTION = /\s*(job grade|grade|responsibilities|requirements|performance indicators?)\s*$/i;
 const GRADE_LINE = /\b(?:is|are)\s+(?:an?\s+)?(?:job\s+)?(?:\[\s*)?(?:grade\s*|level\s*)?\[?\s*(?:level\s*)?#?\s*(\d{1,2}(?:\.\d)?)\s*\]?/i;
 const TABLE_GRADE = /^\s*\|\s*(.+?)\s*\|.*\[?grade\s*(\d{1,2})/i;
 
 const rows = [];
-const totals = { pages: 0, graded: 0, clean: 0, roles: 0, gradeLines: 0, gradeRight: 0, extendsLines: 0, extendsResolved: 0, extendsExternal: 0, unplaced: 0, notes: 0 };
-const misses = { grades: [], extends: [], errors: [] };
+const totals = { pages: 0, graded: 0, clean: 0, roles: 0, gradeLines: 0, gradeRight: 0, extendsLines: 0, extendsResolved: 0, extendsExternal: 0, extendsOutside: 0, unplaced: 0, notes: 0 };
+const misses = { grades: [], extends: [], outside: [], errors: [] };
 for (const input of inputs) {
   const fam = result.families.find((f) => f.file === input.file)?.family;
   const stats = result.stats.find((s) => s.file === input.file);
@@ -111,31 +117,43 @@ for (const input of inputs) {
     const g = !t && /grade|compensation-calculator/i.test(l) ? GRADE_LINE.exec(l) : null;
     if (t) {
       n = Number(t[2]);
-      names = [t[1]];
+      const anchor = /\]\(#([^)]+)\)/.exec(t[1]);
+      names = [t[1], ...(anchor ? [anchor[1].replace(/-/g, ' ')] : [])];
     } else if (g) {
       n = Number(g[1]);
       const subject = /^\s*(?:the\s+)?(.+?)\s+(?:role\s+)?(?:is|are)\s/i.exec(l.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'));
       if (subject) names.push(subject[1]);
+      // The nearest heading above that names a role of the page decides (section headings such as
+      // "Senior X Job Grade" count by their prefix).
       for (let j = i - 1; j >= 0; j--) {
         const h = /^\s*#{1,6}\s+(.*)$/.exec(lines[j]) ?? /^\s*\*\*(.+)\*\*\s*$/.exec(lines[j]);
         if (!h) continue;
         const name = h[1].replace(/\*\*/g, '').replace(SECTION, '').trim();
         if (name === '' || /^job$/i.test(name)) continue;
-        names.push(name);
-        break;
+        if (roles.some((r) => same(r.title, name))) {
+          names = [name];
+          break;
+        }
       }
     } else return;
     if (!(n >= 1 && n <= 20)) return;
     gradeLines++;
-    const ok = roles.some((r) => r.grade === n && names.some((nm) => norm(nm) !== '' && (norm(r.title) === norm(nm) || norm(r.title).endsWith(norm(nm)) || norm(nm).endsWith(norm(r.title)))));
+    const ok = roles.some((r) => r.grade === n && names.some((nm) => same(r.title, nm)));
     if (ok) gradeRight++;
     else misses.grades.push(`${input.file}:${i + 1}: grade ${n} (${names.map((x) => `"${x}"`).join(' / ')})`);
   });
   let extendsLines = 0;
   let extendsResolved = 0;
   let extendsExternal = 0;
+  let outsideRoles = 0;
   for (const inh of stats?.inherits ?? []) {
     if (!/\bextends\b/i.test(inh.text)) continue;
+    if (inh.place !== 'role') {
+      // Under a specialty or an ungraded heading there is no role to carry `extends`; reported by the importer.
+      outsideRoles++;
+      misses.outside.push(`${input.file}:${inh.line}: in a ${inh.place}: ${inh.text.slice(0, 100)}`);
+      continue;
+    }
     extendsLines++;
     if (inh.outcome === 'role' || inh.outcome === 'copied' || inh.outcome === 'family') extendsResolved++;
     else {
@@ -162,6 +180,7 @@ for (const input of inputs) {
   totals.extendsLines += extendsLines;
   totals.extendsResolved += extendsResolved;
   totals.extendsExternal += extendsExternal;
+  totals.extendsOutside += outsideRoles;
   totals.unplaced += unplaced;
   totals.notes += reports.length;
   rows.push({ file: input.file, family: fam?.id ?? null, roles: roles.length, grades: `${gradeRight}/${gradeLines}`, extends: `${extendsResolved}/${extendsLines}`, unplaced, errors: errors.length });
@@ -178,13 +197,14 @@ if (json) {
   const show = (title, list) => list.length && process.stdout.write(`\n${title} (${list.length}):\n${list.map((m) => '  ' + m).join('\n')}\n`);
   show('grade lines not on the right role', misses.grades);
   show('extends lines that did not become a resolving extends', misses.extends);
+  show('"Extends" lines outside roles (specialties, headings without a grade; reported as skipped)', misses.outside);
   show('load/lint errors', misses.errors);
   process.stdout.write(
     [
       '',
       `pages ${totals.pages}, with a graded role ${totals.graded}, clean (loads and lints with no errors) ${totals.clean} (${pct(totals.clean, totals.graded)} %)`,
       `roles ${totals.roles}; grade lines on the right role ${totals.gradeRight}/${totals.gradeLines} (${pct(totals.gradeRight, totals.gradeLines)} %)`,
-      `"Extends"-style lines resolved to a role ${totals.extendsResolved}/${totals.extendsLines} (${pct(totals.extendsResolved, totals.extendsLines)} %), to an external entry ${totals.extendsExternal}`,
+      `"Extends"-style lines resolved to a role ${totals.extendsResolved}/${totals.extendsLines} (${pct(totals.extendsResolved, totals.extendsLines)} %), to an external entry ${totals.extendsExternal}; ${totals.extendsOutside} more stand under specialties or headings without a grade`,
       `lines reported as skipped ${totals.unplaced}; notes in all ${totals.notes}; import took ${Math.round(ms)} ms`,
       '',
     ].join('\n'),

@@ -96,7 +96,9 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[]): Buil
         const list = slotsByPage.get(target)!;
         return (link.anchor && others(list).find((s) => s.draft.anchor === link.anchor)) || byTitle(list);
       }
-      return byTitle(slots) ?? byTitle(allSlots);
+      // Extends and reports-to usually point back up the page: earlier roles first, then the page, then the set.
+      const at = self ? slots.indexOf(self) : -1;
+      return (at > 0 ? byTitle(slots.slice(0, at)) : null) ?? byTitle(slots) ?? byTitle(allSlots);
     };
     const refId = (r: DraftRef, self: RoleSlot | null, roleOnly = false): { id: string; external: boolean } | null => {
       const hit = findRole(r.ref, self);
@@ -191,6 +193,12 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[]): Buil
       if (parent !== undefined && parent !== to.id) {
         n.outcome = 'ignored';
         note(slot.page, n.line, `"${clip(n.text)}": ${slot.id} already extends ${parent}; a role has one parent (skipped)`);
+        continue;
+      }
+      const target = to.external ? undefined : allSlots.find((x) => x.id === to.id);
+      if (target && target.draft.grade > d.grade) {
+        n.outcome = 'ignored';
+        note(slot.page, n.line, `"${clip(n.text)}": matched ${to.id} (grade ${target.draft.grade}), above ${slot.id}'s grade ${d.grade}; not used as its parent (skipped)`);
         continue;
       }
       parent = to.id;

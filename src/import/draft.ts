@@ -28,6 +28,8 @@ export interface InheritNote {
   text: string;
   line: number;
   outcome?: InheritOutcome;
+  /** Where the phrase stood: a role, a specialty, or a heading that is not a role (no grade). */
+  place?: 'role' | 'specialty' | 'not-a-role';
   /** The role id or external id it became. */
   resolved?: string;
 }
@@ -39,6 +41,8 @@ export interface Candidate {
   depth: number;
   anchor: string;
   parent: Candidate | null;
+  /** Found under a "Specialties" heading: a specialty unless it has a grade. */
+  specialty: boolean;
   grade?: number;
   gradeLine?: number;
   summary: string[];
@@ -96,4 +100,6 @@ export interface DraftPage {
   reports: ImportReport[];
   /** Lines of grade sentences read (for checks and statistics): line → grade. */
   gradeLines: Map<number, number>;
+  /** Inheritance phrases under headings that did not become roles (kept for statistics). */
+  otherInherits: InheritNote[];
 }

@@ -23,7 +23,7 @@ export interface PageStats {
   /** Grade sentences read, by line. */
   gradeLines: Map<number, number>;
   /** Inheritance phrases: line, text and what they became. */
-  inherits: { line: number; text: string; outcome: InheritOutcome | undefined; resolved?: string }[];
+  inherits: { line: number; text: string; outcome: InheritOutcome | undefined; resolved?: string; place: 'role' | 'specialty' | 'not-a-role' }[];
 }
 
 export interface ImportResult {
@@ -48,7 +48,7 @@ export function importPages(inputs: PageInput[]): ImportResult {
       file: p.file,
       roles: p.roles.length,
       gradeLines: p.gradeLines,
-      inherits: p.roles.flatMap((r) => r.inherits.map((n) => ({ line: n.line, text: n.text, outcome: n.outcome, resolved: n.resolved }))),
+      inherits: [...p.roles.flatMap((r) => r.inherits), ...p.otherInherits].map((n) => ({ line: n.line, text: n.text, outcome: n.outcome, resolved: n.resolved, place: n.place ?? 'role' })),
     })),
   };
 }

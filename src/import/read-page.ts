@@ -66,7 +66,7 @@ const LIST_SECTIONS: readonly SectionKind[] = ['responsibilities', 'requirements
 const isList = (k: SectionKind | undefined): k is Section => k !== undefined && LIST_SECTIONS.includes(k);
 const LEVEL_ONLY = /^(?:intermediate|junior|associate|senior|staff|principal|lead|manager|director|senior manager|senior director)$/i;
 
-type Scope = { kind: 'family' } | { kind: 'candidate'; c: Candidate } | { kind: 'specialty'; s: DraftSpecialty };
+type Scope = { kind: 'family' } | { kind: 'candidate'; c: Candidate };
 
 interface OpenSection {
   kind: SectionKind;
@@ -96,8 +96,8 @@ function expandPartials(lines: SourceLine[], partial: PageInput['partial']): Sou
   return out;
 }
 
-function newCandidate(title: string, line: number, depth: number, parent: Candidate | null): Candidate {
-  return { title, line, depth, anchor: anchorOf(title), parent, summary: [], sections: emptySections<DraftItem>(), hiring: [], inherits: [] };
+function newCandidate(title: string, line: number, depth: number, parent: Candidate | null, specialty: boolean): Candidate {
+  return { title, line, depth, anchor: anchorOf(title), parent, specialty, summary: [], sections: emptySections<DraftItem>(), hiring: [], inherits: [] };
 }
 
 function gradeTable(rows: string[][], line: number): GradeRow[] | null {
@@ -137,6 +137,7 @@ export function readPage(input: PageInput): DraftPage {
     specialties: [],
     reports,
     gradeLines: new Map(),
+    otherInherits: [],
   };
   const candidates: Candidate[] = [];
   const tables: GradeRow[] = [];
@@ -148,9 +149,11 @@ export function readPage(input: PageInput): DraftPage {
   const current = (): Candidate | null => (scope.kind === 'candidate' ? scope.c : null);
   const startCandidate = (t: string, line: number, depth: number): Candidate => {
     const cur = current();
-    let parent: Candidate | null = cur;
+    // Under "Specialties", an ungraded heading is a specialty; one with a grade is still a role.
+    const specialty = specialtiesDepth !== null && depth > specialtiesDepth;
+    let parent: Candidate | null = specialty ? null : cur;
     while (parent && parent.depth >= depth) parent = parent.parent;
-    const c = newCandidate(t, line, depth, parent);
+    const c = newCandidate(t, line, depth, parent, specialty);
     candidates.push(c);
     scope = { kind: 'candidate', c };
     return c;
@@ -167,12 +170,6 @@ export function readPage(input: PageInput): DraftPage {
     }
     if (cls.kind === 'title') {
       section = null;
-      if (specialtiesDepth !== null) {
-        const s: DraftSpecialty = { title: b.text, line: b.line, summary: [], sections: emptySections<DraftItem>() };
-        page.specialties.push(s);
-        scope = { kind: 'specialty', s };
-        return;
-      }
       startCandidate(b.text, b.line, b.depth);
       return;
     }
@@ -182,10 +179,6 @@ export function readPage(input: PageInput): DraftPage {
       return;
     }
     let c = current();
-    if (scope.kind === 'specialty') {
-      section = { kind: cls.kind, depth: b.depth, line: b.line, family: false };
-      return;
-    }
     // Does the section belong to the open role, or does it close it?
     if (c) {
       const inside = b.depth > c.depth || (b.depth === c.depth && (cls.kind === 'grade' || isList(cls.kind)) && cls.kind !== 'performance_indicators');
@@ -202,6 +195,8 @@ export function readPage(input: PageInput): DraftPage {
       if (cls.kind === 'grade' && !sameAsCurrent && (c === null || c.grade !== undefined)) {
         c = startCandidate(prefix, b.line, Math.max(0, b.depth - 1));
       }
+      // "Specialties" followed directly by "X Responsibilities": the section names the specialty.
+      if (specialtiesDepth !== null && !sameAsCurrent && c === null && b.depth > specialtiesDepth) c = startCandidate(prefix, b.line, b.depth - 1 > specialtiesDepth ? b.depth - 1 : b.depth);
     }
     if (c === null && cls.kind === 'grade' && scope.kind === 'family') {
       // A "Job Grade" section outside any role: the grade sentence will name the role.
@@ -214,8 +209,14 @@ export function readPage(input: PageInput): DraftPage {
   const addItem = (text: string, line: number, isParagraph: boolean) => {
     const c = current();
     const kind = section?.kind;
-    if (kind === 'grade' || kind === 'grades-info') {
+    if (kind === 'grades-info' || (kind === 'grade' && !c)) {
       skip(line, `text under a grade heading: "${clip(text)}"`);
+      return;
+    }
+    if (kind === 'grade' && c) {
+      // Content under "Job Grade" (a missing Responsibilities heading, a "Market Justification"): kept with the role.
+      if (isParagraph) c.summary.push(text);
+      else c.sections.responsibilities.push({ text, line });
       return;
     }
     if (kind === 'hiring') {
@@ -228,14 +229,12 @@ export function readPage(input: PageInput): DraftPage {
       page.careerLinks.push(...readLinks(text));
       return;
     }
-    if (scope.kind === 'specialty') {
-      if (isParagraph && !isList(kind)) scope.s.summary.push(text);
-      else scope.s.sections[isList(kind) ? kind : 'responsibilities'].push({ text, line });
-      return;
-    }
     if (isParagraph && /:\s*$/.test(text)) return skip(line, `introduction: "${clip(text)}"`);
     if (isList(kind)) {
-      (c && !section!.family ? c.sections[kind] : page.sections[kind]).push({ text, line });
+      const list = c && !section!.family ? c.sections[kind] : page.sections[kind];
+      // Lines of a paragraph inside a list section are items that lost their markers.
+      if (isParagraph) for (const [k, t] of text.split('\n').entries()) list.push({ text: t, line: line + k });
+      else list.push({ text, line });
       return;
     }
     if (c) {
@@ -243,8 +242,10 @@ export function readPage(input: PageInput): DraftPage {
       else c.sections.responsibilities.push({ text, line });
       return;
     }
-    if (isParagraph && !sawRole && candidates.length === 0) {
-      page.summary.push(text);
+    if (!sawRole && candidates.length === 0) {
+      // The page's introduction, lists included (kept as markdown in the summary).
+      if (isParagraph || page.summary.length === 0) page.summary.push(isParagraph ? text : `- ${text}`);
+      else page.summary[page.summary.length - 1] += /^- /m.test(page.summary[page.summary.length - 1]) ? `\n- ${text}` : `\n\n- ${text}`;
       return;
     }
     skip(line, `${isParagraph ? 'paragraph' : 'list item'} outside any role or section: "${clip(text)}"`);
@@ -254,14 +255,23 @@ export function readPage(input: PageInput): DraftPage {
   const onSentences = (text: string, line: number, isParagraph: boolean): boolean => {
     const inGrade = section?.kind === 'grade';
     if (section?.kind === 'hiring' || section?.kind === 'career' || section?.kind === 'grades-info') return false;
-    if (scope.kind === 'specialty') return false;
     const g = isParagraph || inGrade ? readGrade(text, inGrade) : null;
     let consumed = false;
     if (g) {
       let c = current();
       if (c && c.grade !== undefined) {
         const named = g.subject && normaliseTitle(g.subject) !== normaliseTitle(c.title) && !normaliseTitle(c.title).endsWith(normaliseTitle(g.subject));
-        if (named && section?.kind !== 'grade') c = startCandidate(g.subject!, line, c.depth);
+        if (named && section?.kind === 'grade') {
+          // "The Senior X is a grade 7" listed under the Job Grade of X: a level of its own, which
+          // the rest of the section does not describe; the open role stays open.
+          const other = newCandidate(g.subject!, line, c.depth, null, false);
+          other.grade = g.grade;
+          other.gradeLine = line;
+          candidates.push(other);
+          page.gradeLines.set(line, g.grade);
+          return true;
+        }
+        if (named) c = startCandidate(g.subject!, line, c.depth);
         else {
           skip(line, `second grade (${g.grade}) for "${c.title}", which already has grade ${c.grade}`);
           return true;
@@ -273,8 +283,12 @@ export function readPage(input: PageInput): DraftPage {
       page.gradeLines.set(line, g.grade);
       sawRole = true;
       if (g.alternatives.length) reports.push({ file: input.file, line, message: `"${c.title}" is given grades ${[g.grade, ...g.alternatives].join(' and ')}; kept ${g.grade}` });
-      const rest = stripLinks(text).replace(/^[^.]*?\bgrade\b[^.]*\.?\s*/i, '').trim();
-      consumed = rest === '' || inGrade && !/[a-z]{3}/i.test(rest);
+      // The grade sentence is structure; whatever follows it in the same paragraph is content.
+      const plain = stripLinks(text);
+      const at = plain.search(new RegExp(`\\b${String(g.grade).replace('.', '\\.')}\\b`));
+      const end = plain.slice(Math.max(0, at)).search(/\.(?:\s|$)/);
+      const rest = at < 0 || end < 0 ? '' : plain.slice(at + end + 1).trim();
+      consumed = rest === '' || !/[a-z]{3}/i.test(rest);
       if (consumed) return true;
     }
     const c = current();
@@ -302,9 +316,16 @@ export function readPage(input: PageInput): DraftPage {
       case 'heading':
         onHeading(b);
         break;
-      case 'item':
-      case 'paragraph': {
+      case 'paragraph':
+      case 'item': {
         const isParagraph = b.type === 'paragraph';
+        // Several grade sentences on consecutive lines ("The X is a grade 6.\nThe Senior X is a grade 7.") are one each.
+        if (isParagraph && b.text.includes('\n') && b.text.split('\n').filter((t) => readGrade(t, true)).length > 1) {
+          b.text.split('\n').forEach((t, k) => {
+            if (!onSentences(t, b.line + k, true)) addItem(t, b.line + k, true);
+          });
+          break;
+        }
         if (onSentences(b.text, b.line, isParagraph)) break;
         addItem(b.text, b.line, isParagraph);
         break;
@@ -336,7 +357,7 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
   for (const c of candidates) {
     if (c.grade !== undefined) continue;
     const n = normaliseTitle(c.title);
-    const row = table.find((r) => (r.anchor && r.anchor === c.anchor) || normaliseTitle(r.name) === n) ?? table.find((r) => LEVEL_ONLY.test(r.name) && r.name.toLowerCase() === levelOf(c.title)?.toLowerCase());
+    const row = table.find((r) => normaliseTitle(r.name) === n) ?? table.find((r) => r.anchor && r.anchor === c.anchor) ?? table.find((r) => LEVEL_ONLY.test(r.name) && r.name.toLowerCase() === levelOf(c.title)?.toLowerCase());
     if (row) {
       c.grade = row.grade;
       c.gradeLine = row.line;
@@ -346,6 +367,17 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
   // An ungraded heading inside a role is part of that role (e.g. "Market Justification").
   const merged = new Set<Candidate>();
   for (const c of candidates) {
+    if (c.grade === undefined && c.specialty) {
+      page.specialties.push({ title: c.title, line: c.line, summary: c.summary, sections: c.sections });
+      merged.add(c);
+      for (const n of c.inherits) {
+        n.outcome = 'ignored';
+        n.place = 'specialty';
+        page.otherInherits.push(n);
+        skip(n.line, `"${clip(n.text)}" in specialty "${c.title}": a specialty does not extend a role`);
+      }
+      continue;
+    }
     let p = c.parent;
     while (p && merged.has(p)) p = p.parent;
     if (c.grade !== undefined || !p) continue;
@@ -374,6 +406,11 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
       if (c.reportsTo && !page.familyReportsTo) page.familyReportsTo = c.reportsTo;
       if (!countItems(c) && !c.summary.length && firstGraded === -1) skip(c.line, `heading "${c.title}" with no content`);
       return;
+    }
+    for (const n of c.inherits) {
+      n.outcome = 'ignored';
+      n.place = 'not-a-role';
+      page.otherInherits.push(n);
     }
     const n = countItems(c) + c.summary.length;
     if (n) skip(c.line, `heading "${c.title}" has no grade, so it is not a role; its ${n} item${n === 1 ? '' : 's'} and paragraphs are not imported`);

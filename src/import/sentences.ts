@@ -70,7 +70,7 @@ export function readReportsTo(text: string): TextRef | null {
   const m = REPORTS.exec(text);
   if (!m) return null;
   const rest = text.slice(m.index + m[0].length);
-  return refAtStart(rest, /[.;:]\s|[.;:]?$|,\s+(?:and|who|with|which|while|as|in)\b|\s+(?:and|who|with|in order|to help|on|for)\s/i);
+  return refAtStart(rest, /[.;:]\s|[.;:]?$|,\s+(?:and|who|with|which|while|as|in)\b|,?\s+or\s|\s+(?:and|who|with|in order|to help|on|for|at)\s/i);
 }
 
 export type InheritTarget = { kind: 'named'; ref: TextRef } | { kind: 'above' } | { kind: 'level'; level: string } | { kind: 'grade'; grade: number };
@@ -102,7 +102,7 @@ export function readInherit(text: string): InheritPhrase | null {
   const verb = m[1].toLowerCase();
   if (verb === 'extends') {
     // "Extends that of the X Requirements", "extends the responsibilities of Sr. Manager of …", "extends the [X] role".
-    const rest = after.replace(/^\s*(?:that of\s+)?(?:the\s+)?(?:(?:general\s+)?(?:responsibilities|requirements)(?:\s+and\s+(?:responsibilities|requirements))?\s+of\s+(?:the\s+)?)?/i, '');
+    const rest = after.replace(/^\s*(?:that(?:\s+of)?\s+)?(?:the\s+)?(?:(?:general\s+)?(?:responsibilities|requirements)(?:\s+and\s+(?:responsibilities|requirements))?\s+of\s+(?:the\s+)?)?/i, '');
     if (/^(?:general\s+)?(?:responsibilities|requirements)\b/i.test(rest.trim())) target = { kind: 'above' };
     else target = namedOrLevel(rest);
   } else {
@@ -132,13 +132,20 @@ function namedOrLevel(rest: string): InheritTarget | null {
   const grade = /^(?:the\s+)?grade\s+(\d{1,2})\b/i.exec(t);
   if (grade) return { kind: 'grade', grade: Number(grade[1]) };
   const lv = LEVEL_WORDS.exec(t);
-  if (lv && (/^(?:the\s+)?\w+\s+(?:level|position|role|one)\b/i.test(t) || /^(?:the\s+)?\w+\s*(?:$|[.,:;]|\s+(?:responsibilities|requirements|expectations|plus|with))/i.test(t))) {
+  if (lv && (/^(?:the\s+)?\w+\s+(?:level|position|role|one)\b/i.test(t) || /^(?:the\s+)?\w+\s*(?:$|[.:;]|\s+(?:responsibilities|requirements|expectations|plus|with))/i.test(t))) {
     return { kind: 'level', level: lv[1].toLowerCase() };
   }
   if (/^(?:ones?|those)\b/i.test(t) || /^(?:above|previous)\b/i.test(t)) return { kind: 'above' };
   const link = /^(?:the\s+|an?\s+)?\[/.test(t) ? firstLink(t) : null;
   if (link) return { kind: 'named', ref: link };
-  const ref = refAtStart(t.replace(/^(?:the\s+|an?\s+)/i, ''), STOP);
+  const body = t.replace(/^(?:the\s+|an?\s+)/i, '');
+  // A name runs up to the section word when there is one ("Security Analyst, Trust and Safety responsibilities").
+  const sectionWord = /\s+(?:responsibilities|requirements|requirement|role|roles|position|expectations|performance indicators)\b/i.exec(body);
+  if (sectionWord && !/[.;:]/.test(body.slice(0, sectionWord.index).replace(/\b(?:Sr|Jr|St|Mgr|Mr|Ms)\./g, ''))) {
+    const ref = refAtStart(body.slice(0, sectionWord.index), /$/);
+    if (ref) return { kind: 'named', ref };
+  }
+  const ref = refAtStart(body, STOP);
   return ref ? { kind: 'named', ref } : null;
 }
 

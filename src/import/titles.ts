@@ -42,6 +42,7 @@ const FILLER = new Set(['the', 'a', 'an', 'of', 'and', 'for', 'role', 'roles', '
 /** Comparable form of a title: links and punctuation gone, abbreviations expanded, fillers dropped. */
 export function normaliseTitle(title: string): string {
   const words = stripLinks(title)
+    .replace(/\((?:junior|intermediate|senior|associate|mid)\)/gi, ' ')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -88,11 +89,31 @@ export function matchTitle<T extends Named>(name: string, candidates: readonly T
   // Abbreviations inside the name: "Senior CSM" against "Senior Customer Success Manager".
   hits = candidates.filter((c) => expandAcronyms(n, c.title) === normaliseTitle(c.title));
   if (hits.length) return unique(hits);
+  // Word sets: "Security Incident Response Engineer" in "Security Incident Response Team Engineer",
+  // "thet Junior Technology Partner Manager" around "Junior Technology Partner Manager".
+  const stem = (t: string) => new Set(t.split(' ').map((w) => w.replace(/(?:ing|s)$/, '')));
+  const target = stem(n);
+  let bestSet: T[] = [];
+  let bestExtra = Infinity;
+  for (const c of candidates) {
+    const words = stem(normaliseTitle(c.title));
+    const inTitle = [...target].every((w) => words.has(w));
+    const inName = [...words].every((w) => target.has(w));
+    if (!inTitle && !inName) continue;
+    const extra = Math.abs(words.size - target.size);
+    // A name longer than the title may only add one stray word (a typo like "thet").
+    if (Math.min(words.size, target.size) < 2 || extra > (inTitle ? 2 : 1)) continue;
+    if (extra < bestExtra) {
+      bestSet = [c];
+      bestExtra = extra;
+    } else if (extra === bestExtra) bestSet.push(c);
+  }
+  if (bestSet.length) return unique(bestSet);
   let best: T[] = [];
   let bestScore = Infinity;
   for (const c of candidates) {
     const t = normaliseTitle(c.title);
-    const d = distance(n, t);
+    const d = Math.min(distance(n, t), distance(n.replace(/(?:ing|s)\b/g, ''), t.replace(/(?:ing|s)\b/g, '')));
     const limit = Math.max(1, Math.floor(Math.max(n.length, t.length) / 10));
     if (d > limit) continue;
     if (d < bestScore) {
