@@ -14,7 +14,7 @@
 import { SECTIONS, type Section, type SkillsRequirement } from './model.js';
 import type { ResolvedItem, ResolvedRole } from './resolve.js';
 import { itemJson, type ItemJson } from './show.js';
-import { SIMILARITY_THRESHOLD, similarity } from './diff/similarity.js';
+import { SIMILARITY_THRESHOLD, contentWords, dice, similarity } from './diff/similarity.js';
 import { diffText, type WordChange } from './diff/words.js';
 
 export const DIFF_FIELDS = ['title', 'family', 'ladder', 'level', 'grade', 'reports_to'] as const;
@@ -111,11 +111,16 @@ function pairByIdentity(from: Slot[], to: Slot[], sameSection: boolean): void {
 /** Pairs free slots by text similarity, most similar first; ties keep document order. */
 function pairBySimilarity(from: Slot[], to: Slot[], sameSection: boolean, threshold: number): void {
   const candidates: [number, Slot, Slot][] = [];
+  // Words are computed once per item, not once per pair.
+  const words = new Map<Slot, string[]>();
+  const wordsOf = (s: Slot) => words.get(s) ?? (words.set(s, contentWords(s.item.text)), words.get(s)!);
   for (const f of from) {
     if (f.pair) continue;
+    const wf = wordsOf(f);
     for (const t of to) {
       if (t.pair || (sameSection && f.section !== t.section)) continue;
-      const score = similarity(f.item.text, t.item.text);
+      const wt = wordsOf(t);
+      const score = wf.length && wt.length ? dice(wf, wt) : similarity(f.item.text, t.item.text);
       if (score >= threshold) candidates.push([score, f, t]);
     }
   }

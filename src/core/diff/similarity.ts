@@ -29,6 +29,11 @@ export function similarity(a: string, b: string): number {
   const wa = contentWords(a);
   const wb = contentWords(b);
   if (wa.length === 0 || wb.length === 0) return a.trim().toLowerCase() === b.trim().toLowerCase() ? 1 : 0;
+  return dice(wa, wb);
+}
+
+/** Dice coefficient of two non-empty word lists taken as multisets. */
+export function dice(wa: readonly string[], wb: readonly string[]): number {
   const counts = new Map<string, number>();
   for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
   let common = 0;
