@@ -8,7 +8,7 @@ import { ROOT } from '../helpers/run-cli.js';
 const CORE = join(ROOT, 'src', 'core');
 const files = ['diff.ts', 'gap.ts', ...readdirSync(join(CORE, 'diff')).map((f) => `diff/${f}`), ...readdirSync(join(CORE, 'gap')).map((f) => `gap/${f}`)];
 
-const importsOf = (text: string) => [...text.matchAll(/(?:from|import\()\s*'([^']+)'/g)].map((m) => m[1]);
+const importsOf = (text: string) => [...text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'|\bimport\(\s*'([^']+)'/gm)].map((m) => m[1] ?? m[2]);
 
 describe('diff and gap core modules stay pure', () => {
   test('the import scan sees imports', () => {
