@@ -61,8 +61,8 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[]): Buil
     slotsByPage.set(p, slots);
   }
   for (const p of usable) {
-    let base = kebab(p.title);
-    if (slotsByPage.get(p)!.some((s) => s.id === base)) base += '-family';
+    let base = p.idHint ?? kebab(p.title);
+    if (slotsByPage.get(p)!.some((s) => s.id === base)) base += p.idHint && base.endsWith('-family') ? '-2' : '-family';
     const id = unique(base, () => `${base}-family`);
     taken.add(id);
     familyIds.set(p, id);
@@ -70,6 +70,9 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[]): Buil
   }
   const allSlots = usable.flatMap((p) => slotsByPage.get(p)!);
   const pageByKey = (key: string) => usable.find((p) => p.key !== undefined && (p.key === key || p.key.endsWith('/' + key) || key.endsWith('/' + p.key)));
+  /** The family a link points to: by the page's place in the handbook, else by the link text. */
+  const familyOf = (ref: TextRef, key: string): DraftPage | undefined =>
+    pageByKey(key) ?? matchTitle(ref.name, usable.map((p) => ({ title: p.title, p })))?.p;
 
   return usable.map((page) => {
     const slots = slotsByPage.get(page)!;
@@ -90,12 +93,13 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[]): Buil
         if (hit) return hit;
       }
       const link = ref.url ? linkKey(ref.url) : null;
-      if (link) {
-        const target = pageByKey(link.key);
-        if (!target) return null;
+      const target = link ? pageByKey(link.key) : undefined;
+      if (link && target) {
         const list = slotsByPage.get(target)!;
         return (link.anchor && others(list).find((s) => s.draft.anchor === link.anchor)) || byTitle(list);
       }
+      // A link to a page that is not part of this import: only a role of the set with that very title.
+      if (link) return matchTitle(ref.name, others(allSlots).map((s) => ({ title: s.draft.title, s })))?.s ?? null;
       // Extends and reports-to usually point back up the page: earlier roles first, then the page, then the set.
       const at = self ? slots.indexOf(self) : -1;
       return (at > 0 ? byTitle(slots.slice(0, at)) : null) ?? byTitle(slots) ?? byTitle(allSlots);
@@ -106,7 +110,7 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[]): Buil
       if (self && kebab(r.ref.name) === self.id) return null;
       const link = r.ref.url ? linkKey(r.ref.url) : null;
       if (link && !link.anchor && !roleOnly) {
-        const fam = pageByKey(link.key);
+        const fam = familyOf(r.ref, link.key);
         if (fam) return { id: familyIds.get(fam)!, external: false };
       }
       return { id: addExternal(r.ref), external: true };
@@ -157,7 +161,7 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[]): Buil
     for (const link of page.careerLinks) {
       const k = link.url ? linkKey(link.url) : null;
       if (!k) continue;
-      const target = pageByKey(k.key);
+      const target = familyOf(link, k.key);
       const id = target ? (k.anchor ? (slotsByPage.get(target)!.find((s) => s.draft.anchor === k.anchor)?.id ?? familyIds.get(target)!) : familyIds.get(target)!) : addExternal(link, kebab(k.key.split('/').pop()!));
       if (id !== familyIds.get(page) && !next.includes(id)) next.push(id);
     }

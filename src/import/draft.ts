@@ -88,6 +88,8 @@ export interface DraftPage {
   key?: string;
   source?: string;
   title: string;
+  /** `family_id` from the front matter (written by `ladder export`), if any. */
+  idHint?: string;
   line: number;
   summary: string[];
   sections: Record<Section, DraftItem[]>;

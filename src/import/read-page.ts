@@ -127,6 +127,7 @@ export function readPage(input: PageInput): DraftPage {
     key: input.key,
     source: input.source,
     title,
+    idHint: /^[a-z0-9]+(-[a-z0-9]+)*$/.test(frontMatter.fields.family_id ?? '') ? frontMatter.fields.family_id : undefined,
     line: 1,
     summary: [],
     sections: emptySections<DraftItem>(),
