@@ -10,6 +10,7 @@ import { DataError } from './errors.js';
 import { normaliseText, type DataSet, type RoleDef, type Vocabulary } from './model.js';
 import { ladderOf, type ResolvedItem, type ResolvedRole } from './resolve.js';
 import { itemJson, type ItemJson } from './show.js';
+import { didYouMean } from './suggest.js';
 import { Terms, type Profile } from './gap/profile.js';
 
 export { profileFromValue, profileWarnings, type Profile } from './gap/profile.js';
@@ -108,7 +109,7 @@ export function gapExitCode(r: GapResult, strict: boolean): number {
 export function nextLevel(ds: DataSet, profile: Profile): RoleDef {
   if (!profile.role) throw new DataError(`${profile.file}: --next needs the profile's current \`role\`; add \`role: <role id>\` or pass a role id instead of --next`);
   const current = ds.roles.get(profile.role);
-  if (!current) throw new DataError(`${profile.file}: unknown role \`${profile.role}\` in \`role\`; \`ladder list\` shows every role`);
+  if (!current) throw new DataError(`${profile.file}: unknown role \`${profile.role}\` in \`role\`${didYouMean(profile.role, ds.roles.keys())}; \`ladder list\` shows every role`);
   const ladder = ladderOf(ds, current);
   if (!ladder) throw new DataError(`${current.id} is on no ladder, so it has no next level; pass a role id instead of --next`);
   const at = ladder.levels.indexOf(current.id);

@@ -48,6 +48,21 @@ describe('ladder gap (CLI): results and exit codes', () => {
   });
 });
 
+describe('ladder gap (CLI): warnings', () => {
+  test('an unknown role in the profile is a warning when a role is given', async () => {
+    const r = await runCli(['gap', SENIOR, '-p', FIX('stale-role'), '--no-color']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`${FIX('stale-role')}:2:7: warning unknown role \`lab-curiculum-developer\` (did you mean \`lab-curriculum-developer\`?) (unresolved-reference)\n`);
+  });
+
+  test('a role extending an external one: its requirements are unknown, said on stderr', async () => {
+    const r = await runCli(['--data', join(FIXTURES, 'diff-gap', 'data'), 'gap', 'staff-platform-engineer', '-p', FIX('platform'), '--no-color']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('ladder: staff-platform-engineer extends principal-engineer, which is defined outside this data set; its requirements are not checked\n');
+    expect(r.stdout).toContain('Summary: 0 of 1 met, 0 missing, 1 unverified');
+  });
+});
+
 describe('ladder gap (CLI): bad input exits 2 with a clear message', () => {
   test.each<[string, string[], RegExp]>([
     ['a key with a typo', [SENIOR, '-p', FIX('typo')], /^test\/fixtures\/diff-gap\/profiles\/typo\.yaml:3:1: error unknown key `experiance` \(did you mean `experience`\?\) \(schema\)\n/],
@@ -61,6 +76,7 @@ describe('ladder gap (CLI): bad input exits 2 with a clear message', () => {
     ['neither a role nor --next', ['-p', EXAMPLE('sam-rivera')], /^ladder: give a role id, or --next/],
     ['no --profile', [SENIOR], /required option '-p, --profile <file>' not specified/],
     ['--next from the top of a ladder', ['--next', '-p', FIX('top')], /^ladder: senior-manager-of-education-curriculum-development is the top of the Lab Curriculum Development ladder; there is no next level/],
+    ['--next with an unknown role in the profile', ['--next', '-p', FIX('stale-role')], /^ladder: test\/fixtures\/diff-gap\/profiles\/stale-role\.yaml: unknown role `lab-curiculum-developer` in `role` \(did you mean `lab-curriculum-developer`\?\)/],
     ['--next with no role in the profile', ['--next', '-p', FIX('no-role')], /^ladder: test\/fixtures\/diff-gap\/profiles\/no-role\.yaml: --next needs the profile's current `role`/],
   ])('%s', async (_name, argv, message) => {
     const r = await runCli(['gap', ...argv]);

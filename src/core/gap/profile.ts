@@ -1,7 +1,7 @@
 /** The profile model (SPEC §1.3) and the checks of its terms against the data set. */
 import type { RawFinding } from '../findings.js';
 import { SECTIONS, normaliseText, type DataSet, type VocabularyEntry } from '../model.js';
-import { closest } from '../suggest.js';
+import { closest, didYouMean } from '../suggest.js';
 
 export interface Profile {
   /** The file as shown to users. */
@@ -67,13 +67,17 @@ const suggestion = (term: string, terms: Terms) => {
 };
 
 /**
- * Warnings about the profile's terms: skills and areas the vocabulary does not know (they can never
- * match), and evidence keys naming no item of the data set (a typo would leave a requirement
- * unverified). Reported as paths into the profile, positioned by the caller.
+ * Warnings about the profile's terms: a `role` that names no role, skills and areas the vocabulary
+ * does not know (they can never match), and evidence keys naming no item of the data set (a typo
+ * would leave a requirement unverified). Reported as paths into the profile, positioned by the caller.
  */
 export function profileWarnings(profile: Profile, ds: DataSet): RawFinding[] {
   const out: RawFinding[] = [];
   const file = profile.file;
+  // Only `--next` needs the role, but a stale one is worth knowing about whatever the command.
+  if (profile.role !== null && !ds.roles.has(profile.role)) {
+    out.push({ ruleId: 'unresolved-reference', message: `unknown role \`${profile.role}\`${didYouMean(profile.role, ds.roles.keys())}`, file, path: ['role'] });
+  }
   if (ds.vocabulary) {
     const skills = new Terms(ds.vocabulary.skills);
     profile.skills.forEach((s, i) => {
