@@ -142,6 +142,15 @@ describe('matchProfile: inheritance', () => {
   });
 });
 
+describe('matchProfile: partial structure', () => {
+  test('years without an area cannot be checked: the requirement is free text', async () => {
+    const { ds, role } = await loadRoles({ 'f.yaml': family('f', { a: 'title: A\ngrade: 6\nrequirements:\n  - id: exp\n    text: 3+ years of experience\n    years: 3\n' }) });
+    const none = matchProfile(role('a'), profileFromValue('p', { experience: { anything: 10 } }), ds.vocabulary);
+    const evidenced = matchProfile(role('a'), profileFromValue('p', { evidence: { exp: 'Four years at Acme' } }), ds.vocabulary);
+    expect([none.requirements[0].status, evidenced.requirements[0].status]).toEqual(['unverified', 'met']);
+  });
+});
+
 describe('summary, exit code and JSON', () => {
   test('counts and exit codes, with and without --strict', async () => {
     const r = await gap('dev', { experience: { 'it-saas': 5 }, skills: ['terraform', 'linux', 'mac', 'gcp', 'aws'], evidence: { 'gitlab-usage': 'yes' } });
