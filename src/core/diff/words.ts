@@ -1,5 +1,6 @@
 /** Word-level change between two texts, for showing what changed inside a changed item. */
-import { diffArrays } from 'diff';
+// The array module alone: the package's index loads every diff algorithm (start-up time).
+import { diffArrays } from 'diff/lib/diff/array.js';
 
 export type WordOp = 'same' | 'removed' | 'added';
 
