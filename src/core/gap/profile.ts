@@ -1,7 +1,7 @@
 /** The profile model (SPEC §1.3) and the checks of its terms against the data set. */
 import type { RawFinding } from '../findings.js';
 import { SECTIONS, normaliseText, type DataSet, type VocabularyEntry } from '../model.js';
-import { closest, didYouMean } from '../suggest.js';
+import { didYouMean } from '../suggest.js';
 
 export interface Profile {
   /** The file as shown to users. */
@@ -61,10 +61,7 @@ export class Terms {
 
 const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
-const suggestion = (term: string, terms: Terms) => {
-  const found = closest(term, terms.spellings(), 3);
-  return found.length ? ` (did you mean ${found.map((f) => `\`${f}\``).join(' or ')}?)` : '';
-};
+const suggestion = (term: string, terms: Terms) => didYouMean(term, terms.spellings());
 
 /**
  * Warnings about the profile's terms: a `role` that names no role, skills and areas the vocabulary
@@ -102,8 +99,8 @@ export function profileWarnings(profile: Profile, ds: DataSet): RawFinding[] {
     for (const { key } of profile.evidence) {
       const k = normaliseText(key);
       if (ids.has(k) || texts.has(k)) continue;
-      const near = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(k) ? closest(k, ids, 3) : [];
-      const hint = near.length ? ` (did you mean ${near.map((n) => `\`${n}\``).join(' or ')}?)` : '';
+      // Only id-like keys get suggestions: a sentence is closer to no id.
+      const hint = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(k) ? didYouMean(k, ids) : '';
       out.push({ ruleId: 'unknown-evidence', message: `evidence \`${key.length > 60 ? key.slice(0, 57) + '...' : key}\` names no item id or text of the data set${hint}`, file, path: ['evidence', key], at: 'key' });
     }
   }
