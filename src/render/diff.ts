@@ -63,11 +63,13 @@ export interface DiffTableOptions {
   all: boolean;
 }
 
+const visibleLength = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;
+
 /** Greedy word wrap of painted words; `visible` lengths exclude colour codes. */
 function wrapWords(words: { text: string; visible: number }[], width: number, first: string, rest: string): string[] {
   const lines: string[] = [];
   let line = first;
-  let len = first.length;
+  let len = visibleLength(first);
   let empty = true;
   for (const w of words) {
     if (!empty && len + 1 + w.visible > width) {
@@ -109,10 +111,16 @@ function changeWords(words: WordChange[], o: DiffTableOptions): { text: string; 
 
 export function diffTable(d: RoleDiff, o: DiffTableOptions): string {
   const { paint, width } = o;
-  const out: string[] = [paint.bold(`${d.from.role.title} → ${d.to.role.title}`), paint.dim(`${d.from.role.id} → ${d.to.role.id}`)];
+  const out: string[] = [
+    ...wrapWords(plainWords(`${d.from.role.title} → ${d.to.role.title}`, paint.bold), width, '', '  '),
+    ...wrapWords(plainWords(`${d.from.role.id} → ${d.to.role.id}`, paint.dim), width, '', '  '),
+  ];
   if (d.fields.length) {
     out.push('');
-    for (const f of d.fields) out.push(`  ${paint.dim(FIELD_LABELS[f.field].padEnd(12))}${paint.red(none(f.from))} → ${paint.green(none(f.to))}`);
+    for (const f of d.fields) {
+      const words = [...plainWords(none(f.from), paint.red), { text: '→', visible: 1 }, ...plainWords(none(f.to), paint.green)];
+      out.push(...wrapWords(words, width, `  ${paint.dim(FIELD_LABELS[f.field].padEnd(12))}`, ' '.repeat(14)));
+    }
   }
   const item = (marker: string, text: string, style: (s: string) => string) => wrapWords(plainWords(text, style), width, `  ${marker} `, '    ');
   for (const s of SECTIONS) {

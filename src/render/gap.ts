@@ -20,8 +20,8 @@ function indentLines(text: string, width: number, first: string, rest: string): 
 export function gapTable(r: GapResult, paint: Paint, width: number): string {
   const style: Record<GapStatus, (s: string) => string> = { met: paint.green, missing: paint.red, unverified: paint.yellow };
   const out: string[] = [
-    paint.bold(`${r.role.role.title} (${r.role.role.id})`),
-    `${paint.dim('profile')} ${who(r)}${r.profile.name ? paint.dim(` (${r.profile.file})`) : ''}`,
+    ...indentLines(`${r.role.role.title} (${r.role.role.id})`, width, '', '  ').map((l) => paint.bold(l)),
+    ...indentLines(`profile ${who(r)}${r.profile.name ? ` (${r.profile.file})` : ''}`, width, '', '  ').map((l) => paint.dim(l)),
     '',
   ];
   const pad = ' '.repeat(14);

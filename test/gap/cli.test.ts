@@ -86,3 +86,18 @@ describe('ladder gap (CLI): bad input exits 2 with a clear message', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('gap and diff tables fit the terminal width', () => {
+  test.each([60, 80, 120])('%i columns', async (columns) => {
+    const runs = [
+      await runCli(['diff', 'senior-technical-instructional-designer', 'senior-manager-of-education-curriculum-development', '--all', '--no-color'], { columns }),
+      await runCli(['gap', SENIOR, '-p', EXAMPLE('sam-rivera'), '--no-color'], { columns }),
+    ];
+    for (const r of runs) {
+      expect(r.code).toBeLessThan(2);
+      // A line may only overflow when its last word alone does not fit.
+      const over = r.stdout.split('\n').filter((l) => l.length > columns && l.slice(0, l.lastIndexOf(' ')).length >= columns);
+      expect(over).toEqual([]);
+    }
+  });
+});
