@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Context } from '../io.js';
 import { DataError, UsageError } from '../../core/errors.js';
-import { displayPath } from '../../io/files.js';
+import { MAX_FILE_BYTES, displayPath } from '../../io/files.js';
 
 const PAGE = /\.md(?:\.erb)?$/;
 
@@ -59,11 +59,33 @@ export async function importPages(ctx: Context, pages: string[], opts: { out?: s
   return 0;
 }
 
+/** Reads a page; FIFOs, devices and oversized files are refused before any read (they block or never end). */
 async function readText(abs: string, display: string): Promise<string> {
+  let st;
+  try {
+    st = await fs.stat(abs);
+  } catch (e) {
+    throw new DataError(`${display}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  if (!st.isFile()) throw new DataError(`${display}: not a regular file (a FIFO, device or socket?); expected a markdown page`);
+  if (st.size > MAX_FILE_BYTES) throw new DataError(`${display}: ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for one page`);
   try {
     return await fs.readFile(abs, 'utf8');
   } catch (e) {
     throw new DataError(`${display}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+}
+
+/** The first bytes of a file: enough to see its front matter. */
+async function readHead(path: string): Promise<string> {
+  const fh = await fs.open(path, 'r').catch(() => null);
+  if (!fh) return '';
+  try {
+    const buf = Buffer.alloc(600);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await fh.close();
   }
 }
 
@@ -102,9 +124,10 @@ async function findPages(paths: string[], cwd: string): Promise<PageFile[]> {
       for (const e of entries) {
         if (e.name.startsWith('.') || e.name === 'node_modules') continue;
         const full = join(dir, e.name);
-        if (e.isDirectory()) stack.push(full);
-        else if (PAGE.test(e.name) && !e.name.startsWith('_')) {
-          const head = (await fs.readFile(full, 'utf8').catch(() => '')).slice(0, 600);
+        const st = e.isSymbolicLink() ? await fs.stat(full).catch(() => null) : null;
+        if (e.isDirectory() || st?.isDirectory()) stack.push(full);
+        else if ((e.isFile() || st?.isFile()) && PAGE.test(e.name) && !e.name.startsWith('_')) {
+          const head = await readHead(full);
           if (/^\s*layout:\s*["']?job_family_page/m.test(head)) out.set(full, { abs: full, display: displayPath(full, cwd), root: abs });
         }
       }
