@@ -1,0 +1,140 @@
+/**
+ * Every command that reads user files, on every hostile input, in-process: an allowed exit code,
+ * no stack trace, a clear finding or one-line error, no prototype pollution. Heavy inputs (huge data
+ * sets, oversized and special files, closed pipes) run in child processes in child-process.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, type CliResult } from '../helpers/run-cli.js';
+import { CASES, GOOD_FAMILY, GOOD_PROFILE, writeCase, type HostileCase } from './cases.js';
+import { expectClean, isStub, warmModules } from './harness.js';
+
+let root: string;
+let goodDir: string;
+let profile: string;
+
+const protoSnapshot = () => ({
+  object: Object.getOwnPropertyNames(Object.prototype).sort(),
+  array: Object.getOwnPropertyNames(Array.prototype).sort(),
+  fn: Object.getOwnPropertyNames(Function.prototype).sort(),
+  objectProto: Object.getPrototypeOf(Object.prototype),
+});
+const before = protoSnapshot();
+
+beforeAll(async () => {
+  await warmModules();
+  root = mkdtempSync(join(tmpdir(), 'ladder-hostile-'));
+  goodDir = join(root, 'good-data');
+  mkdirSync(goodDir);
+  writeFileSync(join(goodDir, 'good.yaml'), GOOD_FAMILY);
+  profile = join(root, 'profile.yaml');
+  writeFileSync(profile, GOOD_PROFILE);
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** Lines of a refusal: findings (`file:line:col: …`) and `ladder: …` messages, nothing else. */
+function expectOneLineErrors(r: CliResult): void {
+  for (const line of r.stderr.split('\n').filter(Boolean)) {
+    if (!/^ladder: |^.+:\d+:\d+: (error|warning) /.test(line)) throw new Error(`unexpected stderr line: ${line.slice(0, 300)}`);
+  }
+}
+
+interface Invocation {
+  label: string;
+  argv: string[];
+  /** Exit codes allowed for a valid / an invalid data set. */
+  ok: number[];
+  bad: number[];
+  strictLines?: boolean;
+}
+
+function invocations(c: HostileCase, dir: string, main: string, page: string): Invocation[] {
+  const shows = c.show ?? ['good-two'];
+  const [from, to] = c.diff ?? ['good-one', 'good-two'];
+  const data = ['--data', dir];
+  return [
+    { label: 'list', argv: [...data, 'list'], ok: [0], bad: [2], strictLines: true },
+    { label: 'list json', argv: [...data, 'list', '--format', 'json'], ok: [0], bad: [2], strictLines: true },
+    ...shows.flatMap((id) => [
+      { label: `show ${id}`, argv: [...data, 'show', id], ok: [0], bad: [2], strictLines: true },
+      { label: `show ${id} json`, argv: [...data, 'show', id, '--format', 'json'], ok: [0], bad: [2], strictLines: true },
+    ]),
+    { label: 'diff', argv: [...data, 'diff', from, to, '--format', 'json'], ok: [0], bad: [2] },
+    { label: 'diff markdown', argv: [...data, 'diff', from, to, '--format', 'markdown'], ok: [0], bad: [2] },
+    { label: 'gap', argv: [...data, 'gap', to, '--profile', profile], ok: [0, 1], bad: [2] },
+    { label: 'export markdown', argv: [...data, 'export', 'good'], ok: [0], bad: [2] },
+    { label: 'export json', argv: [...data, 'export', 'good', '--format', 'json'], ok: [0], bad: [2] },
+    { label: 'lint dir', argv: ['lint', dir], ok: [0, 1], bad: [1, 2] },
+    { label: 'lint file json', argv: ['lint', '--format', 'json', main], ok: [0, 1], bad: [1, 2] },
+    { label: 'lint sarif', argv: ['lint', '--format', 'sarif', dir], ok: [0, 1], bad: [1, 2] },
+    // The hostile file is a family (or garbage), never a valid profile.
+    { label: 'gap --profile <file>', argv: ['--data', goodDir, 'gap', 'good-two', '--profile', main], ok: [2], bad: [2] },
+    { label: 'import <file>.md', argv: ['import', page], ok: [0, 1, 2], bad: [0, 1, 2] },
+  ];
+}
+
+describe('hostile inputs, every command, in-process', () => {
+  test.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const dir = mkdtempSync(join(root, 'case-'));
+    const main = writeCase(dir, c);
+    const pageDir = mkdtempSync(join(root, 'page-'));
+    const page = join(pageDir, 'page.md');
+    copyFileSync(main, page);
+    const ran: string[] = [];
+    for (const inv of invocations(c, dir, main, page)) {
+      const started = performance.now();
+      const r = await runCli(inv.argv, { cwd: root });
+      const ms = performance.now() - started;
+      if (isStub(r.stderr)) continue;
+      ran.push(inv.label);
+      const allowed = c.valid === true ? inv.ok : c.valid === false ? inv.bad : [...new Set([...inv.ok, ...inv.bad])];
+      try {
+        expectClean(r, allowed);
+        if (inv.strictLines && r.code !== 0) expectOneLineErrors(r);
+        if (ms > 5000) throw new Error(`took ${ms.toFixed(0)} ms`);
+      } catch (e) {
+        throw new Error(`${inv.label} (${inv.argv.join(' ')}): ${(e as Error).message}`);
+      }
+    }
+    expect(ran).toContain('list');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('no prototype was polluted by any of the above', () => {
+    expect(protoSnapshot()).toEqual(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+  });
+
+  test('roles named like Object.prototype members resolve as ordinary roles', async () => {
+    const dir = mkdtempSync(join(root, 'proto-'));
+    writeCase(dir, CASES.find((c) => c.name.startsWith('roles named constructor'))!);
+    const r = await runCli(['--data', dir, 'show', 'has-own-property', '--format', 'json'], { cwd: root });
+    expect(r.stderr).toBe('');
+    const json = JSON.parse(r.stdout);
+    expect(json.extends).toEqual(['to-string', 'prototype', 'constructor']);
+    expect(json.responsibilities.map((i: { text: string }) => i.text)).toEqual(['Build', 'Shape', 'Print', 'Own']);
+    // `prototype` removed the inherited item with id `prototype`.
+    expect(json.requirements).toEqual([]);
+    const unknown = await runCli(['--data', dir, 'show', '__proto__'], { cwd: root });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^ladder: unknown role `__proto__`/);
+  });
+
+  test('a data directory that does not exist is one line, exit 2', async () => {
+    for (const argv of [['--data', join(root, 'nope'), 'list'], ['--data', join(root, 'nope'), 'show', 'x'], ['lint', join(root, 'nope')]]) {
+      const r = await runCli(argv, { cwd: root });
+      if (isStub(r.stderr)) continue;
+      expectClean(r, [2]);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain('no such file or directory');
+    }
+  });
+
+  test('LADDER_DATA pointing at a file that is not a directory', async () => {
+    const r = await runCli(['list'], { cwd: root, env: { LADDER_DATA: profile } });
+    expectClean(r, [2]);
+  });
+});
