@@ -89,7 +89,7 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('-c, --config <file>', 'config file (default: .ladderrc.yaml found from the current directory upwards)')
-    .option('--rule <id=severity>', 'set a rule severity (error, warn, off); repeatable', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--rule <id=severity>', 'set a rule severity (error, warn, off); repeatable', (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
     .addHelpText('after', examples('ladder lint', 'ladder lint data/ --format gitlab --output-file gl-code-quality.json', 'ladder lint --rule handbook-style=warn --max-warnings 0'))
     .action(async (paths, opts) => done(await (await import('./commands/lint.js')).lint(ctx(), paths, opts)));
 

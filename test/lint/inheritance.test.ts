@@ -1,0 +1,75 @@
+/** The one-pass inheritance analysis: deep chains, cycles, and the findings it feeds to rules. */
+import { describe, expect, test } from '@jest/globals';
+import { analyseInheritance } from '../../src/core/lint/inheritance.js';
+import { emptySections, normaliseText, type DataSet, type FamilyDef, type ItemDef, type RoleDef } from '../../src/core/model.js';
+
+function item(from: string, text: string, extra: Partial<ItemDef> = {}, index = 0): ItemDef {
+  const id = extra.id ?? null;
+  return { id, text, identity: id ? 'id:' + id : 'text:' + normaliseText(text), from, file: 'f.yaml', line: 1, path: ['roles', from, 'requirements', index], ...extra };
+}
+
+function role(id: string, parent?: string, requirements: ItemDef[] = [], remove: string[] = []): RoleDef {
+  const sections = emptySections<ItemDef>();
+  sections.requirements = requirements;
+  return { id, title: id, grade: 6, extends: parent, remove, sections, family: 'fam', file: 'f.yaml', line: 1, path: ['roles', id] };
+}
+
+function dataSet(roles: RoleDef[]): DataSet {
+  const fam: FamilyDef = { id: 'fam', title: 'Fam', sections: emptySections(), roleIds: roles.map((r) => r.id), ladders: [], specialties: [], next: [], external: new Map(), file: 'f.yaml' };
+  return { families: [fam], familyById: new Map([['fam', fam]]), roles: new Map(roles.map((r) => [r.id, r])), vocabulary: null };
+}
+
+const DEEP = 100_000;
+
+describe('deep chains', () => {
+  test(`a ${DEEP.toLocaleString('en')}-deep chain is analysed without recursion, findings at the right depth`, () => {
+    const roles = [role('r0', undefined, [item('r0', 'Base requirement', { id: 'base', years: 10 })])];
+    for (let i = 1; i < DEEP; i++) roles.push(role(`r${i}`, `r${i - 1}`, i === DEEP / 2 ? [item(`r${i}`, 'Base requirement', { id: 'base', years: 2 })] : []));
+    const a = analyseInheritance(dataSet(roles));
+    expect(a.yearsRegression.map((f) => f.path.slice(0, 2))).toEqual([['roles', `r${DEEP / 2}`]]);
+    expect(a.emptyRoles).toEqual([]);
+    expect(a.cycles).toEqual([]);
+  });
+
+  test(`a ${DEEP.toLocaleString('en')}-long cycle is reported once, its chain shortened in the message`, () => {
+    const roles: RoleDef[] = [];
+    for (let i = 0; i < DEEP; i++) roles.push(role(`r${i}`, `r${(i + 1) % DEEP}`, [item(`r${i}`, 'x')]));
+    const a = analyseInheritance(dataSet(roles));
+    expect(a.cycles).toHaveLength(1);
+    expect(a.cycles[0].path).toEqual(['roles', 'r0', 'extends']);
+    expect(a.cycles[0].message).toMatch(/^inheritance cycle: r0 extends r1 extends .* more\) extends r99998 extends r99999 extends r0$/);
+    expect(a.cycles[0].message.length).toBeLessThan(300);
+  });
+});
+
+describe('cycles', () => {
+  test('each cycle once, named from its role defined first; roles leading into a cycle add nothing', () => {
+    const roles = [role('a', 'b'), role('b', 'c'), role('c', 'a'), role('d', 'a'), role('e', 'e'), role('f')];
+    const a = analyseInheritance(dataSet(roles));
+    expect(a.cycles.map((c) => c.message)).toEqual(['inheritance cycle: a extends b extends c extends a', 'inheritance cycle: e extends e']);
+    // f is fine but empty; the cycle members are not resolvable and not reported as empty.
+    expect(a.emptyRoles.map((f) => f.path[1])).toEqual(['f']);
+  });
+});
+
+describe('overrides, removes and emptiness', () => {
+  test('remove of an inherited id works, of anything else is reported; removing everything empties the role', () => {
+    const roles = [role('a', undefined, [item('a', 'One', { id: 'one' })]), role('b', 'a', [], ['one', 'two'])];
+    const a = analyseInheritance(dataSet(roles));
+    expect(a.unknownRemove.map((f) => f.message)).toEqual(['`remove` names `two`, which b does not inherit']);
+    expect(a.emptyRoles.map((f) => f.path[1])).toEqual(['b']);
+  });
+
+  test('siblings do not see each other: state is undone when leaving a role', () => {
+    const roles = [role('a', undefined, [item('a', 'One')]), role('b', 'a', [item('b', 'Two')]), role('c', 'a', [item('c', 'Two')])];
+    const a = analyseInheritance(dataSet(roles));
+    expect(a.redundant).toEqual([]);
+  });
+
+  test('an own item equal to an inherited one is redundant; a changed one is an override', () => {
+    const roles = [role('a', undefined, [item('a', 'One', { id: 'one' }), item('a', 'Two')]), role('b', 'a', [item('b', 'one', { id: 'one' }), item('b', 'two  ', {}, 1)])];
+    const a = analyseInheritance(dataSet(roles));
+    expect(a.redundant.map((f) => f.path)).toEqual([['roles', 'b', 'requirements', 0], ['roles', 'b', 'requirements', 1]]);
+    expect(a.redundant[0].related?.[0].message).toBe('inherited from a');
+  });
+});

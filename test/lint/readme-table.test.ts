@@ -1,0 +1,46 @@
+/**
+ * The rules table in the README equals the registry. The table is read from README.md's
+ * "## Lint rules" section, or from docs/readme/lint.md while that section is not merged yet.
+ */
+import { expect, test } from '@jest/globals';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULES } from '../../src/core/lint/registry.js';
+import { ROOT } from '../helpers/run-cli.js';
+
+const HEADING = '## Lint rules';
+
+function source(): { file: string; text: string } {
+  const readme = join(ROOT, 'README.md');
+  if (existsSync(readme)) {
+    const text = readFileSync(readme, 'utf8');
+    if (text.split('\n').includes(HEADING)) return { file: 'README.md', text };
+  }
+  return { file: 'docs/readme/lint.md', text: readFileSync(join(ROOT, 'docs', 'readme', 'lint.md'), 'utf8') };
+}
+
+/** Rows of the first table after the heading: [id, default, what it catches]. */
+function rulesTable(text: string): string[][] {
+  const lines = text.split('\n');
+  let i = lines.indexOf(HEADING);
+  if (i === -1) throw new Error(`no "${HEADING}" section`);
+  while (i < lines.length && !lines[i].startsWith('|')) i++;
+  const rows: string[][] = [];
+  for (; i < lines.length && lines[i].startsWith('|'); i++) {
+    rows.push(
+      lines[i]
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((c) => c.trim().replace(/\\\|/g, '|')),
+    );
+  }
+  return rows;
+}
+
+test('the README rules table equals the rule registry', () => {
+  const { file, text } = source();
+  const [head, separator, ...rows] = rulesTable(text);
+  expect({ file, head }).toEqual({ file, head: ['id', 'default', 'what it catches'] });
+  expect(separator.every((c) => /^:?-+:?$/.test(c))).toBe(true);
+  expect(rows).toEqual(RULES.map((r) => [`\`${r.id}\``, r.defaultSeverity, r.summary]));
+});
