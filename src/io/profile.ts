@@ -24,7 +24,6 @@ export async function readProfile(path: string, cwd: string): Promise<ProfileFil
     const st = await fs.stat(abs);
     if (st.isDirectory()) throw new DataError(`${path}: is a directory; --profile takes a YAML file with \`kind: profile\``);
     // A FIFO or a device would block or never end: only regular files are read.
-    if (!st.isFile()) throw new DataError(`${path}: not a regular file; --profile takes a YAML file with \`kind: profile\``);
     if (!st.isFile()) throw new DataError(`${path}: not a regular file (a FIFO, device or socket?); --profile takes a YAML file with \`kind: profile\``);
     if (st.size > MAX_FILE_BYTES) throw new DataError(`${path}: file is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a profile`);
     bytes = await fs.readFile(abs);
