@@ -122,7 +122,12 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, out: RawFinding[]): void 
 
   const texts: { text: string; path: () => Path; own?: Title }[] = titles.map((t) => ({ text: t.role.title, path: () => [...t.role.path, 'title'], own: t }));
   for (const p of familyProse(ctx.ds, fam)) texts.push({ text: p.text, path: () => prosePath(p) });
+  // A misspelt mention of a title of k >= 2 words still has k - 1 of its words: texts without any title
+  // word (most of them) are skipped by one regular-expression test instead of being split into words.
+  const escaped = [...byWord.keys()].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const anyTitleWord = escaped.length ? new RegExp(escaped.join('|'), 'i') : null;
   for (const { text: raw, path, own } of texts) {
+    if (!anyTitleWord || !anyTitleWord.test(raw)) continue;
     const text = lowerWords(raw);
     // Best (longest) title per misspelt word of this text.
     const found = new Map<number, { title: Title; start: number }>();
