@@ -55,20 +55,22 @@ export function importPages(inputs: PageInput[]): ImportResult {
 
 /**
  * Where a page sits in the handbook, from its path: `…/job-families/<key>/index.html.md`, or the
- * path below the directory that was imported, or (one file) its last two directories.
+ * path below the directory that was imported, or (one file) its last two directories. `exact` is
+ * false for the last case: good enough to match links between pages, not to state a source URL.
  */
-export function pageKey(path: string, root?: string): string | undefined {
+export function placeOf(path: string, root?: string): { key: string; exact: boolean } | undefined {
   const p = path.replace(/\\/g, '/');
-  if (!/\/index\.html\.md(?:\.erb)?$/.test(p) && !/^index\.html\.md(?:\.erb)?$/.test(p)) return undefined;
+  if (!/(?:^|\/)index\.html\.md(?:\.erb)?$/.test(p)) return undefined;
   const dir = p.replace(/\/?index\.html\.md(?:\.erb)?$/, '');
   const jf = /(?:^|\/)job-families\/(.+)$/.exec(dir);
-  if (jf) return jf[1];
+  if (jf) return { key: jf[1], exact: true };
   if (root !== undefined) {
     const r = root.replace(/\\/g, '/').replace(/\/+$/, '');
-    if (dir.startsWith(r + '/')) return dir.slice(r.length + 1);
+    if (dir.startsWith(r + '/')) return { key: dir.slice(r.length + 1), exact: true };
   }
   const parts = dir.split('/').filter(Boolean);
-  return parts.length >= 2 ? parts.slice(-2).join('/') : parts[0];
+  if (!parts.length) return undefined;
+  return { key: parts.slice(-2).join('/'), exact: false };
 }
 
 /** The public URL of a handbook page with that key. */

@@ -36,7 +36,7 @@ const SECTION_NAMES: [RegExp, SectionKind][] = [
   [/^(?:key\s+|core\s+)?responsibilities$|^responsibilities\s*(?:&|and)\s*expectations$|^expectations$|^job\s+(?:duties|responsibilities)$/i, 'responsibilities'],
   [/^(?:minimum\s+|basic\s+|general\s+|key\s+)?(?:requirements|qualifications)$/i, 'requirements'],
   [/^(?:nice[-\s]to[-\s]haves?|preferred(?:\s+qualifications)?|bonus(?:\s+points)?|additional\s+skills)$/i, 'nice_to_haves'],
-  [/^performance\s+indicators?(?:\s*\(kpis?\))?$|^kpis?$/i, 'performance_indicators'],
+  [/^performance\s+indicators?(?:\s*\((?:k?pis?)\))?$|^kpis?$/i, 'performance_indicators'],
   [/^hiring\s+process$/i, 'hiring'],
   [/^career\s+(?:ladder|path)$|^next\s+steps$/i, 'career'],
   [/^levels?$|^job\s+levels?$/i, 'levels'],

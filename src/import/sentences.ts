@@ -84,7 +84,7 @@ export interface InheritPhrase {
 }
 
 const INHERIT = /\b(extends|has all (?:of )?the same|ha(?:s|ve) the same|shares? the same|sharing the same|adheres? to the same|in addition to (?:the|any|all)\b)/i;
-const STOP = /\s+(?:responsibilities|requirements|role|roles|position|expectations|in complexity|with the|through|plus|as an?|as the|and the|and is|,)|[.,:;(]|$/i;
+const STOP = /\s+(?:responsibilities|requirements|role|roles|position|expectations|in complexity|with the|through|plus|as an?|as the|and the|and is|,)|(?<!\b(?:Sr|Jr|St|Mgr))\.|[,:;(]|$/i;
 const LEVEL_WORDS = /^(?:the\s+)?(intermediate|junior|associate|senior|staff|principal|lead|manager|director)(?:\s+(?:level|position|role|one))?\b/i;
 
 /** Recognises an inheritance phrase ("Extends the X responsibilities", "… as the intermediate position plus the following"). */

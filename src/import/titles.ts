@@ -10,7 +10,7 @@ export function kebab(title: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/'s\b|[’']/g, '')
+    .replace(/['’]s\b|['’]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return id === '' ? 'role' : id;
@@ -39,8 +39,21 @@ const ABBREVIATIONS: Record<string, string> = {
 
 const FILLER = new Set(['the', 'a', 'an', 'of', 'and', 'for', 'role', 'roles', 'position', 'level', 'job', 'family', 'intermediate']);
 
+const normalised = new Map<string, string>();
+
 /** Comparable form of a title: links and punctuation gone, abbreviations expanded, fillers dropped. */
 export function normaliseTitle(title: string): string {
+  let n = normalised.get(title);
+  if (n === undefined) {
+    n = computeNormalised(title);
+    // Titles repeat across a whole import; the cache is bounded so a long-lived process cannot grow it forever.
+    if (normalised.size > 50_000) normalised.clear();
+    normalised.set(title, n);
+  }
+  return n;
+}
+
+function computeNormalised(title: string): string {
   const words = stripLinks(title)
     .replace(/\((?:junior|intermediate|senior|associate|mid)\)/gi, ' ')
     .normalize('NFKD')
@@ -166,7 +179,7 @@ const LEVEL_PREFIXES = [
 
 /** The level label a title implies ("Senior Manager, X" → "Senior Manager"; "X (Intermediate)" → "Intermediate"). */
 export function levelOf(title: string): string | undefined {
-  const plain = stripLinks(title).trim();
+  const plain = stripLinks(title).trim().replace(/^Sr\.?\s+/i, 'Senior ');
   const paren = /\((intermediate|senior|associate|junior|staff|principal|lead)\)\s*$/i.exec(plain);
   if (paren) return capitalise(paren[1]);
   for (const p of LEVEL_PREFIXES) {

@@ -20,12 +20,12 @@ export async function importPages(ctx: Context, pages: string[], opts: { out?: s
   if (files.length === 0) throw new UsageError(`no handbook pages (*.md, *.md.erb with \`layout: job_family_page\`) found in ${pages.join(', ')}`);
   if (!opts.out && files.length > 1) throw new UsageError(`${files.length} pages to import: pass --out <dir> to write one YAML file per family (stdout takes one page)`);
 
-  const [{ importPages: run, pageKey, sourceUrl }, { familyYaml }] = await Promise.all([import('../../import/import-pages.js'), import('../../import/family-yaml.js')]);
+  const [{ importPages: run, placeOf, sourceUrl }, { familyYaml }] = await Promise.all([import('../../import/import-pages.js'), import('../../import/family-yaml.js')]);
   const inputs = await Promise.all(
     files.map(async (f) => {
       const text = await readText(f.abs, f.display);
-      const key = pageKey(f.abs, f.root);
-      return { file: f.display, text, key, source: key ? sourceUrl(key) : undefined, partial: await partialsFor(text, f) };
+      const place = placeOf(f.abs, f.root);
+      return { file: f.display, text, key: place?.key, source: place?.exact ? sourceUrl(place.key) : undefined, partial: await partialsFor(text, f) };
     }),
   );
   const result = run(inputs);
