@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// Long fuzz run against the built CLI (dist/), in-process through run(argv, io):
+//
+//   npm run fuzz -- [--runs 20000] [--seed <n>] [--time <seconds>]
+//
+// Generates valid-ish families and mutates them (test/fuzz/fuzz-lib.js), runs lint, list, show, diff,
+// gap and export on each, and checks: exit code 0/1/2, no stack trace, no internal error, every lint
+// finding inside its file. Prints how many cases ran and failed, and the shrunk counterexample.
+// Exit 0 when every case passed, 1 otherwise.
+import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { caseArb, commandsFor, filesOf, violation, writeCaseFiles } from '../test/fuzz/fuzz-lib.js';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i === -1 ? fallback : Number(args[i + 1]);
+};
+const runs = opt('--runs', 2000);
+const seed = opt('--seed', Date.now() % 2 ** 31);
+const seconds = opt('--time', 0);
+
+let run;
+try {
+  ({ run } = await import('../dist/cli/run.js'));
+} catch {
+  process.stderr.write('fuzz: dist/ is missing; run `npm run build` first\n');
+  process.exit(2);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'ladder-fuzz-'));
+let cases = 0;
+let failed = 0;
+let commands = 0;
+const firstProblems = new Map();
+const started = performance.now();
+
+async function runCli(argv) {
+  let stdout = '';
+  let stderr = '';
+  const io = { stdout: { write: (s) => (stdout += s), isTTY: false, columns: 100 }, stderr: { write: (s) => (stderr += s), isTTY: false }, env: {}, cwd: dir };
+  const code = await run(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** The first violation of a case, or null. Also counted, unless it is a replay during shrinking. */
+async function check(c) {
+  const files = writeCaseFiles(dir, c);
+  for (const argv of commandsFor(c)) {
+    commands++;
+    let r;
+    try {
+      r = await runCli(argv);
+    } catch (e) {
+      return `ladder ${argv.join(' ')}: run() threw: ${e?.stack ?? e}`;
+    }
+    const problem = violation(argv, r, files);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+const property = fc.asyncProperty(caseArb, async (c) => {
+  cases++;
+  const problem = await check(c);
+  if (problem) {
+    failed++;
+    const key = problem.split('\n')[0].replace(/ladder .*?: /, '').slice(0, 120);
+    if (!firstProblems.has(key)) firstProblems.set(key, problem);
+    throw new Error(problem);
+  }
+});
+
+let details;
+try {
+  details = await fc.check(property, { numRuns: runs, seed, interruptAfterTimeLimit: seconds > 0 ? seconds * 1000 : undefined, markInterruptAsFailure: false });
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+const secs = ((performance.now() - started) / 1000).toFixed(1);
+const ran = details.numRuns;
+process.stdout.write(`fuzz: seed ${seed}: ${ran} generated cases passed before ${details.failed ? 'the first failure' : 'the end'}; ${cases} cases run in all (shrinking included), ${commands} commands, ${failed} failing, ${secs} s\n`);
+if (details.failed) {
+  const cex = details.counterexample?.[0];
+  process.stdout.write(`\nshrunk counterexample (${details.numShrinks} shrinks):\n${JSON.stringify(cex, null, 2)}\n`);
+  if (cex) {
+    for (const [name, bytes] of filesOf(cex)) process.stdout.write(`\n--- ${name} ---\n${Buffer.from(bytes).toString('utf8')}\n`);
+  }
+  process.stdout.write(`\nproblem:\n${details.errorInstance?.message ?? details.error}\n`);
+  if (firstProblems.size > 1) {
+    process.stdout.write(`\nall distinct problems seen (${firstProblems.size}):\n`);
+    for (const key of firstProblems.keys()) process.stdout.write(`  - ${key}\n`);
+  }
+  process.stdout.write(`\nreplay: npm run fuzz -- --runs ${runs} --seed ${seed}\n`);
+  process.exitCode = 1;
+}

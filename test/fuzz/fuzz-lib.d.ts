@@ -1,0 +1,22 @@
+import type { Arbitrary } from 'fast-check';
+
+export interface FuzzCase {
+  families: Record<string, unknown>[];
+  skills: boolean;
+  modelMutations: Record<string, unknown>[];
+  textMutations: { file: number; mutation: Record<string, unknown> }[];
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export const caseArb: Arbitrary<FuzzCase>;
+export const PROFILE_YAML: string;
+export function filesOf(c: FuzzCase): [string, Buffer][];
+export function targetsOf(c: FuzzCase): { roleA: string; roleB: string; family: string };
+export function writeCaseFiles(dir: string, c: FuzzCase): Map<string, Buffer>;
+export function commandsFor(c: FuzzCase): string[][];
+export function violation(argv: string[], r: RunResult, files: Map<string, Uint8Array>): string | null;

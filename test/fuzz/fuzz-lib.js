@@ -1,0 +1,277 @@
+// Shared by the quick fuzz run in `npm test` (test/fuzz/fuzz.test.ts, through the sources) and the
+// long one (`npm run fuzz`, scripts/fuzz.js, through dist/): what a generated case looks like, how it
+// is mutated and written, and the invariants every command must keep on it.
+//
+// A case is a few valid-ish families (roles, extends, items with structure), then model mutations
+// (deleted keys, broken references, cycles, reordered keys) and byte-level mutations of the YAML text
+// (random bytes, truncation, duplicated/deleted/swapped lines, tabs, YAML-significant tokens).
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROLE_IDS = ['a-role', 'b-role', 'c-role', 'd-role', 'e-role', 'f-role', 'g-role', 'constructor'];
+const REFS = [...ROLE_IDS, 'fam-one', 'fam-two', 'ext-one', 'missing-role', 'Bad Id'];
+const ITEM_IDS = ['x-item', 'y-item', 'z-item', 'it-saas-years'];
+const SKILLS = ['gcp', 'aws', 'terraform', 'unknown-skill'];
+const AREAS = ['it-saas', 'ops', 'unknown-area'];
+
+const text = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('Ability to use GitLab', '5+ years of experience in IT', 'Build labs', 'Own the roadmap', 'Techincal Instructor', 'Technical Instructor') },
+  { weight: 2, arbitrary: fc.string({ minLength: 1, maxLength: 30 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 0, maxLength: 12 }) },
+);
+
+const item = fc.oneof(
+  text,
+  fc.record(
+    {
+      id: fc.constantFrom(...ITEM_IDS),
+      text,
+      years: fc.oneof(fc.nat(15), fc.constant(-1)),
+      area: fc.constantFrom(...AREAS),
+      skills: fc.oneof(fc.record({ any: fc.array(fc.constantFrom(...SKILLS), { minLength: 1, maxLength: 3 }) }), fc.record({ all: fc.array(fc.constantFrom(...SKILLS), { maxLength: 3 }) })),
+    },
+    { requiredKeys: ['text'] },
+  ),
+);
+const items = fc.array(item, { maxLength: 3 });
+
+const role = fc.record(
+  {
+    title: fc.oneof(text, fc.constantFrom('Senior Developer', 'Senior Develper', 'Staff Developer')),
+    level: fc.constantFrom('Intermediate', 'Senior', 'Staff'),
+    grade: fc.oneof(fc.integer({ min: 4, max: 13 }), fc.constant(9.5), fc.constant('seven')),
+    reports_to: fc.constantFrom(...REFS),
+    extends: fc.constantFrom(...REFS),
+    remove: fc.array(fc.constantFrom(...ITEM_IDS, 'Build labs', 'nope'), { maxLength: 2 }),
+    summary: text,
+    responsibilities: items,
+    requirements: items,
+    nice_to_haves: items,
+  },
+  { requiredKeys: ['title', 'grade'] },
+);
+
+const family = fc.record(
+  {
+    id: fc.constantFrom('fam-one', 'fam-two', 'fam-three', 'a-role'),
+    title: text,
+    requirements: items,
+    responsibilities: items,
+    roles: fc.dictionary(fc.constantFrom(...ROLE_IDS), role, { minKeys: 1, maxKeys: 5 }),
+    ladders: fc.dictionary(fc.constantFrom('main', 'other'), fc.record({ levels: fc.array(fc.constantFrom(...REFS), { minLength: 1, maxLength: 4 }) }), { maxKeys: 2 }),
+    specialties: fc.dictionary(fc.constantFrom('federal', 'emea'), fc.record({ title: text, roles: fc.array(fc.constantFrom(...ROLE_IDS), { maxLength: 2 }), requirements: items }, { requiredKeys: ['title'] }), { maxKeys: 2 }),
+    next: fc.array(fc.constantFrom(...REFS), { maxLength: 2 }),
+    external: fc.constant({ 'ext-one': { title: 'Somewhere else', url: '/job-families/else/' } }),
+  },
+  { requiredKeys: ['id', 'title', 'roles'] },
+);
+
+const modelMutation = fc.oneof(
+  fc.record({ kind: fc.constant('delete-key'), at: fc.nat(), key: fc.constantFrom('kind', 'id', 'title', 'roles', 'grade', 'text', 'extends') }),
+  fc.record({ kind: fc.constant('break-reference'), at: fc.nat() }),
+  fc.record({ kind: fc.constant('cycle'), at: fc.nat() }),
+  fc.record({ kind: fc.constant('reorder-keys'), at: fc.nat() }),
+  fc.record({ kind: fc.constant('wrong-type'), at: fc.nat(), value: fc.constantFrom(null, 42, [], {}, 'text', true) }),
+);
+
+const TOKENS = [':', '- ', '&a ', '*a', '*b', '!!binary ', '!tag ', '!!set ', '{', '}', '[', ']', '"', "'", '#', '\t', '---\n', '...\n', '? ', '|', '>-\n', '%YAML 1.2\n', '\uFEFF', '\r', '\r\n', '<<: *a\n', '__proto__: ', ' ', '\n'];
+
+const textMutation = fc.oneof(
+  fc.record({ kind: fc.constant('bytes'), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
+  fc.record({ kind: fc.constant('truncate'), at: fc.nat() }),
+  fc.record({ kind: fc.constant('duplicate-line'), at: fc.nat() }),
+  fc.record({ kind: fc.constant('delete-line'), at: fc.nat() }),
+  fc.record({ kind: fc.constant('swap-lines'), at: fc.nat(), with: fc.nat() }),
+  fc.record({ kind: fc.constant('tab-indent'), at: fc.nat() }),
+  fc.record({ kind: fc.constant('token'), at: fc.nat(), token: fc.constantFrom(...TOKENS) }),
+);
+
+/** A whole case: families, whether a skills vocabulary exists, and the mutations to apply. */
+export const caseArb = fc.record({
+  families: fc.array(family, { minLength: 1, maxLength: 3 }),
+  skills: fc.boolean(),
+  modelMutations: fc.array(modelMutation, { maxLength: 3 }),
+  textMutations: fc.array(fc.record({ file: fc.nat(), mutation: textMutation }), { maxLength: 3 }),
+});
+
+const SKILLS_YAML = 'kind: skills\nskills:\n  gcp: {title: Google Cloud Platform, aliases: [GCP]}\n  aws: {title: Amazon Web Services}\n  terraform: {title: Terraform}\nareas:\n  it-saas: {title: IT in a high-growth SaaS environment}\n  ops: {title: Operations}\n';
+export const PROFILE_YAML = 'kind: profile\nname: Fuzz Person\nrole: a-role\nexperience: {it-saas: 6, ops: 1}\nskills: [gcp, terraform]\nevidence:\n  x-item: Did it\n';
+
+/** Every object (map) reachable in the model, in a stable order. */
+function mapsOf(value, out = []) {
+  if (value && typeof value === 'object') {
+    if (!Array.isArray(value)) out.push(value);
+    for (const v of Object.values(value)) mapsOf(v, out);
+  }
+  return out;
+}
+
+function applyModelMutation(families, m) {
+  const fams = families.map((f) => ({ kind: 'family', ...f }));
+  const roles = fams.flatMap((f) => (f.roles && typeof f.roles === 'object' ? Object.entries(f.roles) : []).filter(([, r]) => r && typeof r === 'object' && !Array.isArray(r)).map(([id, r]) => ({ id, r, f })));
+  const pick = (arr) => arr[m.at % arr.length];
+  switch (m.kind) {
+    case 'delete-key': {
+      const holders = mapsOf(fams).filter((o) => Object.prototype.hasOwnProperty.call(o, m.key));
+      if (holders.length) delete pick(holders)[m.key];
+      break;
+    }
+    case 'break-reference':
+      if (roles.length) pick(roles).r.extends = 'no-such-role';
+      break;
+    case 'cycle':
+      // The first role extends the last and the last extends the first (or itself).
+      if (roles.length) {
+        roles[0].r.extends = roles[roles.length - 1].id;
+        roles[roles.length - 1].r.extends = roles[0].id;
+      }
+      break;
+    case 'reorder-keys': {
+      const o = pick(mapsOf(fams));
+      if (!o) break;
+      const entries = Object.entries(o).reverse();
+      for (const k of Object.keys(o)) delete o[k];
+      for (const [k, v] of entries) o[k] = v;
+      break;
+    }
+    case 'wrong-type': {
+      const o = pick(mapsOf(fams));
+      if (!o) break;
+      const keys = Object.keys(o);
+      if (keys.length) o[keys[m.at % keys.length]] = m.value;
+      break;
+    }
+  }
+  return fams;
+}
+
+function lines(buf) {
+  const out = [];
+  let start = 0;
+  for (let i = 0; i < buf.length; i++) {
+    if (buf[i] === 10) {
+      out.push(buf.subarray(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < buf.length) out.push(buf.subarray(start));
+  return out;
+}
+
+function applyTextMutation(buf, m) {
+  const at = buf.length ? m.at % (buf.length + 1) : 0;
+  switch (m.kind) {
+    case 'bytes':
+      return Buffer.concat([buf.subarray(0, at), Buffer.from(m.bytes), buf.subarray(at)]);
+    case 'truncate':
+      return buf.subarray(0, at);
+    case 'token':
+      return Buffer.concat([buf.subarray(0, at), Buffer.from(m.token), buf.subarray(at)]);
+  }
+  const ls = lines(buf);
+  if (!ls.length) return buf;
+  const i = m.at % ls.length;
+  if (m.kind === 'duplicate-line') ls.splice(i, 0, ls[i]);
+  else if (m.kind === 'delete-line') ls.splice(i, 1);
+  else if (m.kind === 'swap-lines') {
+    const j = m.with % ls.length;
+    [ls[i], ls[j]] = [ls[j], ls[i]];
+  } else if (m.kind === 'tab-indent') {
+    const s = ls[i].toString('latin1');
+    ls[i] = Buffer.from(s.replace(/^ +/, '\t'), 'latin1');
+  }
+  return Buffer.concat(ls);
+}
+
+/** The files of a case: name -> bytes. */
+export function filesOf(c) {
+  // Generated values are shared with the shrinker: mutate a copy.
+  let fams = structuredClone(c.families);
+  for (const m of c.modelMutations) fams = applyModelMutation(fams, m);
+  const files = fams.map((f, i) => [`f${i}.yaml`, Buffer.from(stringify({ kind: 'family', ...f }, { lineWidth: 0 }))]);
+  if (c.skills) files.push(['skills.yaml', Buffer.from(SKILLS_YAML)]);
+  for (const { file, mutation } of c.textMutations) {
+    const k = file % files.length;
+    files[k][1] = applyTextMutation(files[k][1], mutation);
+  }
+  return files;
+}
+
+/** Role ids and family ids a case mentions, to aim show/diff/gap/export at. */
+export function targetsOf(c) {
+  const roles = c.families.flatMap((f) => Object.keys(f.roles));
+  return { roleA: roles[0] ?? 'a-role', roleB: roles[roles.length - 1] ?? 'b-role', family: c.families[0]?.id ?? 'fam-one' };
+}
+
+/** Writes a case under `dir/data` and the profile at `dir/profile.yaml`; returns what was written. */
+export function writeCaseFiles(dir, c) {
+  rmSync(join(dir, 'data'), { recursive: true, force: true });
+  mkdirSync(join(dir, 'data'), { recursive: true });
+  const files = filesOf(c);
+  for (const [name, bytes] of files) writeFileSync(join(dir, 'data', name), bytes);
+  writeFileSync(join(dir, 'profile.yaml'), PROFILE_YAML);
+  return new Map(files.map(([name, bytes]) => [`data/${name}`, bytes]));
+}
+
+/** The command lines run on every case (cwd: the case directory). */
+export function commandsFor(c) {
+  const { roleA, roleB, family } = targetsOf(c);
+  const data = ['--data', 'data', '--no-color'];
+  return [
+    ['lint', 'data', '--format', 'json'],
+    [...data, 'list'],
+    [...data, 'show', roleB],
+    [...data, 'show', roleB, '--format', 'json'],
+    [...data, 'diff', roleA, roleB],
+    [...data, 'gap', roleB, '--profile', 'profile.yaml'],
+    [...data, 'export', family],
+  ];
+}
+
+const STACK = /^\s{4}at \S/m;
+
+/**
+ * The invariants. Returns a description of the first violation, or null.
+ * `files`: display path -> bytes, to check that every finding points inside its file.
+ */
+export function violation(argv, r, files) {
+  const where = `ladder ${argv.join(' ')}`;
+  if (![0, 1, 2].includes(r.code)) return `${where}: exit code ${r.code}`;
+  if (STACK.test(r.stderr) || STACK.test(r.stdout)) return `${where}: stack trace:\n${r.stderr.slice(0, 1500)}`;
+  if (/internal error/.test(r.stderr)) return `${where}: internal error:\n${r.stderr.slice(0, 1500)}`;
+  if (r.code !== 0 && argv[0] !== 'lint' && r.stderr.trim() === '') return `${where}: exit ${r.code} without a message`;
+  if (argv[0] === 'lint' && argv.includes('json') && !/is not available yet/.test(r.stderr) && r.code !== 2) {
+    let findings;
+    try {
+      findings = JSON.parse(r.stdout);
+    } catch {
+      return `${where}: --format json printed something that is not JSON: ${r.stdout.slice(0, 300)}`;
+    }
+    if (!Array.isArray(findings)) return `${where}: --format json is not an array`;
+    if ((r.code === 0) !== !findings.some((f) => f.severity === 'error') && r.code !== 1) return `${where}: exit ${r.code} does not match the findings`;
+    for (const f of findings) {
+      const bad = positionProblem(f, files);
+      if (bad) return `${where}: ${bad}: ${JSON.stringify(f)}`;
+      for (const rel of f.related ?? []) {
+        const badRel = positionProblem(rel, files);
+        if (badRel) return `${where}: related ${badRel}: ${JSON.stringify(rel)}`;
+      }
+    }
+  }
+  return null;
+}
+
+function positionProblem(f, files) {
+  if (typeof f.file !== 'string' || !f.file) return 'finding without a file';
+  const bytes = files.get(f.file);
+  if (!bytes) return `finding in an unknown file ${f.file}`;
+  if (!Number.isInteger(f.line) || !Number.isInteger(f.column) || f.line < 1 || f.column < 1) return 'line/column not 1-based integers';
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const ls = text.split('\n');
+  if (f.line > ls.length) return `line ${f.line} beyond the ${ls.length} lines of the file`;
+  if (f.column > ls[f.line - 1].length + 1) return `column ${f.column} beyond the end of line ${f.line} (${ls[f.line - 1].length} characters)`;
+  if (f.endLine !== undefined && (f.endLine < f.line || f.endLine > ls.length)) return `endLine ${f.endLine} outside ${f.line}..${ls.length}`;
+  return null;
+}
