@@ -20,6 +20,8 @@ export interface ListItemBlock {
   indent: number;
   ordered: boolean;
   line: number;
+  /** An unindented line after an item, without a marker of its own. */
+  lazy?: boolean;
 }
 
 export interface ParagraphBlock {
@@ -191,7 +193,7 @@ export function readBlocks(lines: SourceLine[]): Block[] {
       if (/^\s/.test(text) || /^[a-z(]/.test(trimmed)) {
         current.text += ' ' + trimmed;
       } else {
-        item = { type: 'item', text: trimmed, indent: current.indent, ordered: current.ordered, line };
+        item = { type: 'item', text: trimmed, indent: current.indent, ordered: current.ordered, line, lazy: true };
         blocks.push(item);
       }
       continue;

@@ -207,7 +207,7 @@ export function readPage(input: PageInput): DraftPage {
     section = { kind: cls.kind, depth: b.depth, line: b.line, family: cls.forAll || c === null };
   };
 
-  const addItem = (text: string, line: number, isParagraph: boolean) => {
+  const addItem = (text: string, line: number, isParagraph: boolean, lazy = false) => {
     const c = current();
     const kind = section?.kind;
     if (kind === 'grades-info' || (kind === 'grade' && !c)) {
@@ -221,7 +221,8 @@ export function readPage(input: PageInput): DraftPage {
       return;
     }
     if (kind === 'hiring') {
-      if (isParagraph) return skip(line, `hiring-process prose: "${clip(text)}"`);
+      // A line without a marker after the steps is the section's closing prose ("Additional details …").
+      if (isParagraph || lazy) return skip(line, `hiring-process prose: "${clip(text)}"`);
       (c && !section!.family ? c.hiring : page.hiring).push({ text, line });
       return;
     }
@@ -328,7 +329,7 @@ export function readPage(input: PageInput): DraftPage {
           break;
         }
         if (onSentences(b.text, b.line, isParagraph)) break;
-        addItem(b.text, b.line, isParagraph);
+        addItem(b.text, b.line, isParagraph, b.type === 'item' && b.lazy === true);
         break;
       }
       case 'table': {
