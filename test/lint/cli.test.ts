@@ -1,9 +1,10 @@
 /** `ladder lint` through run(): exit codes, options, config, disable comments, output files. */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../helpers/run-cli.js';
+import { ROOT, runCli } from '../helpers/run-cli.js';
 
 let tmp: string;
 beforeAll(() => {
@@ -196,5 +197,22 @@ describe('--output-file', () => {
     const text = readFileSync(join(tmp, 'stylish.txt'), 'utf8');
     expect(text).toContain('problems (0 errors');
     expect(text).not.toContain('\u001b[');
+  });
+});
+
+describe('through the built binary', () => {
+  const bin = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'ladder.js'), ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+
+  test('`ladder lint data/` exits 0 with warnings only', () => {
+    const r = bin(['lint', 'data/', '--format', 'json']);
+    expect(r.status).toBe(0);
+    expect(json(r.stdout).every((f) => f.severity === 'warning')).toBe(true);
+  });
+
+  test('errors exit 1; a missing path exits 2 with one line and no stack trace', () => {
+    expect(bin(['lint', 'test/fixtures/lint/multi']).status).toBe(1);
+    const r = bin(['lint', 'nope/']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('ladder: nope/: no such file or directory\n');
   });
 });
