@@ -6,6 +6,8 @@ import type { Rule } from '../../src/core/lint/types.js';
 import type { SchemaSupport } from '../../src/core/schema-errors.js';
 import { loadSchemaSupport } from '../../src/io/schemas.js';
 import { ROOT } from '../helpers/run-cli.js';
+import { buildDataSet, loadFile } from '../../src/core/load.js';
+import { runLint } from '../../src/core/lint/engine.js';
 import { checkRule, lintExample } from './rule-tester.js';
 
 let schemas: SchemaSupport;
@@ -16,6 +18,15 @@ beforeAll(async () => {
 describe('every rule passes its own examples', () => {
   test.each(RULES.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
     expect(checkRule(rule, schemas)).toEqual([]);
+  });
+});
+
+describe('valid examples are valid data: no rule reports them with the default severities', () => {
+  test.each(RULES.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
+    for (const yaml of rule.examples.valid) {
+      const files = yaml.split(/^---\n/m).map((text, i) => loadFile({ file: `example-${i + 1}.yaml`, text }, schemas));
+      expect(runLint(files, buildDataSet(files)).map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+    }
   });
 });
 

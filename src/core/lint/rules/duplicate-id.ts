@@ -16,7 +16,7 @@ export const rule: Rule = {
   description:
     'Role ids and family ids share one namespace across the whole data set, so every reference has exactly one target. Reported: a role id used by two families, a family id used twice, a family named like a role (the importer adds `-family` to avoid this), and an `external` entry whose id is also defined in the data set (the reference would be ambiguous: delete the `external` entry). The finding points at the second definition and links to the first; the first one wins everywhere else.',
   examples: {
-    valid: ['kind: family\nid: demo-family\ntitle: Demo\nroles:\n  demo:\n    title: Demo\n    grade: 6\n'],
+    valid: ['kind: family\nid: demo-family\ntitle: Demo\nresponsibilities: [Ship work]\nroles:\n  demo:\n    title: Demo\n    grade: 6\n'],
     invalid: [
       { yaml: 'kind: family\nid: demo\ntitle: Demo\nroles:\n  demo:\n    title: Demo\n    grade: 6\n', line: 5, column: 3 },
       {

@@ -10,7 +10,7 @@ export const rule: Rule = {
   description:
     'Within one section of one role (or of the family, or of a specialty) every item must have its own identity: its `id`, or for an item without `id` its text, compared case-insensitively with whitespace collapsed. A second item with the same identity is a copy-paste slip; only one of them survives resolution. The finding points at the second and links to the first.',
   examples: {
-    valid: ['kind: family\nid: demo\ntitle: Demo\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n    responsibilities:\n      - Build things\n      - Fix things\n'],
+    valid: ['kind: family\nid: demo\ntitle: Demo\nresponsibilities: [Ship work]\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n    responsibilities:\n      - Build things\n      - Fix things\n'],
     invalid: [
       { yaml: 'kind: family\nid: demo\ntitle: Demo\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n    responsibilities:\n      - Build things\n      - build  things\n', line: 10, column: 9 },
     ],

@@ -9,7 +9,7 @@ export const rule: Rule = {
     'A role may `extends` an entry of its file\'s `external` map (a role documented outside the data set). The reference is valid, but the items it would inherit are unknown, so `show`, `diff` and `gap` see only the role\'s own items. Add the parent role to the data set when you can, or copy the items the role needs.',
   examples: {
     valid: [
-      'kind: family\nid: demo\ntitle: Demo\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n    reports_to: head-of-demo\nexternal:\n  head-of-demo:\n    title: Head of Demo\n',
+      'kind: family\nid: demo\ntitle: Demo\nresponsibilities: [Ship work]\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n    reports_to: head-of-demo\nexternal:\n  head-of-demo:\n    title: Head of Demo\n',
     ],
     invalid: [
       {

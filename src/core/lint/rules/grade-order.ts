@@ -10,7 +10,7 @@ export const rule: Rule = {
     'A ladder lists its levels from the first step to the last, so grades may stay equal or rise along `ladders.*.levels` but never fall; and a role that `extends` another is the next step up from it, so its grade may not be below its parent\'s. Either the grade is a typo or the order of the levels is wrong. Families without `ladders` get one ladder sorted by grade and cannot break this rule.',
   examples: {
     valid: [
-      'kind: family\nid: demo\ntitle: Demo\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n  senior-engineer:\n    title: Senior Engineer\n    grade: 7\n    extends: engineer\nladders:\n  engineering:\n    levels: [engineer, senior-engineer]\n',
+      'kind: family\nid: demo\ntitle: Demo\nresponsibilities: [Ship work]\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n  senior-engineer:\n    title: Senior Engineer\n    grade: 7\n    extends: engineer\nladders:\n  engineering:\n    levels: [engineer, senior-engineer]\n',
     ],
     invalid: [
       {

@@ -9,7 +9,7 @@ export const rule: Rule = {
     'A manager is normally graded above the people who report to them. A `reports_to` naming a role of the same or a lower grade usually means a wrong reference or a wrong grade. References to families or `external` roles have no grade and are not checked.',
   examples: {
     valid: [
-      'kind: family\nid: demo\ntitle: Demo\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n    reports_to: engineering-manager\n  engineering-manager:\n    title: Engineering Manager\n    grade: 8\n',
+      'kind: family\nid: demo\ntitle: Demo\nresponsibilities: [Ship work]\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n    reports_to: engineering-manager\n  engineering-manager:\n    title: Engineering Manager\n    grade: 8\n',
     ],
     invalid: [
       {

@@ -14,7 +14,7 @@ export const rule: Rule = {
     'References must name something the data set knows. `extends` and `ladders.*.levels` name a role; `reports_to` and `next` name a role or a family; any of them may also name an entry of the same file\'s `external` map (for roles defined outside the data set). `specialties.*.roles` name roles of the same family. The message suggests the closest known ids. Either fix the id, or declare the target under `external` with its title and URL.',
   examples: {
     valid: [
-      'kind: family\nid: demo\ntitle: Demo\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n    reports_to: head-of-demo\nexternal:\n  head-of-demo:\n    title: Head of Demo\n',
+      'kind: family\nid: demo\ntitle: Demo\nresponsibilities: [Ship work]\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n    reports_to: head-of-demo\nexternal:\n  head-of-demo:\n    title: Head of Demo\n',
     ],
     invalid: [
       {
