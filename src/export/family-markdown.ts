@@ -7,7 +7,7 @@
 import { SECTIONS, type DataSet, type FamilyDef, type ItemDef, type RoleDef, type Section } from '../core/model.js';
 import { readLinks, readReportsTo } from '../import/sentences.js';
 import { linkKey } from '../import/build-families.js';
-import { normaliseTitle } from '../import/titles.js';
+import { anchorOf, normaliseTitle } from '../import/titles.js';
 
 const GRADE_LINK = '/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades';
 
@@ -21,7 +21,11 @@ const HEADINGS: Record<Section, string> = {
 /** The title a reference is written with on the page (a role, a family or an `external` entry). */
 function titleOf(ds: DataSet, fam: FamilyDef, id: string): { title: string; url?: string } {
   const role = ds.roles.get(id);
-  if (role) return { title: role.title };
+  if (role) {
+    // A role on another page links to it, so the page reads well and an import without that page keeps the reference.
+    const home = role.family !== fam.id ? ds.familyById.get(role.family)?.source : undefined;
+    return home ? { title: role.title, url: `${home.replace(/#.*$/, '')}#${anchorOf(role.title)}` } : { title: role.title };
+  }
   const f = ds.familyById.get(id);
   if (f) return { title: f.title, url: f.source };
   const ext = fam.external.get(id) ?? ds.families.map((x) => x.external.get(id)).find((e) => e !== undefined);

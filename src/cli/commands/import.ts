@@ -177,9 +177,9 @@ async function verify(outputs: { id: string; from: string; text: string }[], ctx
 
 /** Writes every file to a temporary name first, then renames them all: a failure leaves nothing behind. */
 async function writeAll(outDir: string, targets: { path: string; text: string }[]): Promise<void> {
-  await fs.mkdir(outDir, { recursive: true });
   const temps: string[] = [];
   try {
+    await fs.mkdir(outDir, { recursive: true });
     for (const t of targets) {
       const tmp = join(dirname(t.path), `.${basename(t.path)}.${process.pid}.tmp`);
       temps.push(tmp);
