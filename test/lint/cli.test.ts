@@ -143,6 +143,15 @@ describe('--rule and disable comments', () => {
   });
 });
 
+describe('positions', () => {
+  test('a multi-line value ends after its own last character, not at the start of the next line', async () => {
+    write('ranges/platform.yaml', FAMILY('    summary: >-\n      The Platform Enginer keeps\n      the platform running.\n'));
+    const r = await runCli(['lint', 'ranges', '--format', 'json'], { cwd: tmp });
+    const [f] = JSON.parse(r.stdout);
+    expect([f.ruleId, f.line, f.column, f.endLine, f.endColumn]).toEqual(['near-duplicate-title', 10, 14, 12, 28]);
+  });
+});
+
 describe('.ladderrc.yaml', () => {
   test('found from a subdirectory upwards: severities and `data` relative to the config file', async () => {
     write('proj/.ladderrc.yaml', 'rules:\n  empty-role: error\ndata: ladder-data\n');
