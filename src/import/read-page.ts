@@ -31,8 +31,8 @@ interface HeadingClass {
 }
 
 const SECTION_NAMES: [RegExp, SectionKind][] = [
-  [/^(?:job\s+)?grades?$/i, 'grade'],
-  [/^job\s+grades$/i, 'grades-info'],
+  [/^(?:job\s+)?grades$/i, 'grades-info'],
+  [/^(?:job\s+)?grade$/i, 'grade'],
   [/^(?:key\s+|core\s+)?responsibilities$|^responsibilities\s*(?:&|and)\s*expectations$|^expectations$|^job\s+(?:duties|responsibilities)$/i, 'responsibilities'],
   [/^(?:minimum\s+|basic\s+|general\s+|key\s+)?(?:requirements|qualifications)$/i, 'requirements'],
   [/^(?:nice[-\s]to[-\s]haves?|preferred(?:\s+qualifications)?|bonus(?:\s+points)?|additional\s+skills)$/i, 'nice_to_haves'],

@@ -45,11 +45,11 @@ maybe('the seed page against data/education-services.yaml', () => {
     }
   });
 
-  test('grades, levels, reports_to and extends', () => {
+  test('grades, levels, reports_to, extends and summaries', () => {
     for (const fam of [seed, tid]) {
       for (const [id, r] of Object.entries(fam.roles)) {
         const want = ds.roles.get(id)!;
-        expect({ id, grade: r.grade, level: r.level, reports_to: r.reports_to, extends: r.extends }).toEqual({ id, grade: want.grade, level: want.level, reports_to: want.reportsTo, extends: want.extends });
+        expect({ id, grade: r.grade, level: r.level, reports_to: r.reports_to, extends: r.extends, summary: r.summary }).toEqual({ id, grade: want.grade, level: want.level, reports_to: want.reportsTo, extends: want.extends, summary: want.summary });
       }
     }
   });

@@ -39,7 +39,7 @@ export async function importPages(ctx: Context, pages: string[], opts: { out?: s
   const outputs = result.families.map((f) => ({
     id: f.family.id,
     from: f.file,
-    text: familyYaml(f.family, schemaPath, [`Imported by \`ladder import\` from ${f.file.split(sep).join('/')}`]),
+    text: familyYaml(f.family, schemaPath, [`Imported by \`ladder import\` from ${f.family.source ?? relative(cwd, files.find((p) => p.display === f.file)?.abs ?? f.file).split(sep).join('/')}`]),
   }));
   await verify(outputs, ctx);
 
