@@ -2,6 +2,7 @@
 // Synthetic data-set generator for scale tests and benchmarks.
 //
 //   node scripts/generate.js --roles 10000 --out /tmp/ladder-10k [--seed 1] [--group 10] [--profile <file>]
+//   node scripts/generate.js --families 1000 --out /tmp/ladder-1000-files
 //
 // Writes one `kind: family` file per family (5–10 roles each), a `kind: skills` vocabulary, and
 // optionally a profile for `ladder gap`. Roles inside a family form an `extends` chain; the first role
@@ -46,11 +47,13 @@ const q = (s) => JSON.stringify(s); // a JSON string is a valid double-quoted YA
 
 /**
  * Generates a data set.
- * @param {{roles: number, out: string, seed?: number, group?: number, skills?: number, areas?: number, profile?: string}} options
+ * @param {{roles?: number, families?: number, out: string, seed?: number, group?: number, skills?: number, areas?: number, profile?: string}} options
  * @returns {{files: number, bytes: number, roles: number, families: number, deepRole: string, deepDepth: number, diffFrom: string, diffTo: string, profile?: string}}
  */
 export function generate(options) {
-  const { roles: wanted, out, seed = 1, group = 10, skills: nSkills = 200, areas: nAreas = 20 } = options;
+  const { out, seed = 1, group = 10, skills: nSkills = 200, areas: nAreas = 20 } = options;
+  // With `families`, exactly that many family files (roles then follow from the 5–10 per family).
+  const wanted = options.families ? Infinity : options.roles;
   const rnd = prng(seed);
   const pick = (arr) => arr[Math.floor(rnd() * arr.length)];
   const int = (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
@@ -81,7 +84,7 @@ export function generate(options) {
   let diffFrom = '';
   let diffTo = '';
   const depth = new Map();
-  while (made < wanted) {
+  while (made < wanted && !(options.families && fam >= options.families)) {
     const fid = `fam-${nameOf(fam)}`;
     const noun = titleCase(nameOf(fam));
     const n = Math.min(int(5, 10), wanted - made);
@@ -151,19 +154,20 @@ function parseArgs(argv) {
     const v = argv[i + 1];
     if (a === '--roles') (opts.roles = Number(v)), i++;
     else if (a === '--out') (opts.out = v), i++;
+    else if (a === '--families') (opts.families = Number(v)), i++;
     else if (a === '--seed') (opts.seed = Number(v)), i++;
     else if (a === '--group') (opts.group = Number(v)), i++;
     else if (a === '--profile') (opts.profile = v), i++;
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: node scripts/generate.js --roles <n> --out <dir> [--seed <n>] [--group <families per cross-family chain>] [--profile <file>]\n');
+      process.stdout.write('usage: node scripts/generate.js (--roles <n> | --families <n>) --out <dir> [--seed <n>] [--group <families per cross-family chain>] [--profile <file>]\n');
       process.exit(0);
     } else {
       process.stderr.write(`generate: unknown argument ${a}\n`);
       process.exit(2);
     }
   }
-  if (!opts.out || !(opts.roles > 0)) {
-    process.stderr.write('generate: --out <dir> and a positive --roles are required\n');
+  if (!opts.out || !(opts.roles > 0 || opts.families > 0)) {
+    process.stderr.write('generate: --out <dir> and a positive --roles or --families are required\n');
     process.exit(2);
   }
   return opts;
