@@ -3,6 +3,7 @@
  * Responsibilities/Requirements sections under a title) rather than by heading depth, because real
  * pages put roles at every level, list "Levels" after the roles and use bold lines as headings.
  */
+import { distance } from 'fastest-levenshtein';
 import { emptySections, type Section } from '../core/model.js';
 import { parsePage, toLines, type Block, type SourceLine } from './markdown-blocks.js';
 import { readGrade, readInherit, readLinks, readReportsTo } from './sentences.js';
@@ -50,6 +51,11 @@ export function classifyHeading(text: string): HeadingClass {
   const forAll = /\bfor\s+all\b|\ball\s+levels\b/i.test(plain);
   const core = plain.replace(/\s+(?:for\s+all(?:\s+levels|\s+roles)?|at\s+all\s+levels)$/i, '').replace(/^all\s+levels?\s*[-:]?\s*/i, '');
   for (const [re, kind] of SECTION_NAMES) if (re.test(core)) return { kind, prefix: '', forAll };
+  // Misspelt section names ("Responsibilties", "Requirments") are still sections.
+  const lower = core.toLowerCase();
+  for (const [word, kind] of [['responsibilities', 'responsibilities'], ['requirements', 'requirements'], ['qualifications', 'requirements']] as const) {
+    if (lower.length > 8 && distance(lower, word) <= 2) return { kind, prefix: '', forAll };
+  }
   const tail = TAIL.exec(core);
   if (tail && tail.index > 0 && /\s$/.test(core.slice(0, tail.index))) {
     const name = tail[1];

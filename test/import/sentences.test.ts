@@ -88,6 +88,8 @@ describe('headings', () => {
     ['Levels', 'levels', ''],
     ['Hiring Process', 'hiring', ''],
     ['Senior Technical Instructor', 'title', ''],
+    ['Responsibilties', 'responsibilities', ''],
+    ['Requirments', 'requirements', ''],
   ])('%s', (text, kind, prefix) => {
     expect(classifyHeading(text)).toMatchObject({ kind, prefix });
   });
