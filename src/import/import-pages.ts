@@ -66,7 +66,12 @@ export function placeOf(path: string, root?: string): { key: string; exact: bool
   if (jf) return { key: jf[1], exact: true };
   if (root !== undefined) {
     const r = root.replace(/\\/g, '/').replace(/\/+$/, '');
-    if (dir.startsWith(r + '/')) return { key: dir.slice(r.length + 1), exact: true };
+    // Below the imported directory: `<department>/<page>` when the directory is the handbook's
+    // job-families folder; one level only (a department folder was given) is not enough for a URL.
+    if (dir.startsWith(r + '/')) {
+      const key = dir.slice(r.length + 1);
+      return key.includes('/') ? { key, exact: true } : { key: `${r.split('/').pop()}/${key}`, exact: false };
+    }
   }
   const parts = dir.split('/').filter(Boolean);
   if (!parts.length) return undefined;

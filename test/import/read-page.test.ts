@@ -2,7 +2,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importPages } from '../../src/import/import-pages.js';
+import { importPages, placeOf } from '../../src/import/import-pages.js';
 import { familyYaml } from '../../src/import/family-yaml.js';
 import { FIXTURES } from '../helpers/run-cli.js';
 import { expectGolden } from '../helpers/golden.js';
@@ -102,4 +102,14 @@ describe('ids across an imported set', () => {
     expect(r.families).toEqual([]);
     expect(r.reports.map((x) => x.message)).toEqual([expect.stringMatching(/^no role with a grade found on this page/)]);
   });
+});
+
+describe('placeOf: where a page sits in the handbook', () => {
+  test.each([
+    ['/x/handbook/job-families/sales/foo/index.html.md', undefined, { key: 'sales/foo', exact: true }],
+    ['/tmp/pages/engineering/development/backend/index.html.md.erb', '/tmp/pages', { key: 'engineering/development/backend', exact: true }],
+    ['/tmp/pages/sales/foo/index.html.md', '/tmp/pages/sales/', { key: 'sales/foo', exact: false }],
+    ['/a/b/c/index.html.md', undefined, { key: 'b/c', exact: false }],
+    ['notes/page.md', undefined, undefined],
+  ])('%s (imported under %s)', (path, root, place) => expect(placeOf(path, root)).toEqual(place));
 });
