@@ -58,6 +58,26 @@ describe('the bundled data', () => {
   });
 });
 
+describe('files inside the data set', () => {
+  test('are linted in its context: a reference to another file resolves; only their findings are reported', async () => {
+    // education-services.yaml extends a role of technical-instructional-designer.yaml.
+    const r = await runCli(['lint', 'data/education-services.yaml', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const found = json(r.stdout);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.filter((f) => f.ruleId === 'unresolved-reference')).toEqual([]);
+    expect(new Set(found.map((f) => f.file))).toEqual(new Set(['data/education-services.yaml']));
+  });
+
+  test('outside the data set a file is linted alone, so the same reference is unresolved', async () => {
+    const copy = join(tmp, 'alone', 'education-services.yaml');
+    write('alone/education-services.yaml', readFileSync(join(ROOT, 'data', 'education-services.yaml')));
+    const r = await runCli(['lint', copy, '--format', 'json'], { cwd: tmp });
+    expect(r.code).toBe(1);
+    expect(json(r.stdout).filter((f) => f.ruleId === 'unresolved-reference').length).toBeGreaterThan(0);
+  });
+});
+
 describe('usage and data errors exit 2 with one line', () => {
   test.each([
     [['lint', 'no/such/dir'], /^ladder: no\/such\/dir: no such file or directory\n$/],

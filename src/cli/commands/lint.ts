@@ -1,4 +1,5 @@
 /** `ladder lint [paths…]`: load, run the rules, format, write; exit 1 on errors or too many warnings. */
+import { relative, resolve, isAbsolute } from 'node:path';
 import type { Context } from '../io.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { SEVERITIES, type Severity } from '../../core/lint/types.js';
@@ -28,17 +29,29 @@ export async function lint(ctx: Context, paths: string[], opts: LintOptions): Pr
   for (const [id, severity] of parseRuleOptions(opts.rule ?? [], ids)) severities.set(id, severity);
 
   // No paths: the data set, chosen as every command chooses it, with the config's `data:` before the bundled one.
-  const targets = paths.length ? paths : [ctx.data ?? (io.env.LADDER_DATA || undefined) ?? config?.data ?? BUNDLED_DATA];
-  const { ds, files, problems } = await loadPaths(targets, io.cwd);
+  const dataDir = resolve(io.cwd, ctx.data ?? (io.env.LADDER_DATA || undefined) ?? config?.data ?? BUNDLED_DATA);
+  const targets = paths.length ? paths : [dataDir];
+  // Files inside the data set are linted in its context, so their references to other files resolve;
+  // only the findings in the files asked for are reported.
+  const { findYamlFiles } = await import('../../io/files.js');
+  const asked = paths.length ? (await findYamlFiles(targets, io.cwd)).files : null;
+  const inDataSet = asked !== null && targets.some((p) => isInside(resolve(io.cwd, p), dataDir));
+  const { ds, files, problems } = await loadPaths(inDataSet ? [dataDir, ...targets] : targets, io.cwd);
   for (const p of problems) io.stderr.write(`ladder: ${p}\n`);
   if (files.length === 0) throw new DataError(`no YAML files found in ${targets.join(', ')} (lint looks for *.yaml and *.yml files)`);
 
-  const findings = runLint(files, ds, { severities });
+  let findings = runLint(files, ds, { severities });
+  let linted = files.map((f) => f.file);
+  if (inDataSet) {
+    const wanted = new Set(asked!.map((f) => f.display));
+    findings = findings.filter((f) => wanted.has(f.file));
+    linted = linted.filter((f) => wanted.has(f));
+  }
   const format = FORMATTERS[opts.format as keyof typeof FORMATTERS];
   if (!format) throw new UsageError(`unknown format \`${opts.format}\`${didYouMean(opts.format, Object.keys(FORMATTERS))}`);
   const toFile = opts.outputFile !== undefined;
   const { makePaint } = await import('../../render/paint.js');
-  const text = format(findings, { paint: await makePaint(ctx.color && !toFile && opts.format === 'stylish'), version: VERSION, rules: RULES, files: files.map((f) => f.file) });
+  const text = format(findings, { paint: await makePaint(ctx.color && !toFile && opts.format === 'stylish'), version: VERSION, rules: RULES, files: linted });
   if (toFile) {
     const { writeFileAtomic } = await import('../../io/files.js');
     await writeFileAtomic(opts.outputFile!, text, io.cwd);
@@ -54,6 +67,11 @@ export async function lint(ctx: Context, paths: string[], opts: LintOptions): Pr
     return 1;
   }
   return 0;
+}
+
+function isInside(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {
