@@ -5,7 +5,7 @@ import { familyProse, prosePath } from '../walk.js';
 /** Phrasing that makes a job family read like a vacancy (GitLab's job-families guide). */
 const VACANCY = /\b(?:you will|you'll|exciting opportunit(?:y|ies)|we(?:'re| are) hiring)\b/i;
 /** Regions and residence wording: location requirements belong in vacancies, not job families. */
-const LOCATION = /\b(?:EMEA|APAC|AMER|Americas|LATAM|NORAM)\b|\b(?:located|based|resid(?:e|ing)|living) in\b/;
+const LOCATION = /\b(?:EMEA|APAC|AMER|Americas|LATAM|NORAM)\b|\b(?:located|based|resid(?:e|ing)|living) in\b/i;
 
 export const rule: Rule = {
   id: 'handbook-style',

@@ -26,7 +26,10 @@ export const rule: Rule = {
       if (!boss || boss.grade === undefined || role.grade === undefined || boss.grade > role.grade) continue;
       out.push({
         ruleId: 'reports-to-grade',
-        message: `${role.id} (grade ${role.grade}) reports to ${boss.id}, whose grade ${boss.grade} is ${boss.grade === role.grade ? 'the same' : 'lower'}`,
+        message:
+          boss === role
+            ? `${role.id} reports to itself`
+            : `${role.id} (grade ${role.grade}) reports to ${boss.id}, whose grade ${boss.grade} is ${boss.grade === role.grade ? 'the same' : 'lower'}`,
         file: role.file,
         path: [...role.path, 'reports_to'],
         related: [{ file: boss.file, path: [...boss.path, 'grade'], message: `${boss.id} is grade ${boss.grade}` }],
