@@ -8,6 +8,7 @@ import { SECTIONS, type DataSet, type FamilyDef, type ItemDef, type RoleDef, typ
 import { readLinks, readReportsTo } from '../import/sentences.js';
 import { linkKey } from '../import/build-families.js';
 import { anchorOf, normaliseTitle } from '../import/titles.js';
+import { writeAnnotation, type ItemFields } from '../import/annotation.js';
 
 const GRADE_LINK = '/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades';
 
@@ -33,7 +34,7 @@ function titleOf(ds: DataSet, fam: FamilyDef, id: string): { title: string; url?
 }
 
 const link = (r: { title: string; url?: string }) => (r.url ? `[${r.title}](${r.url})` : r.title);
-const bullets = (items: readonly { text: string }[]) => items.map((i) => `* ${oneLine(i.text)}`).join('\n');
+const bullets = (items: readonly ({ text: string } & ItemFields)[]) => items.map((i) => `* ${oneLine(i.text)}${writeAnnotation(i)}`).join('\n');
 /** Items are one line on a handbook page; a line break inside one would end the list item. */
 const oneLine = (t: string) => t.replace(/\s*\n\s*/g, ' ');
 

@@ -217,8 +217,25 @@ function isSameRole(r: DraftRef, slot: RoleSlot): boolean {
   return matchTitle(r.ref.name, [{ title: slot.draft.title }]) !== null;
 }
 
-function texts(items: DraftItem[]): string[] {
-  return items.map((i) => i.text).filter((t) => t.trim() !== '');
+/** Items as written to YAML: plain strings, or maps when an annotation gave them an id or structure. */
+function texts(items: DraftItem[]): (string | Record<string, unknown>)[] {
+  const seen = new Set<string>();
+  return items
+    .filter((i) => i.text.trim() !== '')
+    .map((i) => {
+      if (!i.fields) return i.text;
+      const o: Record<string, unknown> = {};
+      // An id must be unique within its section; a repeated one keeps only the text.
+      if (i.fields.id && !seen.has(i.fields.id)) {
+        o.id = i.fields.id;
+        seen.add(i.fields.id);
+      }
+      o.text = i.text;
+      if (i.fields.years !== undefined) o.years = i.fields.years;
+      if (i.fields.area !== undefined) o.area = i.fields.area;
+      if (i.fields.skills !== undefined) o.skills = i.fields.skills;
+      return Object.keys(o).length === 1 ? i.text : o;
+    });
 }
 
 function clip(text: string): string {

@@ -1,6 +1,7 @@
 /** What the importer reads out of one page before ids and cross-page references are settled. */
 import type { Section } from '../core/model.js';
 import type { InheritTarget, TextRef } from './sentences.js';
+import type { ItemFields } from './annotation.js';
 
 /** Something the importer could not place, or a decision worth knowing: `file:line: message`. */
 export interface ImportReport {
@@ -12,6 +13,8 @@ export interface ImportReport {
 export interface DraftItem {
   text: string;
   line: number;
+  /** From a `<!-- ladder: … -->` annotation (written by `ladder export`). */
+  fields?: ItemFields;
 }
 
 export interface DraftRef {

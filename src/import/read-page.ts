@@ -7,6 +7,7 @@ import { distance } from 'fastest-levenshtein';
 import { emptySections, type Section } from '../core/model.js';
 import { parsePage, toLines, type Block, type SourceLine } from './markdown-blocks.js';
 import { readGrade, readInherit, readLinks, readReportsTo } from './sentences.js';
+import { readAnnotation } from './annotation.js';
 import { anchorOf, levelOf, normaliseTitle, stripLinks } from './titles.js';
 import type { Candidate, DraftItem, DraftPage, DraftRole, DraftSpecialty, GradeRow, ImportReport, InheritNote } from './draft.js';
 
@@ -213,9 +214,12 @@ export function readPage(input: PageInput): DraftPage {
     section = { kind: cls.kind, depth: b.depth, line: b.line, family: cls.forAll || c === null };
   };
 
-  const addItem = (text: string, line: number, isParagraph: boolean, lazy = false) => {
+  const addItem = (raw: string, line: number, isParagraph: boolean, lazy = false) => {
     const c = current();
     const kind = section?.kind;
+    const ann = isParagraph ? { text: raw, fields: null } : readAnnotation(raw);
+    if (ann.error) reports.push({ file: input.file, line, message: `${ann.error}; kept the text only` });
+    const text = ann.text;
     if (kind === 'grades-info' || (kind === 'grade' && !c)) {
       skip(line, `text under a grade heading: "${clip(text)}"`);
       return;
@@ -242,7 +246,7 @@ export function readPage(input: PageInput): DraftPage {
       const list = c && !section!.family ? c.sections[kind] : page.sections[kind];
       // Lines of a paragraph inside a list section are items that lost their markers.
       if (isParagraph) for (const [k, t] of text.split('\n').entries()) list.push({ text: t, line: line + k });
-      else list.push({ text, line });
+      else list.push(ann.fields ? { text, line, fields: ann.fields } : { text, line });
       return;
     }
     if (c) {

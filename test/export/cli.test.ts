@@ -42,8 +42,8 @@ describe('ladder export', () => {
       ['manager-widget-operations', 8, 'director-of-gadgets', 'staff-gadget-engineer'],
     ]);
     expect(fam.external['staff-gadget-engineer']).toEqual({ title: 'Staff Gadget Engineer', url: 'https://about.gitlab.com/job-families/engineering/gadgets/#staff-gadget-engineer' });
-    // Structured requirements come back as text only (documented).
-    expect(fam.roles['senior-widget-operator'].requirements).toEqual(['5+ years operating widgets']);
+    // Structured requirements travel in an HTML comment after the item, which GitLab does not render.
+    expect(fam.roles['senior-widget-operator'].requirements).toEqual([{ id: 'widget-years', text: '5+ years operating widgets', years: 5, area: 'widgets' }]);
   });
 
   test.each([

@@ -6,10 +6,21 @@ import { describe, expect, test } from '@jest/globals';
 import { loadPaths } from '../../src/io/data.js';
 import { familyMarkdown } from '../../src/export/family-markdown.js';
 import { importPages, type FamilyObject } from '../../src/import/import-pages.js';
-import { SECTIONS, type DataSet, type FamilyDef } from '../../src/core/model.js';
+import { SECTIONS, type DataSet, type FamilyDef, type ItemDef } from '../../src/core/model.js';
 import { DATA } from '../helpers/run-cli.js';
 
-const texts = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : (x as { text: string }).text)) : []);
+/** Items as comparable maps: text, and id/years/area/skills when there are any. */
+const items = (v: unknown) => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? { text: x } : x)) : []);
+const defs = (list: ItemDef[]) =>
+  list.map((i) => {
+    const o: Record<string, unknown> = {};
+    if (i.id) o.id = i.id;
+    o.text = i.text;
+    if (i.years !== undefined) o.years = i.years;
+    if (i.area !== undefined) o.area = i.area;
+    if (i.skills !== undefined) o.skills = i.skills;
+    return o;
+  });
 
 /** What survives a round trip, from the loaded model. */
 function expected(ds: DataSet, fam: FamilyDef) {
@@ -17,7 +28,7 @@ function expected(ds: DataSet, fam: FamilyDef) {
     id: fam.id,
     title: fam.title,
     summary: fam.summary,
-    sections: Object.fromEntries(SECTIONS.map((s) => [s, fam.sections[s].map((i) => i.text)])),
+    sections: Object.fromEntries(SECTIONS.map((s) => [s, defs(fam.sections[s])])),
     roles: fam.roleIds.map((id) => {
       const r = ds.roles.get(id)!;
       return {
@@ -29,10 +40,10 @@ function expected(ds: DataSet, fam: FamilyDef) {
         reports_to: r.reportsTo,
         extends: r.extends,
         hiring_process: r.hiringProcess,
-        sections: Object.fromEntries(SECTIONS.map((s) => [s, r.sections[s].map((i) => i.text)])),
+        sections: Object.fromEntries(SECTIONS.map((s) => [s, defs(r.sections[s])])),
       };
     }),
-    specialties: fam.specialties.map((s) => ({ id: s.id, title: s.title, sections: Object.fromEntries(SECTIONS.map((k) => [k, s.sections[k].map((i) => i.text)])) })),
+    specialties: fam.specialties.map((s) => ({ id: s.id, title: s.title, sections: Object.fromEntries(SECTIONS.map((k) => [k, defs(s.sections[k])])) })),
     career_ladder: fam.careerLadder,
     next: fam.next,
     hiring_process: fam.hiringProcess,
@@ -46,7 +57,7 @@ function actual(f: FamilyObject) {
     id: f.id,
     title: f.title,
     summary: o.summary,
-    sections: Object.fromEntries(SECTIONS.map((s) => [s, texts(o[s])])),
+    sections: Object.fromEntries(SECTIONS.map((s) => [s, items(o[s])])),
     roles: Object.entries(f.roles).map(([id, r]) => ({
       id,
       title: r.title,
@@ -56,9 +67,9 @@ function actual(f: FamilyObject) {
       reports_to: r.reports_to,
       extends: r.extends,
       hiring_process: r.hiring_process,
-      sections: Object.fromEntries(SECTIONS.map((s) => [s, texts(r[s])])),
+      sections: Object.fromEntries(SECTIONS.map((s) => [s, items(r[s])])),
     })),
-    specialties: Object.entries((o.specialties ?? {}) as Record<string, Record<string, unknown>>).map(([id, s]) => ({ id, title: s.title, sections: Object.fromEntries(SECTIONS.map((k) => [k, texts(s[k])])) })),
+    specialties: Object.entries((o.specialties ?? {}) as Record<string, Record<string, unknown>>).map(([id, s]) => ({ id, title: s.title, sections: Object.fromEntries(SECTIONS.map((k) => [k, items(s[k])])) })),
     career_ladder: o.career_ladder,
     next: o.next ?? [],
     hiring_process: o.hiring_process,
@@ -66,7 +77,7 @@ function actual(f: FamilyObject) {
 }
 
 describe('export --format markdown, then import', () => {
-  test('gives back every bundled family: roles, grades, levels, reports_to, extends, item texts', async () => {
+  test('gives back every bundled family: roles, grades, levels, reports_to, extends, items with their ids and structure', async () => {
     const { ds } = await loadPaths([DATA], process.cwd());
     expect(ds.families.length).toBeGreaterThanOrEqual(2);
     const pages = ds.families.map((f) => ({ file: `${f.id}.md`, text: familyMarkdown(ds, f) }));

@@ -113,3 +113,20 @@ describe('placeOf: where a page sits in the handbook', () => {
     ['notes/page.md', undefined, undefined],
   ])('%s (imported under %s)', (path, root, place) => expect(placeOf(path, root)).toEqual(place));
 });
+
+describe('item annotations written by `ladder export`', () => {
+  const page = (item: string) => `---\nlayout: job_family_page\ntitle: A\n---\n### Analyst\nThe Analyst is a grade 6.\n#### Requirements\n* ${item}\n`;
+  test('id, years, area and skills come back; the comment is not part of the text', () => {
+    const r = importPages([{ file: 'a.md', text: page('5+ years of SQL <!-- ladder: {"id":"sql-years","years":5,"area":"sql","skills":{"any":["postgres","mysql"]}} -->') }]);
+    expect(r.families[0].family.roles.analyst.requirements).toEqual([{ id: 'sql-years', text: '5+ years of SQL', years: 5, area: 'sql', skills: { any: ['postgres', 'mysql'] } }]);
+  });
+  test.each([
+    ['not JSON', '<!-- ladder: {id: x} -->', /not valid JSON/],
+    ['a bad id', '<!-- ladder: {"id":"Not An Id"} -->', /unusable `id`/],
+    ['an unknown key', '<!-- ladder: {"weight":3} -->', /unusable `weight`/],
+  ])('%s: the text is kept and the line reported', (_name, comment, message) => {
+    const r = importPages([{ file: 'a.md', text: page(`Knows SQL ${comment}`) }]);
+    expect(r.families[0].family.roles.analyst.requirements).toEqual(['Knows SQL']);
+    expect(r.reports).toEqual([{ file: 'a.md', line: 8, message: expect.stringMatching(message) }]);
+  });
+});
