@@ -81,6 +81,7 @@ describe('files inside the data set', () => {
 describe('usage and data errors exit 2 with one line', () => {
   test.each([
     [['lint', 'no/such/dir'], /^ladder: no\/such\/dir: no such file or directory\n$/],
+    [['--data', 'no/where', 'lint'], /^ladder: no\/where: no such file or directory\n$/],
     [['lint', 'data', '--max-warnings', 'many'], /^ladder: --max-warnings expects a whole number/],
     [['lint', 'data', '--rule', 'redundant-items=off'], /^ladder: --rule: unknown rule `redundant-items` \(did you mean `redundant-item`\?\)\n$/],
     [['lint', 'data', '--rule', 'redundant-item=loud'], /^ladder: --rule redundant-item: severity must be error, warn or off, got "loud"\n$/],

@@ -29,8 +29,9 @@ export async function lint(ctx: Context, paths: string[], opts: LintOptions): Pr
   for (const [id, severity] of parseRuleOptions(opts.rule ?? [], ids)) severities.set(id, severity);
 
   // No paths: the data set, chosen as every command chooses it, with the config's `data:` before the bundled one.
-  const dataDir = resolve(io.cwd, ctx.data ?? (io.env.LADDER_DATA || undefined) ?? config?.data ?? BUNDLED_DATA);
-  const targets = paths.length ? paths : [dataDir];
+  const dataArg = ctx.data ?? (io.env.LADDER_DATA || undefined) ?? config?.data ?? BUNDLED_DATA;
+  const dataDir = resolve(io.cwd, dataArg);
+  const targets = paths.length ? paths : [dataArg];
   // Files inside the data set are linted in its context, so their references to other files resolve;
   // only the findings in the files asked for are reported.
   const { findYamlFiles } = await import('../../io/files.js');
