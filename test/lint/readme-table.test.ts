@@ -1,5 +1,5 @@
 /**
- * The rules table in the README equals the registry. The table is read from README.md's
+ * The rules table and the rule reference in the README equal the registry. The table is read from README.md's
  * "## Lint rules" section, or from docs/readme/lint.md while that section is not merged yet.
  */
 import { expect, test } from '@jest/globals';
@@ -43,4 +43,12 @@ test('the README rules table equals the rule registry', () => {
   expect({ file, head }).toEqual({ file, head: ['id', 'default', 'what it catches'] });
   expect(separator.every((c) => /^:?-+:?$/.test(c))).toBe(true);
   expect(rows).toEqual(RULES.map((r) => [`\`${r.id}\``, r.defaultSeverity, r.summary]));
+});
+
+test('the rule reference quotes every rule\'s description and first invalid example', () => {
+  const { text } = source();
+  for (const rule of RULES) {
+    expect(text).toContain(`<details><summary><code>${rule.id}</code> (${rule.defaultSeverity})</summary>\n\n${rule.description}\n`);
+    expect(text).toContain('```yaml\n' + rule.examples.invalid[0].yaml.trimEnd() + '\n```');
+  }
 });
