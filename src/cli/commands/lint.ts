@@ -21,6 +21,7 @@ export async function lint(ctx: Context, paths: string[], opts: LintOptions): Pr
   const { loadConfig } = await import('../../io/config.js');
   const { loadPaths, BUNDLED_DATA } = await import('../../io/data.js');
   const { FORMATTERS } = await import('../../lint-formats/registry.js');
+  const { findYamlFiles, writeFileAtomic } = await import('../../io/files.js');
   const { io } = ctx;
   const ids = RULES.map((r) => r.id);
   const maxWarnings = parseMaxWarnings(opts.maxWarnings);
@@ -34,12 +35,11 @@ export async function lint(ctx: Context, paths: string[], opts: LintOptions): Pr
   const targets = paths.length ? paths : [dataArg];
   // Files inside the data set are linted in its context, so their references to other files resolve;
   // only the findings in the files asked for are reported.
-  const { findYamlFiles } = await import('../../io/files.js');
   const asked = paths.length ? (await findYamlFiles(targets, io.cwd)).files : null;
   const inDataSet = asked !== null && targets.some((p) => isInside(resolve(io.cwd, p), dataDir));
   const { ds, files, problems } = await loadPaths(inDataSet ? [dataDir, ...targets] : targets, io.cwd);
   for (const p of problems) io.stderr.write(`ladder: ${p}\n`);
-  if (files.length === 0) throw new DataError(`no YAML files found in ${targets.join(', ')} (lint looks for *.yaml and *.yml files)`);
+  if (files.length === 0 || asked?.length === 0) throw new DataError(`no YAML files found in ${targets.join(', ')} (lint looks for *.yaml and *.yml files)`);
 
   let findings = runLint(files, ds, { severities });
   let linted = files.map((f) => f.file);
@@ -54,7 +54,6 @@ export async function lint(ctx: Context, paths: string[], opts: LintOptions): Pr
   const { makePaint } = await import('../../render/paint.js');
   const text = format(findings, { paint: await makePaint(ctx.color && !toFile && opts.format === 'stylish'), version: VERSION, rules: RULES, files: linted });
   if (toFile) {
-    const { writeFileAtomic } = await import('../../io/files.js');
     await writeFileAtomic(opts.outputFile!, text, io.cwd);
   } else {
     io.stdout.write(text);
