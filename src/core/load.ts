@@ -159,7 +159,10 @@ function readItems(raw: unknown, from: string, f: LoadedFile, path: Path): ItemD
   if (!Array.isArray(raw)) return [];
   const out: ItemDef[] = [];
   raw.forEach((entry, i) => {
-    const p = [...path, i];
+    // Exactly sized (a spread keeps spare capacity): one of these per item of the data set.
+    const p: (string | number)[] = new Array(path.length + 1);
+    for (let j = 0; j < path.length; j++) p[j] = path[j];
+    p[path.length] = i;
     if (typeof entry === 'string') {
       out.push({ id: null, text: entry, identity: 'text:' + normaliseText(entry), from, file, line: f.locator.line(p), path: p });
       return;

@@ -169,9 +169,12 @@ class Walker {
       out = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v);
     } else if (isMap(node)) {
       const obj: Record<string, unknown> = {};
-      const keys = new Map<string, [number, number, number, number]>();
+      // Sized up front: arrays grown by push keep spare capacity, a real cost over millions of keys.
+      const names: string[] = new Array<string>(node.items.length);
+      const spans: number[] = new Array<number>(4 * node.items.length);
+      let n = 0;
       const [start, , end] = node.range ?? [0, 0, 0];
-      this.offsets.set(obj, { start, end, keys });
+      this.offsets.set(obj, { start, end, names, spans });
       for (const pair of node.items) {
         const k = pair.key as YamlNode | null;
         const keyValue = k === null ? null : isScalar(k) ? k.value : undefined;
@@ -180,13 +183,18 @@ class Walker {
         }
         if (keyValue === undefined) throw new WalkError('a mapping key must be a plain string', k?.range?.[0] ?? start);
         const key = String(keyValue);
-        if (keys.has(key)) {
+        if (Object.prototype.hasOwnProperty.call(obj, key)) {
           throw new WalkError(`duplicate key \`${key}\`: a key may appear only once in a mapping`, k?.range?.[0] ?? start);
         }
         const v = pair.value as YamlNode | null;
         const kr = k?.range ?? [start, start, start];
         const vr = v?.range;
-        keys.set(key, [kr[0], kr[1], vr ? vr[0] : -1, vr ? vr[1] : -1]);
+        names[n] = key;
+        spans[4 * n] = kr[0];
+        spans[4 * n + 1] = kr[1];
+        spans[4 * n + 2] = vr ? vr[0] : -1;
+        spans[4 * n + 3] = vr ? vr[1] : -1;
+        n++;
         const converted = this.convert(v, depth + 1);
         // defineProperty keeps `__proto__` an ordinary own key instead of changing the prototype
         // (only there: it would slow every other object down).
@@ -196,20 +204,22 @@ class Walker {
       out = obj;
     } else if (isSeq(node)) {
       const arr: unknown[] = [];
-      const entries: number[] = [];
+      const entries: number[] = new Array<number>(2 * node.items.length);
       const [start, , end] = node.range ?? [0, 0, 0];
       this.offsets.set(arr, { start, end, entries });
       for (const item of node.items) {
         const n = item as YamlNode | null;
         const r = n?.range ?? [start, start, start];
-        entries.push(r[0], r[1]);
+        entries[arr.length * 2] = r[0];
+        entries[arr.length * 2 + 1] = r[1];
         arr.push(this.convert(n, depth + 1));
       }
       out = arr;
     } else {
       out = null;
     }
-    this.done.set(node, out);
+    // Only anchored nodes can be the target of an alias; remembering every node cost memory for nothing.
+    if ((node as { anchor?: string }).anchor !== undefined) this.done.set(node, out);
     return out;
   }
 
