@@ -44,6 +44,8 @@ export interface Candidate {
   depth: number;
   anchor: string;
   parent: Candidate | null;
+  /** Started below a page-level Hiring Process, Career Ladder or Performance Indicators heading. */
+  within?: 'hiring' | 'career' | 'performance_indicators';
   /** Found under a "Specialties" heading: a specialty unless it has a grade. */
   specialty: boolean;
   grade?: number;

@@ -159,7 +159,7 @@ export function readPage(input: PageInput): DraftPage {
     const cur = current();
     // Under "Specialties", an ungraded heading is a specialty; one with a grade is still a role.
     const specialty = specialtiesDepth !== null && depth > specialtiesDepth;
-    let parent: Candidate | null = specialty ? null : cur;
+    let parent: Candidate | null = cur && cur.specialty === specialty ? cur : null;
     while (parent && parent.depth >= depth) parent = parent.parent;
     const c = newCandidate(t, line, depth, parent, specialty);
     candidates.push(c);
@@ -177,8 +177,11 @@ export function readPage(input: PageInput): DraftPage {
       return;
     }
     if (cls.kind === 'title') {
+      const open = section as OpenSection | null;
+      const within = open && b.depth > open.depth && (open.kind === 'hiring' || open.kind === 'career' || open.kind === 'performance_indicators') && (open.family || current() === null) ? open.kind : undefined;
       section = null;
-      startCandidate(b.text, b.line, b.depth);
+      // Under "## Hiring Process", "### All Candidates" continues the section, unless it turns out to be a role.
+      startCandidate(b.text, b.line, b.depth).within = within;
       return;
     }
     if (cls.kind === 'levels') {
@@ -189,11 +192,14 @@ export function readPage(input: PageInput): DraftPage {
     let c = current();
     // Does the section belong to the open role, or does it close it?
     if (c) {
-      const inside = b.depth > c.depth || (b.depth === c.depth && (cls.kind === 'grade' || isList(cls.kind)) && cls.kind !== 'performance_indicators');
-      if (!inside) {
-        scope = { kind: 'family' };
-        c = null;
-      }
+      const kind: SectionKind = cls.kind;
+      const inside = (o: Candidate) => b.depth > o.depth || (b.depth === o.depth && (kind === 'grade' || isList(kind)) && kind !== 'performance_indicators');
+      // A section shallower than a sub-heading belongs to the heading above that (a specialty's
+      // "#### Requirements" after its "##### Additional responsibilities").
+      let owner: Candidate | null = c;
+      while (owner && !inside(owner)) owner = owner.parent;
+      c = owner;
+      scope = c ? { kind: 'candidate', c } : { kind: 'family' };
     }
     const prefix = cls.prefix;
     if (prefix && !LEVEL_ONLY.test(prefix)) {
@@ -217,6 +223,8 @@ export function readPage(input: PageInput): DraftPage {
   const addItem = (raw: string, line: number, isParagraph: boolean, lazy = false) => {
     const c = current();
     const kind = section?.kind;
+    // kramdown's "* TOC" marker of a generated table of contents.
+    if (!isParagraph && raw.trim() === 'TOC') return skip(line, 'table-of-contents marker "TOC"');
     const ann = isParagraph ? { text: raw, fields: null } : readAnnotation(raw);
     if (ann.error) reports.push({ file: input.file, line, message: `${ann.error}; kept the text only` });
     const text = ann.text;
@@ -378,10 +386,20 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
   }
   // An ungraded heading inside a role is part of that role (e.g. "Market Justification").
   const merged = new Set<Candidate>();
+  const specialties = new Set<Candidate>();
   for (const c of candidates) {
     if (c.grade === undefined && c.specialty) {
+      let p = c.parent;
+      while (p && merged.has(p) && !specialties.has(p)) p = p.parent;
+      // A sub-heading of a specialty ("Additional Responsibilities …") is part of it.
+      if (p && specialties.has(p)) {
+        mergeInto(p, c);
+        merged.add(c);
+        continue;
+      }
       page.specialties.push({ title: c.title, line: c.line, summary: c.summary, sections: c.sections });
       merged.add(c);
+      specialties.add(c);
       for (const n of c.inherits) {
         n.outcome = 'ignored';
         n.place = 'specialty';
@@ -392,10 +410,10 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
     }
     let p = c.parent;
     while (p && merged.has(p)) p = p.parent;
-    if (c.grade !== undefined || !p) continue;
-    const target = p;
-    if (target.grade === undefined && countItems(target) === 0 && target.summary.length === 0 && countItems(c) === 0) continue;
-    mergeInto(target, c);
+    // Only a role absorbs an ungraded sub-heading; under an ungraded group heading ("Support
+    // Management Roles") each heading stays on its own, to be a role or reported.
+    if (c.grade !== undefined || !p || p.grade === undefined) continue;
+    mergeInto(p, c);
     merged.add(c);
   }
   const firstGraded = candidates.findIndex((c) => c.grade !== undefined);
@@ -407,6 +425,15 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
     if (c.grade !== undefined) {
       roles.push({ c, base: lastBase });
       lastBase = null;
+      return;
+    }
+    if (c.within) {
+      const items = [...Object.values(c.sections).flat(), ...c.hiring];
+      if (c.within === 'hiring') page.hiring.push(...items);
+      else if (c.within === 'performance_indicators') page.sections.performance_indicators.push(...items);
+      else page.careerLadder.push(...c.summary, ...items.map((i) => i.text));
+      skip(c.line, `heading "${clip(c.title)}" inside ${c.within === 'hiring' ? 'Hiring Process' : c.within === 'career' ? 'Career Ladder' : 'Performance Indicators'} (its items are kept there)`);
+      if (c.within !== 'career') for (const p of c.summary) skip(c.line, `paragraph under "${clip(c.title)}": "${clip(p)}"`);
       return;
     }
     if (firstGraded === -1 || i < firstGraded) {

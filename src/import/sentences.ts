@@ -70,6 +70,8 @@ export function readReportsTo(text: string): TextRef | null {
   const m = REPORTS.exec(text);
   if (!m) return null;
   const rest = text.slice(m.index + m[0].length);
+  // Titles are capitalised or linked: "reports to you", "reports to the hiring manager" name no role.
+  if (!/^\s*(?:\[|[A-Z0-9])/.test(rest)) return null;
   return refAtStart(rest, /[.;:]\s|[.;:]?$|,\s+(?:and|who|with|which|while|as|in)\b|,?\s+or\s|\s+(?:and|who|with|in order|to help|on|for|at)\s/i);
 }
 
