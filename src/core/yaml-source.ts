@@ -92,7 +92,7 @@ export function parseYaml(file: string, text: string): ParsedSource {
     docs = Array.isArray(parsed) ? parsed : [];
   } catch (e) {
     // The parser recursed too deep (10,000 nested flow collections) or similar.
-    syntax.push({ start: 0, end: 0, message: `cannot parse: ${(e as Error).message}` });
+    syntax.push({ start: 0, end: 0, message: e instanceof RangeError ? TOO_DEEP : `cannot parse: ${(e as Error).message}` });
     return { file, value: null, locator: new Locator(null, offsets, lines), findings: [], syntax, disabled };
   }
 
@@ -119,8 +119,12 @@ export function parseYaml(file: string, text: string): ParsedSource {
   return { file, value, locator: new Locator(value, offsets, lines), findings: [], syntax, disabled };
 }
 
+/** What the parser's stack overflow on 10,000 nested brackets means to a user. */
+const TOO_DEEP = `nesting too deep to parse (ladder files nest at most ${MAX_DEPTH} levels)`;
+
 function describeYamlError(code: string, message: string): string {
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (/Maximum call stack size exceeded/.test(first)) return TOO_DEEP;
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'duplicate key: a key may appear only once in a mapping';
