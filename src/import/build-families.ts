@@ -86,7 +86,7 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[]): Buil
     /** A named role: on the linked page, on this page, then anywhere in the set. */
     const findRole = (ref: TextRef, self: RoleSlot | null): RoleSlot | null => {
       const others = (list: RoleSlot[]) => list.filter((s) => s !== self);
-      const byTitle = (list: RoleSlot[]) => matchTitle(ref.name, others(list).map((s) => ({ title: s.draft.title, s })))?.s ?? null;
+      const byTitle = (list: RoleSlot[], mode: 'strict' | 'fuzzy' | 'all' = 'all') => matchTitle(ref.name, others(list).map((s) => ({ title: s.draft.title, s })), mode)?.s ?? null;
       if (ref.url?.startsWith('#')) {
         const a = ref.url.slice(1);
         const hit = others(slots).find((s) => s.draft.anchor === a || anchorOf(s.draft.title) === a);
@@ -100,9 +100,10 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[]): Buil
       }
       // A link to a page that is not part of this import: only a role of the set with that very title.
       if (link) return matchTitle(ref.name, others(allSlots).map((s) => ({ title: s.draft.title, s })))?.s ?? null;
-      // Extends and reports-to usually point back up the page: earlier roles first, then the page, then the set.
+      // The same title on the page, then in the set; only then near titles, earlier roles of the page
+      // first (extends and reports-to usually point back up the page).
       const at = self ? slots.indexOf(self) : -1;
-      return (at > 0 ? byTitle(slots.slice(0, at)) : null) ?? byTitle(slots) ?? byTitle(allSlots);
+      return byTitle(slots, 'strict') ?? byTitle(allSlots, 'strict') ?? (at > 0 ? byTitle(slots.slice(0, at), 'fuzzy') : null) ?? byTitle(slots, 'fuzzy') ?? byTitle(allSlots, 'fuzzy');
     };
     const refId = (r: DraftRef, self: RoleSlot | null, roleOnly = false): { id: string; external: boolean } | null => {
       const hit = findRole(r.ref, self);

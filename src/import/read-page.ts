@@ -71,7 +71,7 @@ export function classifyHeading(text: string): HeadingClass {
 
 const LIST_SECTIONS: readonly SectionKind[] = ['responsibilities', 'requirements', 'nice_to_haves', 'performance_indicators'];
 const isList = (k: SectionKind | undefined): k is Section => k !== undefined && LIST_SECTIONS.includes(k);
-const LEVEL_ONLY = /^(?:intermediate|junior|associate|senior|staff|principal|lead|manager|director|senior manager|senior director)$/i;
+const LEVEL_ONLY = /^(?:intermediate|junior|associate|senior|staff|principal|lead|distinguished|manager|director|senior manager|senior director)$/i;
 
 type Scope = { kind: 'family' } | { kind: 'candidate'; c: Candidate };
 
@@ -456,10 +456,10 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
     else if (c.grade === undefined && c.parent === null) skip(c.line, `heading "${c.title}" with no content`);
   });
   const drafts: DraftRole[] = roles.map(({ c }) => ({
-    title: c.title.replace(/\s*\{[^}]*\}\s*/g, ' ').trim() || c.title,
+    title: fullTitle(c, page.title),
     line: c.line,
     anchor: c.anchor,
-    level: levelOf(c.title),
+    level: levelOf(fullTitle(c, page.title)),
     grade: c.grade!,
     summary: c.summary,
     sections: c.sections,
@@ -505,6 +505,17 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
   }
   for (const b of bases) if (b.used) page.summary.push(...b.c.summary);
   page.roles = drafts;
+}
+
+/**
+ * A role's title: the heading, without kramdown `{…}` attributes; a heading that is only a level
+ * ("### Senior" under "## UX Researcher") is completed with the group heading or the page title.
+ */
+function fullTitle(c: Candidate, pageTitle: string): string {
+  const t = c.title.replace(/\s*\{[^}]*\}\s*/g, ' ').trim() || c.title;
+  if (!LEVEL_ONLY.test(t)) return t;
+  const base = c.parent && c.parent.grade === undefined ? c.parent.title : pageTitle;
+  return /^intermediate$/i.test(t) ? `${base} (Intermediate)` : `${t} ${base}`;
 }
 
 function mergeInto(p: Candidate, c: Candidate): void {

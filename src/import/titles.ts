@@ -86,7 +86,7 @@ export interface Named {
  * abbreviations ("CSM"), then a near-identical title (typos). Null when nothing is close or when
  * two candidates are equally close.
  */
-export function matchTitle<T extends Named>(name: string, candidates: readonly T[]): T | null {
+export function matchTitle<T extends Named>(name: string, candidates: readonly T[], mode: 'strict' | 'fuzzy' | 'all' = 'all'): T | null {
   const n = normaliseTitle(name);
   if (n === '') return null;
   const forms = (t: string) => {
@@ -94,6 +94,19 @@ export function matchTitle<T extends Named>(name: string, candidates: readonly T
     return [norm, norm.replace(/s\b/g, '')];
   };
   const unique = (hits: T[]) => (hits.length >= 1 && hits.every((h) => normaliseTitle(h.title) === normaliseTitle(hits[0].title)) ? hits[0] : null);
+  if (mode !== 'fuzzy') {
+    const hit = matchStrict(n, candidates, unique);
+    if (hit !== undefined || mode === 'strict') return hit ?? null;
+  }
+  return matchFuzzy(n, candidates, unique);
+}
+
+/** Same title up to case, punctuation, fillers, plural and abbreviations; undefined when nothing matches. */
+function matchStrict<T extends Named>(n: string, candidates: readonly T[], unique: (hits: T[]) => T | null): T | null | undefined {
+  const forms = (t: string) => {
+    const norm = normaliseTitle(t);
+    return [norm, norm.replace(/s\b/g, '')];
+  };
   let hits = candidates.filter((c) => normaliseTitle(c.title) === n);
   if (hits.length) return unique(hits);
   const singular = n.replace(/s\b/g, '');
@@ -102,20 +115,33 @@ export function matchTitle<T extends Named>(name: string, candidates: readonly T
   // Abbreviations inside the name: "Senior CSM" against "Senior Customer Success Manager".
   hits = candidates.filter((c) => expandAcronyms(n, c.title) === normaliseTitle(c.title));
   if (hits.length) return unique(hits);
+  return undefined;
+}
+
+/** Near titles: the words of one within the other, in order, or a few typos. */
+function matchFuzzy<T extends Named>(n: string, candidates: readonly T[], unique: (hits: T[]) => T | null): T | null {
   // Word sets: "Security Incident Response Engineer" in "Security Incident Response Team Engineer",
   // "thet Junior Technology Partner Manager" around "Junior Technology Partner Manager".
-  const stem = (t: string) => new Set(t.split(' ').map((w) => w.replace(/(?:ing|s)$/, '')));
+  const stem = (t: string) => t.split(' ').map((w) => w.replace(/(?:ing|s)$/, ''));
+  // Order matters: "Manager, Content Marketing" is not "Content Marketing Manager".
+  const within = (a: string[], b: string[]) => {
+    let j = 0;
+    for (const w of b) if (j < a.length && a[j] === w) j++;
+    return j === a.length;
+  };
   const target = stem(n);
   let bestSet: T[] = [];
   let bestExtra = Infinity;
   for (const c of candidates) {
     const words = stem(normaliseTitle(c.title));
-    const inTitle = [...target].every((w) => words.has(w));
-    const inName = [...words].every((w) => target.has(w));
+    const inTitle = within(target, words);
+    const inName = within(words, target);
     if (!inTitle && !inName) continue;
-    const extra = Math.abs(words.size - target.size);
-    // A name longer than the title may only add one stray word (a typo like "thet").
-    if (Math.min(words.size, target.size) < 2 || extra > (inTitle ? 2 : 1)) continue;
+    const extra = Math.abs(words.length - target.length);
+    // A name longer than the title may only add one stray word (a typo like "thet"), never a rank:
+    // "Director, Stock Administrator" is not the "Stock Administrator".
+    if (Math.min(words.length, target.length) < 2 || extra > (inTitle ? 2 : 1)) continue;
+    if (!inTitle && target.some((w) => !words.includes(w) && RANKS.has(w))) continue;
     if (extra < bestExtra) {
       bestSet = [c];
       bestExtra = extra;
@@ -136,6 +162,8 @@ export function matchTitle<T extends Named>(name: string, candidates: readonly T
   }
   return best.length ? unique(best) : null;
 }
+
+const RANKS = new Set(['director', 'manager', 'senior', 'staff', 'principal', 'vice', 'president', 'lead', 'head', 'chief', 'associate', 'junior', 'intern', 'distinguished', 'fellow']);
 
 /** Replaces any word of `name` that is the initials of a run of words of `title` by those words. */
 function expandAcronyms(name: string, title: string): string {
