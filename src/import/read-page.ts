@@ -193,7 +193,9 @@ export function readPage(input: PageInput): DraftPage {
     // Does the section belong to the open role, or does it close it?
     if (c) {
       const kind: SectionKind = cls.kind;
-      const inside = (o: Candidate) => b.depth > o.depth || (b.depth === o.depth && (kind === 'grade' || isList(kind)) && kind !== 'performance_indicators');
+      // "X Performance Indicators" at the level of the X heading is still X's; an unprefixed one there is the page's.
+      const names = (o: Candidate) => cls.prefix !== '' && (normaliseTitle(cls.prefix) === normaliseTitle(o.title) || normaliseTitle(o.title).endsWith(normaliseTitle(cls.prefix)));
+      const inside = (o: Candidate) => b.depth > o.depth || (b.depth === o.depth && (((kind === 'grade' || isList(kind)) && kind !== 'performance_indicators') || names(o)));
       // A section shallower than a sub-heading belongs to the heading above that (a specialty's
       // "#### Requirements" after its "##### Additional responsibilities").
       let owner: Candidate | null = c;

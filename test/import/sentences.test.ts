@@ -120,4 +120,10 @@ describe('titles and ids', () => {
     ['thet Junior Technology Partner Manager', 'Junior Technology Partner Manager'],
   ])('"%s" is %s', (name, title) => expect(matchTitle(name, roles)?.title).toBe(title));
   test('no match when nothing is close', () => expect(matchTitle('Chief Financial Officer', roles)).toBeNull());
+  test('word order and ranks matter', () => {
+    const page = ['Content Marketing Manager', 'Manager, Content Marketing', 'Stock Administrator'].map((title) => ({ title }));
+    expect(matchTitle('the Manager, Content Marketing', page)?.title).toBe('Manager, Content Marketing');
+    expect(matchTitle('Manager, Content Marketing', [{ title: 'Content Marketing Manager' }])).toBeNull();
+    expect(matchTitle('Director, Stock Administrator', page)).toBeNull();
+  });
 });
