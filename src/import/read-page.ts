@@ -198,8 +198,11 @@ export function readPage(input: PageInput): DraftPage {
       const inside = (o: Candidate) => b.depth > o.depth || (b.depth === o.depth && (((kind === 'grade' || isList(kind)) && kind !== 'performance_indicators') || names(o)));
       // A section shallower than a sub-heading belongs to the heading above that (a specialty's
       // "#### Requirements" after its "##### Additional responsibilities").
+      // Depth is unreliable: "### Senior X" followed by "## Responsibilities" still describes Senior X when
+      // X has a grade and no items of that kind yet.
+      const fresh = cls.prefix === '' && c.grade !== undefined && isList(kind) && kind !== 'performance_indicators' && c.sections[kind].length === 0;
       let owner: Candidate | null = c;
-      while (owner && !inside(owner)) owner = owner.parent;
+      while (owner && !fresh && !inside(owner)) owner = owner.parent;
       c = owner;
       scope = c ? { kind: 'candidate', c } : { kind: 'family' };
     }
