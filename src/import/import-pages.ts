@@ -7,6 +7,7 @@ import type { DraftPage, ImportReport, InheritOutcome } from './draft.js';
 import { readPage, type PageInput } from './read-page.js';
 
 export type { PageInput } from './read-page.js';
+export { assembleHugoFamily } from './hugo-family.js';
 export type { FamilyObject } from './build-families.js';
 export type { ImportReport } from './draft.js';
 
@@ -41,6 +42,12 @@ export function importPages(inputs: PageInput[]): ImportResult {
   breakCycles(built, reports);
   const order = new Map(inputs.map((p, i) => [p.file, i]));
   reports.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);
+  // Pages assembled from several files report each line where it was written.
+  const origins = new Map(inputs.filter((p) => p.origin).map((p) => [p.file, p.origin!]));
+  for (const r of reports) {
+    const o = origins.get(r.file)?.(r.line);
+    if (o) Object.assign(r, o);
+  }
   return {
     families: built.map((b) => ({ file: b.page.file, family: b.family })),
     reports,

@@ -20,6 +20,8 @@ export interface PageInput {
   source?: string;
   /** ERB partials by name ("job-families/sales/performance"), for `.md.erb` pages. */
   partial?: (name: string) => string | undefined;
+  /** For a page assembled from several files: where a line of `text` came from (used in reports). */
+  origin?: (line: number) => { file: string; line: number };
 }
 
 type SectionKind = Section | 'grade' | 'hiring' | 'career' | 'levels' | 'specialties' | 'grades-info';

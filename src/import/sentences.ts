@@ -72,7 +72,9 @@ export function readReportsTo(text: string): TextRef | null {
   const rest = text.slice(m.index + m[0].length);
   // Titles are capitalised or linked: "reports to you", "reports to the hiring manager" name no role.
   if (!/^\s*(?:\[|[A-Z0-9])/.test(rest)) return null;
-  return refAtStart(rest, /[.;:]\s|[.;:]?$|,\s+(?:and|who|with|which|while|as|in)\b|,?\s+or\s|\s+(?:and|who|with|in order|to help|on|for|at)\s/i);
+  const ref = refAtStart(rest, /[.;:]\s|[.;:]?$|,\s+(?:and|who|with|which|while|as|in)\b|,?\s+or\s|\s+(?:and|who|with|in order|to help|on|for|at)\s/i);
+  // "reports to the Director or VP, Alliances": a bare rank names no one in particular.
+  return ref && !/^(?:the\s+)?(?:director|manager|vp|vice president|head|lead|senior director|senior manager)$/i.test(ref.name) ? ref : null;
 }
 
 export type InheritTarget = { kind: 'named'; ref: TextRef } | { kind: 'above' } | { kind: 'level'; level: string } | { kind: 'grade'; grade: number };

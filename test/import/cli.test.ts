@@ -42,6 +42,15 @@ describe('ladder import', () => {
     expect(JSON.parse(lint.stdout).filter((f: { severity?: string; level?: string }) => (f.severity ?? f.level) === 'error')).toEqual([]);
   });
 
+  const hugo = join(ROOT, '..', 'shared', 'corpus', 'gitlab', 'hugo-sample');
+  (existsSync(hugo) ? test : test.skip)('a folder of the newer format (_index.md and one file per level) is one page', async () => {
+    const r = await runCli(['import', hugo]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^id: technology-partner-manager-family$/m);
+    expect(r.stdout.match(/^    grade: /gm)).toHaveLength(5);
+    expect(r.stderr).toMatch(/technology-partner-manager\/_index\.md:17: hiring-process prose/);
+  });
+
   test('nothing is overwritten without --force; with --force it is, and no temporary file is left', async () => {
     const out = join(tmp, 'force');
     mkdirSync(out);

@@ -11,6 +11,26 @@ interface PageFile {
   display: string;
   /** The directory argument it was found under, if any (for its handbook key). */
   root?: string;
+  /** For a folder of the newer format (`abs` is its `_index.md`): the level files. */
+  levels?: string[];
+}
+
+/**
+ * A folder of the newer handbook format: `_index.md` (family title, page-level sections) and one
+ * `*.md` per level. Null when the folder is not one.
+ */
+async function hugoFolder(dir: string, entries: { name: string; isFile(): boolean }[]): Promise<{ index: string; levels: string[] } | null> {
+  if (!entries.some((e) => e.name === '_index.md' && e.isFile())) return null;
+  const index = join(dir, '_index.md');
+  const head = await readHead(index);
+  if (/^\s*layout:\s*["']?job_family_page/m.test(head) || !/^\s*title:/m.test(head)) return null;
+  const levels: string[] = [];
+  for (const e of entries) {
+    if (!e.isFile() || !/\.md$/.test(e.name) || e.name.startsWith('_')) continue;
+    const h = await readHead(join(dir, e.name));
+    if (/^\s*title:/m.test(h) && !/^\s*layout:/m.test(h)) levels.push(join(dir, e.name));
+  }
+  return levels.length ? { index, levels: levels.sort() } : null;
 }
 
 /** `ladder import <page.md|dir>… [--out <dir>] [--force]` */
@@ -20,10 +40,15 @@ export async function importPages(ctx: Context, pages: string[], opts: { out?: s
   if (files.length === 0) throw new UsageError(`no handbook pages (*.md, *.md.erb with \`layout: job_family_page\`) found in ${pages.join(', ')}`);
   if (!opts.out && files.length > 1) throw new UsageError(`${files.length} pages to import: pass --out <dir> to write one YAML file per family (stdout takes one page)`);
 
-  const [{ importPages: run, placeOf, sourceUrl }, { familyYaml }] = await Promise.all([import('../../import/import-pages.js'), import('../../import/family-yaml.js')]);
+  const [{ importPages: run, placeOf, sourceUrl, assembleHugoFamily }, { familyYaml }] = await Promise.all([import('../../import/import-pages.js'), import('../../import/family-yaml.js')]);
   const inputs = await Promise.all(
     files.map(async (f) => {
       const text = await readText(f.abs, f.display);
+      if (f.levels) {
+        const levels = await Promise.all(f.levels.map(async (l) => ({ file: displayPath(l, cwd), text: await readText(l, displayPath(l, cwd)) })));
+        const page = assembleHugoFamily({ file: f.display, text }, levels);
+        if (page) return page;
+      }
       const place = placeOf(f.abs, f.root);
       return { file: f.display, text, key: place?.key, source: place?.exact ? sourceUrl(place.key) : undefined, partial: await partialsFor(text, f) };
     }),
@@ -98,7 +123,10 @@ async function exists(p: string): Promise<boolean> {
   }
 }
 
-/** Pages named or found under directories: `*.md` / `*.md.erb` with `layout: job_family_page`. */
+/**
+ * Pages named or found under directories: `*.md` / `*.md.erb` with `layout: job_family_page`, and
+ * folders of the newer format (`_index.md` plus one file per level).
+ */
 async function findPages(paths: string[], cwd: string): Promise<PageFile[]> {
   const out = new Map<string, PageFile>();
   for (const p of paths) {
@@ -121,6 +149,8 @@ async function findPages(paths: string[], cwd: string): Promise<PageFile[]> {
       if (seen.has(real)) continue;
       seen.add(real);
       const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+      const hugo = await hugoFolder(dir, entries);
+      if (hugo) out.set(hugo.index, { abs: hugo.index, display: displayPath(hugo.index, cwd), root: abs, levels: hugo.levels });
       for (const e of entries) {
         if (e.name.startsWith('.') || e.name === 'node_modules') continue;
         const full = join(dir, e.name);
