@@ -106,9 +106,10 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[]): Buil
       return byTitle(slots, 'strict') ?? byTitle(allSlots, 'strict') ?? (at > 0 ? byTitle(slots.slice(0, at), 'fuzzy') : null) ?? byTitle(slots, 'fuzzy') ?? byTitle(allSlots, 'fuzzy');
     };
     const refId = (r: DraftRef, self: RoleSlot | null, roleOnly = false): { id: string; external: boolean } | null => {
+      // The role itself ("Extends that of the X (Intermediate) requirements" written in X): no reference.
+      if (self && !r.ref.url && (roleIdOf(r.ref.name) === self.id || matchTitle(r.ref.name, [{ title: self.draft.title }], 'strict'))) return null;
       const hit = findRole(r.ref, self);
       if (hit) return { id: hit.id, external: false };
-      if (self && kebab(r.ref.name) === self.id) return null;
       const link = r.ref.url ? linkKey(r.ref.url) : null;
       if (link && !link.anchor && !roleOnly) {
         const fam = familyOf(r.ref, link.key);
