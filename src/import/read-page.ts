@@ -9,7 +9,7 @@ import { parsePage, toLines, type Block, type SourceLine } from './markdown-bloc
 import { readGrade, readInherit, readLinks, readReportsTo } from './sentences.js';
 import { readAnnotation } from './annotation.js';
 import { anchorOf, levelOf, normaliseTitle, stripLinks } from './titles.js';
-import type { Candidate, DraftItem, DraftPage, DraftRole, DraftSpecialty, GradeRow, ImportReport, InheritNote } from './draft.js';
+import type { Candidate, DraftItem, DraftPage, DraftRole, GradeRow, ImportReport, InheritNote } from './draft.js';
 
 export interface PageInput {
   /** The file name used in reports. */

@@ -69,30 +69,18 @@ function computeNormalised(title: string): string {
   return words.join(' ');
 }
 
-/** Initials of a title's significant words ("Customer Success Manager" → "csm"). */
-export function initials(title: string): string {
-  return normaliseTitle(title)
-    .split(' ')
-    .map((w) => w[0])
-    .join('');
-}
-
 export interface Named {
   title: string;
 }
 
 /**
- * The candidate a free-text name refers to: same normalised title, then singular/plural, then
- * abbreviations ("CSM"), then a near-identical title (typos). Null when nothing is close or when
- * two candidates are equally close.
+ * The candidate a free-text name refers to. `strict`: the same normalised title, singular/plural or
+ * abbreviations ("CSM"); `fuzzy`: the words of one within the other in order, or a few typos; `all`:
+ * strict first, then fuzzy. Null when nothing is close or when two candidates are equally close.
  */
 export function matchTitle<T extends Named>(name: string, candidates: readonly T[], mode: 'strict' | 'fuzzy' | 'all' = 'all'): T | null {
   const n = normaliseTitle(name);
   if (n === '') return null;
-  const forms = (t: string) => {
-    const norm = normaliseTitle(t);
-    return [norm, norm.replace(/s\b/g, '')];
-  };
   const unique = (hits: T[]) => (hits.length >= 1 && hits.every((h) => normaliseTitle(h.title) === normaliseTitle(hits[0].title)) ? hits[0] : null);
   if (mode !== 'fuzzy') {
     const hit = matchStrict(n, candidates, unique);
