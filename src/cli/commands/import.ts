@@ -205,9 +205,14 @@ async function verify(outputs: { id: string; from: string; text: string }[], ctx
   }
 }
 
-/** Writes every file to a temporary name first, then renames them all: a failure leaves nothing behind. */
+/**
+ * Writes every file to a temporary name in the output directory first, then renames them all. If
+ * anything fails, the temporary files and the files this run created are removed; a file replaced
+ * with --force before the failure stays replaced (a rename cannot be undone).
+ */
 async function writeAll(outDir: string, targets: { path: string; text: string }[]): Promise<void> {
   const temps: string[] = [];
+  const created: string[] = [];
   try {
     await fs.mkdir(outDir, { recursive: true });
     for (const t of targets) {
@@ -215,9 +220,13 @@ async function writeAll(outDir: string, targets: { path: string; text: string }[
       temps.push(tmp);
       await fs.writeFile(tmp, t.text, { flag: 'wx' });
     }
-    for (let i = 0; i < targets.length; i++) await fs.rename(temps[i], targets[i].path);
+    for (let i = 0; i < targets.length; i++) {
+      const existed = await exists(targets[i].path);
+      await fs.rename(temps[i], targets[i].path);
+      if (!existed) created.push(targets[i].path);
+    }
   } catch (e) {
-    await Promise.all(temps.map((t) => fs.unlink(t).catch(() => undefined)));
+    await Promise.all([...temps, ...created].map((t) => fs.unlink(t).catch(() => undefined)));
     throw new DataError(`cannot write to ${outDir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; nothing was written`);
   }
 }
