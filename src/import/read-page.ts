@@ -71,6 +71,9 @@ export function classifyHeading(text: string): HeadingClass {
   return { kind: 'title', prefix: '', forAll };
 }
 
+/** Headings that introduce the role above rather than a role of their own. */
+const GENERIC = /^(?:the\s+)?(?:role|position|job|overview|role overview|about the role|job description|description|summary|what you'?ll do)$/i;
+
 const LIST_SECTIONS: readonly SectionKind[] = ['responsibilities', 'requirements', 'nice_to_haves', 'performance_indicators'];
 const isList = (k: SectionKind | undefined): k is Section => k !== undefined && LIST_SECTIONS.includes(k);
 const LEVEL_ONLY = /^(?:intermediate|junior|associate|senior|staff|principal|lead|distinguished|manager|director|senior manager|senior director)$/i;
@@ -441,6 +444,15 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
       else page.careerLadder.push(...c.summary, ...items.map((i) => i.text));
       skip(c.line, `heading "${clip(c.title)}" inside ${c.within === 'hiring' ? 'Hiring Process' : c.within === 'career' ? 'Career Ladder' : 'Performance Indicators'} (its items are kept there)`);
       if (c.within !== 'career') for (const p of c.summary) skip(c.line, `paragraph under "${clip(c.title)}": "${clip(p)}"`);
+      return;
+    }
+    // After a role: a heading with that role's title again ("## ESG Manager" after its Job Grade) or a
+    // generic one ("## Role", "Overview") continues the role.
+    const last = roles.length ? roles[roles.length - 1].c : null;
+    const again = roles.find((r) => normaliseTitle(r.c.title) === normaliseTitle(c.title))?.c;
+    const target = again ?? (last && GENERIC.test(c.title.trim()) ? last : null);
+    if (target && (firstGraded !== -1 && i > firstGraded)) {
+      mergeInto(target, c);
       return;
     }
     if (firstGraded === -1 || i < firstGraded) {

@@ -130,3 +130,17 @@ describe('item annotations written by `ladder export`', () => {
     expect(r.reports).toEqual([{ file: 'a.md', line: 8, message: expect.stringMatching(message) }]);
   });
 });
+
+describe('content that continues a role under another heading', () => {
+  const fm = '---\nlayout: job_family_page\ntitle: T\n---\n';
+  test('the role title again after its Job Grade ("## ESG Manager" twice)', () => {
+    const r = importPages([{ file: 'a.md', text: `${fm}## ESG Manager\n### ESG Manager Job Grade\nThe ESG Manager is a grade 7.\n## ESG Manager\n### ESG Manager Responsibilities\n* Report on ESG\n` }]);
+    expect(r.families[0].family.roles['esg-manager'].responsibilities).toEqual(['Report on ESG']);
+    expect(r.reports).toEqual([]);
+  });
+  test('a generic "Role" heading after the grade', () => {
+    const r = importPages([{ file: 'a.md', text: `${fm}### Chief of Staff\n#### Job Grade\nThe Chief of Staff is a grade 11.\n## Role\nThe Chief of Staff helps.\n## Responsibilities\n* Run the staff meeting\n` }]);
+    const role = r.families[0].family.roles['chief-of-staff'];
+    expect(role).toMatchObject({ grade: 11, summary: 'The Chief of Staff helps.', responsibilities: ['Run the staff meeting'] });
+  });
+});
