@@ -18,9 +18,9 @@ interface Title {
 
 const NON_WORD = /[^\p{L}\p{N}]+/u;
 
-/** The words of a text (letters and digits), lower-cased: cheap, as every text of the family is scanned. */
-function lowerWords(text: string): string[] {
-  const out = text.toLowerCase().split(NON_WORD);
+/** The words of an already lower-cased text (letters and digits): cheap, as every text of the family is scanned. */
+function lowerWords(lower: string): string[] {
+  const out = lower.split(NON_WORD);
   if (out.length && out[0] === '') out.shift();
   if (out.length && out[out.length - 1] === '') out.pop();
   return out;
@@ -120,15 +120,14 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, out: RawFinding[]): void 
     }
   }
 
-  const texts: { text: string; path: () => Path; own?: Title }[] = titles.map((t) => ({ text: t.role.title, path: () => [...t.role.path, 'title'], own: t }));
-  for (const p of familyProse(ctx.ds, fam)) texts.push({ text: p.text, path: () => prosePath(p) });
   // A misspelt mention of a title of k >= 2 words still has k - 1 of its words: texts without any title
   // word (most of them) are skipped by one regular-expression test instead of being split into words.
   const escaped = [...byWord.keys()].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const anyTitleWord = escaped.length ? new RegExp(escaped.join('|'), 'i') : null;
-  for (const { text: raw, path, own } of texts) {
-    if (!anyTitleWord || !anyTitleWord.test(raw)) continue;
-    const text = lowerWords(raw);
+  const anyTitleWord = escaped.length ? new RegExp(escaped.join('|')) : null;
+  const scan = (raw: string, path: () => Path, own?: Title) => {
+    const lower = raw.toLowerCase();
+    if (!anyTitleWord || !anyTitleWord.test(lower)) return;
+    const text = lowerWords(lower);
     // Best (longest) title per misspelt word of this text.
     const found = new Map<number, { title: Title; start: number }>();
     for (let pos = 0; pos < text.length; pos++) {
@@ -158,7 +157,7 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, out: RawFinding[]): void 
         if (!prev || prev.title.words.length < k) found.set(miss, { title, start });
       }
     }
-    if (found.size === 0) continue;
+    if (found.size === 0) return;
     // Words as written, for the message (lower-casing can change a word's length, rarely: fall back).
     const written = splitWords(raw);
     const shown = written.length === text.length ? written : text;
@@ -166,5 +165,7 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, out: RawFinding[]): void 
     for (const { title, start } of found.values()) {
       report(path(), file, shown.slice(start, start + title.words.length).join(' '), title);
     }
-  }
+  };
+  for (const t of titles) scan(t.role.title, () => [...t.role.path, 'title'], t);
+  for (const p of familyProse(ctx.ds, fam)) scan(p.text, () => prosePath(p));
 }
