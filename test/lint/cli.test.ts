@@ -153,6 +153,11 @@ describe('--rule and disable comments', () => {
     // Line 16 (redundant-item) and line 18 (duplicate-item) are suppressed; the comment above line 21
     // names another rule, so its duplicate-item stays.
     expect(json(r.stdout).map((f) => [f.ruleId, f.line])).toEqual([['duplicate-item', 21]]);
+    expect(r.stderr).toBe('');
+    write('disable-typo/platform.yaml', FAMILY().replace('      - Run the platform', '      # ladder-disable-next-line redundant-items\n      - Run the platform'));
+    const typo = await runCli(['lint', 'disable-typo'], { cwd: tmp });
+    expect(typo.stderr).toBe('ladder: disable-typo/platform.yaml:9: unknown rule `redundant-items` in ladder-disable-next-line (did you mean `redundant-item`?)\n');
+    expect(typo.code).toBe(0);
     // The same file without the comments reports all three.
     write('disable-none/platform.yaml', FAMILY(extra.replace(/^ *# ladder-disable-next-line.*\n/gm, '')));
     const all = await runCli(['lint', 'disable-none', '--format', 'json'], { cwd: tmp });

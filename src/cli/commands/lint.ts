@@ -41,6 +41,12 @@ export async function lint(ctx: Context, paths: string[], opts: LintOptions): Pr
   for (const p of problems) io.stderr.write(`ladder: ${p}\n`);
   if (files.length === 0 || asked?.length === 0) throw new DataError(`no YAML files found in ${targets.join(', ')} (lint looks for *.yaml and *.yml files)`);
 
+  // A disable comment naming no known rule suppresses nothing: say so rather than fail silently.
+  for (const f of files) {
+    for (const [line, named] of f.disabled ?? []) {
+      for (const id of named) if (!ids.includes(id)) io.stderr.write(`ladder: ${f.file}:${line - 1}: unknown rule \`${id}\` in ladder-disable-next-line${didYouMean(id, ids)}\n`);
+    }
+  }
   let findings = runLint(files, ds, { severities });
   let linted = files.map((f) => f.file);
   if (inDataSet) {
