@@ -35,6 +35,8 @@ let cases = 0;
 let failed = 0;
 let commands = 0;
 const firstProblems = new Map();
+/** command -> how many runs exited 0, 1, 2: shows the cases reach past the YAML parser. */
+const exitCodes = new Map();
 const started = performance.now();
 
 async function runCli(argv) {
@@ -47,7 +49,12 @@ async function runCli(argv) {
 
 /** The first violation of a case, or null. Also counted, unless it is a replay during shrinking. */
 async function check(c) {
-  const files = writeCaseFiles(dir, c);
+  let files;
+  try {
+    files = writeCaseFiles(dir, c);
+  } catch (e) {
+    return `the fuzzer itself failed to build the case: ${e?.stack ?? e}`;
+  }
   for (const argv of commandsFor(c)) {
     commands++;
     let r;
@@ -56,6 +63,10 @@ async function check(c) {
     } catch (e) {
       return `ladder ${argv.join(' ')}: run() threw: ${e?.stack ?? e}`;
     }
+    const name = argv[0] === 'lint' ? 'lint' : argv[3];
+    const counts = exitCodes.get(name) ?? [0, 0, 0];
+    counts[r.code] = (counts[r.code] ?? 0) + 1;
+    exitCodes.set(name, counts);
     const problem = violation(argv, r, files);
     if (problem) return problem;
   }
@@ -73,6 +84,11 @@ const property = fc.asyncProperty(caseArb, async (c) => {
   }
 });
 
+function safeJson(v) {
+  const seen = new WeakSet();
+  return JSON.stringify(v, (_k, x) => (x && typeof x === 'object' ? (seen.has(x) ? '[circular]' : (seen.add(x), x)) : x), 2);
+}
+
 let details;
 try {
   details = await fc.check(property, { numRuns: runs, seed, interruptAfterTimeLimit: seconds > 0 ? seconds * 1000 : undefined, markInterruptAsFailure: false });
@@ -82,9 +98,10 @@ try {
 const secs = ((performance.now() - started) / 1000).toFixed(1);
 const ran = details.numRuns;
 process.stdout.write(`fuzz: seed ${seed}: ${ran} generated cases passed before ${details.failed ? 'the first failure' : 'the end'}; ${cases} cases run in all (shrinking included), ${commands} commands, ${failed} failing, ${secs} s\n`);
+process.stdout.write(`exit codes (0/1/2): ${[...exitCodes].map(([k, c]) => `${k} ${c[0]}/${c[1]}/${c[2]}`).join(', ')}\n`);
 if (details.failed) {
   const cex = details.counterexample?.[0];
-  process.stdout.write(`\nshrunk counterexample (${details.numShrinks} shrinks):\n${JSON.stringify(cex, null, 2)}\n`);
+  process.stdout.write(`\nshrunk counterexample (${details.numShrinks} shrinks):\n${safeJson(cex)}\n`);
   if (cex) {
     for (const [name, bytes] of filesOf(cex)) process.stdout.write(`\n--- ${name} ---\n${Buffer.from(bytes).toString('utf8')}\n`);
   }

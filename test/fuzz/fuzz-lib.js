@@ -11,62 +11,73 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROLE_IDS = ['a-role', 'b-role', 'c-role', 'd-role', 'e-role', 'f-role', 'g-role', 'constructor'];
-const REFS = [...ROLE_IDS, 'fam-one', 'fam-two', 'ext-one', 'missing-role', 'Bad Id'];
 const ITEM_IDS = ['x-item', 'y-item', 'z-item', 'it-saas-years'];
 const SKILLS = ['gcp', 'aws', 'terraform', 'unknown-skill'];
 const AREAS = ['it-saas', 'ops', 'unknown-area'];
 
-const text = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom('Ability to use GitLab', '5+ years of experience in IT', 'Build labs', 'Own the roadmap', 'Techincal Instructor', 'Technical Instructor') },
-  { weight: 2, arbitrary: fc.string({ minLength: 1, maxLength: 30 }) },
-  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 0, maxLength: 12 }) },
-);
-
-const item = fc.oneof(
-  text,
-  fc.record(
+/**
+ * A family. `sound` families pass the schema (their references, grades and items may still be
+ * inconsistent, which is lint's business), so the commands get past the loader into resolve, diff,
+ * gap and export; the others sometimes carry wrong values.
+ */
+function familyArb(sound) {
+  const rarely = (good, bad) => (sound ? good : fc.oneof({ weight: 8, arbitrary: good }, { weight: 1, arbitrary: bad }));
+  const REF = rarely(fc.constantFrom(...ROLE_IDS, 'fam-one', 'fam-two', 'ext-one', 'missing-role'), fc.constantFrom('Bad Id', ''));
+  const text = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom('Ability to use GitLab', '5+ years of experience in IT', 'Build labs', 'Own the roadmap', 'Techincal Instructor', 'Technical Instructor') },
+    { weight: 2, arbitrary: fc.string({ minLength: 1, maxLength: 30 }) },
+    { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }) },
+    { weight: 1, arbitrary: rarely(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 12 })) },
+  );
+  const item = fc.oneof(
+    text,
+    fc.record(
+      {
+        id: fc.constantFrom(...ITEM_IDS),
+        text,
+        years: rarely(fc.nat(15), fc.constant(-1)),
+        area: fc.constantFrom(...AREAS),
+        skills: rarely(
+          fc.oneof(fc.record({ any: fc.array(fc.constantFrom(...SKILLS), { minLength: 1, maxLength: 3 }) }), fc.record({ all: fc.array(fc.constantFrom(...SKILLS), { minLength: 1, maxLength: 3 }) })),
+          fc.constant({ all: [] }),
+        ),
+      },
+      { requiredKeys: ['text'] },
+    ),
+  );
+  const items = fc.array(item, { maxLength: 3 });
+  const role = fc.record(
     {
-      id: fc.constantFrom(...ITEM_IDS),
-      text,
-      years: fc.oneof(fc.nat(15), fc.constant(-1)),
-      area: fc.constantFrom(...AREAS),
-      skills: fc.oneof(fc.record({ any: fc.array(fc.constantFrom(...SKILLS), { minLength: 1, maxLength: 3 }) }), fc.record({ all: fc.array(fc.constantFrom(...SKILLS), { maxLength: 3 }) })),
+      title: fc.oneof(text, fc.constantFrom('Senior Developer', 'Senior Develper', 'Staff Developer')),
+      level: fc.constantFrom('Intermediate', 'Senior', 'Staff'),
+      grade: rarely(fc.oneof(fc.integer({ min: 4, max: 13 }), fc.constant(9.5)), fc.constant('seven')),
+      reports_to: REF,
+      extends: REF,
+      remove: fc.array(fc.constantFrom(...ITEM_IDS, 'Build labs', 'nope'), { maxLength: 2 }),
+      summary: text,
+      responsibilities: items,
+      requirements: items,
+      nice_to_haves: items,
     },
-    { requiredKeys: ['text'] },
-  ),
-);
-const items = fc.array(item, { maxLength: 3 });
-
-const role = fc.record(
-  {
-    title: fc.oneof(text, fc.constantFrom('Senior Developer', 'Senior Develper', 'Staff Developer')),
-    level: fc.constantFrom('Intermediate', 'Senior', 'Staff'),
-    grade: fc.oneof(fc.integer({ min: 4, max: 13 }), fc.constant(9.5), fc.constant('seven')),
-    reports_to: fc.constantFrom(...REFS),
-    extends: fc.constantFrom(...REFS),
-    remove: fc.array(fc.constantFrom(...ITEM_IDS, 'Build labs', 'nope'), { maxLength: 2 }),
-    summary: text,
-    responsibilities: items,
-    requirements: items,
-    nice_to_haves: items,
-  },
-  { requiredKeys: ['title', 'grade'] },
-);
-
-const family = fc.record(
-  {
-    id: fc.constantFrom('fam-one', 'fam-two', 'fam-three', 'a-role'),
-    title: text,
-    requirements: items,
-    responsibilities: items,
-    roles: fc.dictionary(fc.constantFrom(...ROLE_IDS), role, { minKeys: 1, maxKeys: 5 }),
-    ladders: fc.dictionary(fc.constantFrom('main', 'other'), fc.record({ levels: fc.array(fc.constantFrom(...REFS), { minLength: 1, maxLength: 4 }) }), { maxKeys: 2 }),
-    specialties: fc.dictionary(fc.constantFrom('federal', 'emea'), fc.record({ title: text, roles: fc.array(fc.constantFrom(...ROLE_IDS), { maxLength: 2 }), requirements: items }, { requiredKeys: ['title'] }), { maxKeys: 2 }),
-    next: fc.array(fc.constantFrom(...REFS), { maxLength: 2 }),
-    external: fc.constant({ 'ext-one': { title: 'Somewhere else', url: '/job-families/else/' } }),
-  },
-  { requiredKeys: ['id', 'title', 'roles'] },
-);
+    { requiredKeys: ['title', 'grade'] },
+  );
+  return fc.record(
+    {
+      id: rarely(fc.constantFrom('fam-one', 'fam-two', 'fam-three'), fc.constant('a-role')),
+      title: text,
+      requirements: items,
+      responsibilities: items,
+      roles: fc.dictionary(fc.constantFrom(...ROLE_IDS), role, { minKeys: 1, maxKeys: 5 }),
+      ladders: fc.dictionary(fc.constantFrom('main', 'other'), fc.record({ levels: fc.array(REF, { minLength: 1, maxLength: 4 }) }), { maxKeys: 2 }),
+      specialties: fc.dictionary(fc.constantFrom('federal', 'emea'), fc.record({ title: text, roles: fc.array(fc.constantFrom(...ROLE_IDS), { maxLength: 2 }), requirements: items }, { requiredKeys: ['title'] }), { maxKeys: 2 }),
+      next: fc.array(REF, { maxLength: 2 }),
+      external: fc.constant({ 'ext-one': { title: 'Somewhere else', url: '/job-families/else/' } }),
+    },
+    { requiredKeys: ['id', 'title', 'roles'] },
+  );
+}
+const soundFamily = familyArb(true);
+const messyFamily = familyArb(false);
 
 const modelMutation = fc.oneof(
   fc.record({ kind: fc.constant('delete-key'), at: fc.nat(), key: fc.constantFrom('kind', 'id', 'title', 'roles', 'grade', 'text', 'extends') }),
@@ -89,12 +100,16 @@ const textMutation = fc.oneof(
 );
 
 /** A whole case: families, whether a skills vocabulary exists, and the mutations to apply. */
-export const caseArb = fc.record({
-  families: fc.array(family, { minLength: 1, maxLength: 3 }),
-  skills: fc.boolean(),
-  modelMutations: fc.array(modelMutation, { maxLength: 3 }),
-  textMutations: fc.array(fc.record({ file: fc.nat(), mutation: textMutation }), { maxLength: 3 }),
-});
+const mutations = (arb) => fc.array(arb, { minLength: 1, maxLength: 3 });
+const textMutations = mutations(fc.record({ file: fc.nat(), mutation: textMutation }));
+export const caseArb = fc.oneof(
+  // Sound families, untouched: everything past the loader runs.
+  fc.record({ families: fc.array(soundFamily, { minLength: 1, maxLength: 3 }), skills: fc.boolean(), modelMutations: fc.constant([]), textMutations: fc.constant([]) }),
+  // Sound families with structural mutations (deleted keys, broken references, cycles, wrong types).
+  fc.record({ families: fc.array(soundFamily, { minLength: 1, maxLength: 3 }), skills: fc.boolean(), modelMutations: mutations(modelMutation), textMutations: fc.constant([]) }),
+  // Anything, then bytes mutated.
+  fc.record({ families: fc.array(messyFamily, { minLength: 1, maxLength: 3 }), skills: fc.boolean(), modelMutations: fc.oneof(fc.constant([]), mutations(modelMutation)), textMutations }),
+);
 
 const SKILLS_YAML = 'kind: skills\nskills:\n  gcp: {title: Google Cloud Platform, aliases: [GCP]}\n  aws: {title: Amazon Web Services}\n  terraform: {title: Terraform}\nareas:\n  it-saas: {title: IT in a high-growth SaaS environment}\n  ops: {title: Operations}\n';
 export const PROFILE_YAML = 'kind: profile\nname: Fuzz Person\nrole: a-role\nexperience: {it-saas: 6, ops: 1}\nskills: [gcp, terraform]\nevidence:\n  x-item: Did it\n';
@@ -140,7 +155,8 @@ function applyModelMutation(families, m) {
       const o = pick(mapsOf(fams));
       if (!o) break;
       const keys = Object.keys(o);
-      if (keys.length) o[keys[m.at % keys.length]] = m.value;
+      // A copy: the generated constant is shared by every case.
+      if (keys.length) o[keys[m.at % keys.length]] = structuredClone(m.value);
       break;
     }
   }
@@ -241,7 +257,9 @@ export function violation(argv, r, files) {
   if (![0, 1, 2].includes(r.code)) return `${where}: exit code ${r.code}`;
   if (STACK.test(r.stderr) || STACK.test(r.stdout)) return `${where}: stack trace:\n${r.stderr.slice(0, 1500)}`;
   if (/internal error/.test(r.stderr)) return `${where}: internal error:\n${r.stderr.slice(0, 1500)}`;
-  if (r.code !== 0 && argv[0] !== 'lint' && r.stderr.trim() === '') return `${where}: exit ${r.code} without a message`;
+  // Exit 2 explains itself on stderr; exit 1 (lint findings, gap's missing requirements) reports on stdout.
+  if (r.code === 2 && r.stderr.trim() === '') return `${where}: exit 2 without a message`;
+  if (r.code === 1 && r.stdout.trim() === '' && r.stderr.trim() === '') return `${where}: exit 1 with no output`;
   if (argv[0] === 'lint' && argv.includes('json') && !/is not available yet/.test(r.stderr) && r.code !== 2) {
     let findings;
     try {
