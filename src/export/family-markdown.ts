@@ -7,7 +7,7 @@
 import { SECTIONS, type DataSet, type FamilyDef, type ItemDef, type RoleDef, type Section } from '../core/model.js';
 import { readLinks, readReportsTo } from '../import/sentences.js';
 import { linkKey } from '../import/build-families.js';
-import { anchorOf, normaliseTitle } from '../import/titles.js';
+import { anchorOf, levelOf, normaliseTitle, roleIdOf } from '../import/titles.js';
 import { writeAnnotation, type ItemFields } from '../import/annotation.js';
 
 const GRADE_LINK = '/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades';
@@ -44,6 +44,11 @@ function sectionBlock(heading: string, lines: string[]): string[] {
 
 function roleBlock(ds: DataSet, fam: FamilyDef, role: RoleDef): string[] {
   const out: string[] = [`### ${role.title}`, ''];
+  // An id or level the title does not imply travels in a comment under the heading.
+  const hint: ItemFields = {};
+  if (role.id !== roleIdOf(role.title)) hint.id = role.id;
+  if (role.level !== undefined && role.level !== levelOf(role.title)) hint.level = role.level;
+  if (hint.id || hint.level) out.push(writeAnnotation(hint).trim(), '');
   const reports = role.reportsTo !== undefined ? titleOf(ds, fam, role.reportsTo) : null;
   // The importer reads "reports to" from the text: write the sentence unless the summary has one.
   // A family summary saying "This job family reports to X" covers every role reporting to X.
@@ -66,7 +71,11 @@ function roleBlock(ds: DataSet, fam: FamilyDef, role: RoleDef): string[] {
 /** Renders one family of a data set as a handbook page. */
 export function familyMarkdown(ds: DataSet, fam: FamilyDef): string {
   // `family_id` keeps the id through a round trip when it is not the kebab-case of the title.
-  const out: string[] = ['---', 'layout: job_family_page', `title: ${JSON.stringify(fam.title)}`, `family_id: ${fam.id}`, '---', ''];
+  const place = fam.source ? linkKey(fam.source) : null;
+  const out: string[] = ['---', 'layout: job_family_page', `title: ${JSON.stringify(fam.title)}`, `family_id: ${fam.id}`];
+  // GitLab's own key for where the page lives; the importer reads it back as the page's place.
+  if (place && !place.anchor) out.push(`canonical_path: ${JSON.stringify(`/job-families/${place.key}/`)}`);
+  out.push('---', '');
   if (fam.summary) out.push(fam.summary, '');
   for (const s of SECTIONS) {
     if (s === 'performance_indicators') continue;
@@ -87,7 +96,9 @@ export function familyMarkdown(ds: DataSet, fam: FamilyDef): string {
   if (fam.careerLadder) ladder.push(fam.careerLadder);
   // `next` entries the prose does not already link to.
   for (const id of fam.next) {
-    const t = titleOf(ds, fam, id);
+    const role = ds.roles.get(id);
+    // A role of this page is linked by its anchor, so the import finds it again.
+    const t = role && role.family === fam.id ? { title: role.title, url: `#${anchorOf(role.title)}` } : titleOf(ds, fam, id);
     const key = t.url ? linkKey(t.url)?.key : undefined;
     const linked = readLinks(fam.careerLadder ?? '').some((l) => (l.url !== undefined && l.url === t.url) || (key !== undefined && l.url !== undefined && linkKey(l.url)?.key === key));
     if (linked) continue;

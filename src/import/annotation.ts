@@ -7,6 +7,8 @@ import type { SkillsRequirement } from '../core/model.js';
 
 export interface ItemFields {
   id?: string | null;
+  /** Only on a role (the comment under its heading): its level label. */
+  level?: string;
   years?: number;
   area?: string;
   skills?: SkillsRequirement;
@@ -22,6 +24,7 @@ export function writeAnnotation(f: ItemFields): string {
   if (f.years !== undefined) o.years = f.years;
   if (f.area !== undefined) o.area = f.area;
   if (f.skills !== undefined) o.skills = f.skills;
+  if (f.level !== undefined) o.level = f.level;
   return Object.keys(o).length ? ` <!-- ladder: ${JSON.stringify(o)} -->` : '';
 }
 
@@ -47,6 +50,7 @@ export function readAnnotation(text: string): { text: string; fields: ItemFields
     if (k === 'id' && typeof v === 'string' && ID.test(v)) f.id = v;
     else if (k === 'years' && typeof v === 'number' && v >= 0) f.years = v;
     else if (k === 'area' && typeof v === 'string' && ID.test(v)) f.area = v;
+    else if (k === 'level' && typeof v === 'string' && v.trim() !== '') f.level = v;
     else if (k === 'skills' && v && typeof v === 'object' && Object.keys(v).length === 1 && (ids((v as SkillsRequirement).any) || ids((v as SkillsRequirement).all))) f.skills = v as SkillsRequirement;
     else return { text: rest, fields: null, error: `the \`<!-- ladder: … -->\` annotation has an unusable \`${k}\`` };
   }

@@ -6,7 +6,7 @@
 import { SECTIONS } from '../core/model.js';
 import type { DraftItem, DraftPage, DraftRef, DraftRole, ImportReport, InheritNote } from './draft.js';
 import type { TextRef } from './sentences.js';
-import { anchorOf, kebab, matchTitle, roleIdOf } from './titles.js';
+import { anchorOf, kebab, matchTitle, normaliseTitle, roleIdOf } from './titles.js';
 
 /** A family as written to YAML: keys in the order of SPEC §1.1. */
 export type FamilyObject = Record<string, unknown> & { kind: 'family'; id: string; title: string; roles: Record<string, RoleObject> };
@@ -52,7 +52,7 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[]): Buil
     const slots: RoleSlot[] = [];
     const pageSlug = kebab(p.key?.split('/').pop() ?? p.title);
     for (const r of p.roles) {
-      const base = roleIdOf(r.title);
+      const base = r.idHint ?? roleIdOf(r.title);
       const id = unique(base, () => `${base}-${pageSlug}`);
       if (id !== base) note(p, r.line, `role id \`${base}\` is already used in this import; "${r.title}" is \`${id}\``);
       taken.add(id);
@@ -96,7 +96,11 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[]): Buil
       const target = link ? pageByKey(link.key) : undefined;
       if (link && target) {
         const list = slotsByPage.get(target)!;
-        return (link.anchor && others(list).find((s) => s.draft.anchor === link.anchor)) || byTitle(list);
+        const exact = (link.anchor && others(list).find((s) => s.draft.anchor === link.anchor)) || byTitle(list, 'strict');
+        if (exact) return exact;
+        // A link to a page named by the page's own title is the family, not one of its roles.
+        if (normaliseTitle(ref.name) === normaliseTitle(target.title)) return null;
+        return byTitle(list, 'fuzzy');
       }
       // A link to a page that is not part of this import: only a role of the set with that very title.
       if (link) return matchTitle(ref.name, others(allSlots).map((s) => ({ title: s.draft.title, s })))?.s ?? null;
@@ -161,6 +165,12 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[]): Buil
     if (page.careerLadder.length) family.career_ladder = page.careerLadder.join('\n\n');
     const next: string[] = [];
     for (const link of page.careerLinks) {
+      // "[Senior X](#senior-x)": a role of this page.
+      const local = link.url?.startsWith('#') ? slots.find((s) => s.draft.anchor === link.url!.slice(1)) : undefined;
+      if (local) {
+        if (!next.includes(local.id)) next.push(local.id);
+        continue;
+      }
       const k = link.url ? linkKey(link.url) : null;
       if (!k) continue;
       const target = familyOf(link, k.key);

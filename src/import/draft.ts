@@ -46,6 +46,9 @@ export interface Candidate {
   parent: Candidate | null;
   /** Started below a page-level Hiring Process, Career Ladder or Performance Indicators heading. */
   within?: 'hiring' | 'career' | 'performance_indicators';
+  /** Id and level from a `<!-- ladder: … -->` comment under the heading (written by `ladder export`). */
+  idHint?: string;
+  levelHint?: string;
   /** Found under a "Specialties" heading: a specialty unless it has a grade. */
   specialty: boolean;
   grade?: number;
@@ -83,6 +86,8 @@ export interface DraftRole {
   hiring: DraftItem[];
   reportsTo?: DraftRef;
   inherits: InheritNote[];
+  /** The id written by `ladder export` when it is not the kebab-case of the title. */
+  idHint?: string;
   /** Set when the parent was found on the same page (level word, "above"). */
   extendsIndex?: number;
 }

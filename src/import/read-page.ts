@@ -5,7 +5,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { emptySections, type Section } from '../core/model.js';
-import { parsePage, toLines, type Block, type SourceLine } from './markdown-blocks.js';
+import { cleanHeading, parsePage, toLines, type Block, type SourceLine } from './markdown-blocks.js';
 import { readGrade, readInherit, readLinks, readReportsTo } from './sentences.js';
 import { readAnnotation } from './annotation.js';
 import { anchorOf, levelOf, normaliseTitle, stripLinks } from './titles.js';
@@ -62,7 +62,7 @@ export function classifyHeading(text: string): HeadingClass {
   const tail = TAIL.exec(core);
   if (tail && tail.index > 0 && /\s$/.test(core.slice(0, tail.index))) {
     const name = tail[1];
-    const prefix = core.slice(0, tail.index).replace(/[\s,:–-]+$/, '').trim();
+    const prefix = cleanHeading(core.slice(0, tail.index).replace(/[\s,:–-]+$/, '').trim());
     for (const [re, kind] of SECTION_NAMES) {
       if (re.test(name) && kind !== 'levels' && kind !== 'specialties' && kind !== 'grades-info') return { kind: kind === 'grade' ? 'grade' : kind, prefix: prefix.replace(/\s+job$/i, ''), forAll };
       if (re.test('job ' + name) && kind === 'grade') return { kind, prefix: prefix.replace(/\s+job$/i, ''), forAll };
@@ -136,8 +136,9 @@ export function readPage(input: PageInput): DraftPage {
   const title = frontMatter.fields.title?.trim() || input.key?.split('/').pop()?.replace(/-/g, ' ') || 'Job family';
   const page: DraftPage = {
     file: input.file,
-    key: input.key,
-    source: input.source,
+    // GitLab's own `canonical_path: "/job-families/<page>/"` (also written by `ladder export`) says where the page sits.
+    key: canonicalKey(frontMatter.fields.canonical_path) ?? input.key,
+    source: input.source ?? (canonicalKey(frontMatter.fields.canonical_path) ? `https://about.gitlab.com/job-families/${canonicalKey(frontMatter.fields.canonical_path)}/` : undefined),
     title,
     idHint: /^[a-z0-9]+(-[a-z0-9]+)*$/.test(frontMatter.fields.family_id ?? '') ? frontMatter.fields.family_id : undefined,
     line: 1,
@@ -366,13 +367,27 @@ export function readPage(input: PageInput): DraftPage {
         else skip(b.line, `table of ${b.rows.length} rows`);
         break;
       }
-      case 'other':
-        skip(b.line, `"${clip(b.text)}"`);
+      case 'other': {
+        // `<!-- ladder: {"id": …} -->` under a role heading (written by `ladder export`): the role's id and level.
+        const ann = /^<!--\s*ladder:/.test(b.text) ? readAnnotation('x ' + b.text) : null;
+        const c = current();
+        if (ann?.fields && c && section === null) {
+          if (ann.fields.id) c.idHint = ann.fields.id;
+          if (typeof (ann.fields as { level?: unknown }).level === 'string') c.levelHint = (ann.fields as { level: string }).level;
+          break;
+        }
+        skip(b.line, ann?.error ? `${ann.error}` : `"${clip(b.text)}"`);
         break;
+      }
     }
   }
   finish(page, candidates, tables, skip);
   return page;
+}
+
+function canonicalKey(path: string | undefined): string | undefined {
+  const m = /^(?:https?:\/\/about\.gitlab\.com)?\/job-families\/(.+?)\/?$/.exec(path?.trim() ?? '');
+  return m ? m[1] : undefined;
 }
 
 function clip(text: string): string {
@@ -478,7 +493,8 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
     title: fullTitle(c, page.title),
     line: c.line,
     anchor: c.anchor,
-    level: levelOf(fullTitle(c, page.title)),
+    level: c.levelHint ?? levelOf(fullTitle(c, page.title)),
+    idHint: c.idHint,
     grade: c.grade!,
     summary: c.summary,
     sections: c.sections,

@@ -38,7 +38,7 @@ export function readGrade(text: string, inGradeSection: boolean): GradeSentence 
   if (!stated && !inGradeSection) return null;
   const subject = /^\s*(?:The\s+)?(.+?)\s+(?:role\s+|position\s+)?(?:is|are)\s+(?:an?\s+)?(?:job\s+)?(?:\[|grade|level|\d)/i.exec(stripMd(text));
   const s: GradeSentence = { grade: found[0], alternatives: found.slice(1).filter((g) => g !== found[0]) };
-  if (subject && subject[1].length <= 120) s.subject = subject[1].replace(/[{}]/g, '').trim();
+  if (subject && subject[1].length <= 120) s.subject = subject[1].replace(/[{}*]/g, '').trim();
   return s;
 }
 
@@ -88,7 +88,8 @@ export interface InheritPhrase {
 }
 
 const INHERIT = /\b(extends|has all (?:of )?the same|ha(?:s|ve) the same|shares? the same|sharing the same|adheres? to the same|in addition to (?:the|any|all)\b)/i;
-const STOP = /\s+(?:responsibilities|requirements|role|roles|position|expectations|in complexity|with the|through|plus|as an?|as the|and the|and is|,)|(?<!\b(?:Sr|Jr|St|Mgr))\.|[,:;(]|$/i;
+// A comma ends the name only before a lower-case clause: "Director, Stock Administrator" is one title.
+const STOP = /\s+(?:responsibilities|requirements|role|roles|position|expectations|in complexity|with the|through|plus|as an?|as the|and the|and is)\b|,(?=\s+[a-z])|(?<!\b(?:Sr|Jr|St|Mgr))\.|[:;(]|$/;
 const LEVEL_WORDS = /^(?:the\s+)?(intermediate|junior|associate|senior|staff|principal|lead|manager|director)(?:\s+(?:level|position|role|one))?\b/i;
 
 /** Recognises an inheritance phrase ("Extends the X responsibilities", "… as the intermediate position plus the following"). */
