@@ -503,7 +503,7 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
     inherits: c.inherits,
   }));
   // Same-page references: "outlined above", "the intermediate position", "the grade 8 manager level".
-  roles.forEach(({ c, base }, i) => {
+  roles.forEach(({ base }, i) => {
     const d = drafts[i];
     for (const note of d.inherits) {
       if (note.target.kind === 'above') {
@@ -529,7 +529,6 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
         }
       }
     }
-    void c;
   });
   for (const b of bases) {
     if (b.used) continue;
