@@ -442,6 +442,7 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
     merged.add(c);
   }
   const firstGraded = candidates.findIndex((c) => c.grade !== undefined);
+  const groups = new Set(candidates.map((c) => c.parent).filter((p): p is Candidate => p !== null));
   const bases: { c: Candidate; used: boolean }[] = [];
   const roles: { c: Candidate; base: { c: Candidate; used: boolean } | null }[] = [];
   let lastBase: { c: Candidate; used: boolean } | null = null;
@@ -477,7 +478,8 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
         lastBase = b;
       } else page.summary.push(...c.summary);
       if (c.reportsTo && !page.familyReportsTo) page.familyReportsTo = c.reportsTo;
-      if (!countItems(c) && !c.summary.length && firstGraded === -1) skip(c.line, `heading "${c.title}" with no content`);
+      // A heading that groups roles ("## Support Management Roles") is structure; any other empty one is reported.
+      if (!countItems(c) && !c.summary.length && !groups.has(c)) skip(c.line, `heading "${clip(c.title)}" with no content`);
       return;
     }
     for (const n of c.inherits) {
@@ -487,7 +489,7 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
     }
     const n = countItems(c) + c.summary.length;
     if (n) skip(c.line, `heading "${c.title}" has no grade, so it is not a role; its ${n} item${n === 1 ? '' : 's'} and paragraphs are not imported`);
-    else if (c.grade === undefined && c.parent === null) skip(c.line, `heading "${c.title}" with no content`);
+    else if (!groups.has(c)) skip(c.line, `heading "${clip(c.title)}" with no content`);
   });
   const drafts: DraftRole[] = roles.map(({ c }) => ({
     title: fullTitle(c, page.title),
