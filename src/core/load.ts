@@ -47,9 +47,11 @@ export function loadFile(input: SourceInput, schemas: SchemaSupport, expect?: Ki
   if (text === undefined) {
     const decoded = decodeText(input.bytes ?? new Uint8Array());
     if ('error' in decoded) {
-      const lines = new LineIndex('');
-      const parsed: ParsedSource = { file: input.file, value: null, locator: new Locator(null, new WeakMap(), lines), findings: [], syntax: [] };
-      return { ...parsed, kind: null, valid: false, findings: [{ ruleId: 'yaml-syntax', message: decoded.error, file: input.file, path: [] }] };
+      // Located at the first bad byte (in the text before it), like any other syntax error.
+      const lines = new LineIndex(decoded.prefix ?? '');
+      const at = decoded.prefix === undefined ? 0 : decoded.offset;
+      const parsed: ParsedSource = { file: input.file, value: null, locator: new Locator(null, new WeakMap(), lines), findings: [], syntax: [{ start: at, end: at, message: decoded.error }] };
+      return { ...parsed, kind: null, valid: false, findings: [] };
     }
     text = decoded.text;
   }

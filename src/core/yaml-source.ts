@@ -31,7 +31,7 @@ export interface ParsedSource {
 const RULE = 'yaml-syntax';
 
 /** Decodes bytes as UTF-8; a NUL byte or an invalid sequence is reported, not thrown. */
-export function decodeText(bytes: Uint8Array): { text: string } | { error: string; offset: number } {
+export function decodeText(bytes: Uint8Array): { text: string } | { error: string; offset: number; prefix?: string } {
   const nul = bytes.indexOf(0);
   if (nul !== -1) return { error: 'binary file (contains a NUL byte); expected YAML text', offset: 0 };
   try {
@@ -50,7 +50,8 @@ export function decodeText(bytes: Uint8Array): { text: string } | { error: strin
       }
     }
     const text = new TextDecoder('utf-8').decode(bytes.subarray(0, good));
-    return { error: 'invalid UTF-8 byte sequence; save the file as UTF-8', offset: text.length };
+    // `prefix` (the valid text before it) lets the finding point at the line and column of the bad byte.
+    return { error: 'invalid UTF-8 byte sequence; save the file as UTF-8', offset: text.length, prefix: text };
   }
 }
 
