@@ -123,6 +123,15 @@ describe('hostile inputs, every command, in-process', () => {
     expect(unknown.stderr).toMatch(/^ladder: unknown role `__proto__`/);
   });
 
+  test('invalid UTF-8 is reported at the first bad byte', async () => {
+    const dir = mkdtempSync(join(root, 'utf8-'));
+    const main = writeCase(dir, CASES.find((c) => c.name === 'invalid UTF-8')!, { withGood: false });
+    const r = await runCli(['lint', '--format', 'json', main], { cwd: dir });
+    expect(r.code).toBe(1);
+    // `summary: caf` then 0xC3 0x28: line 4, column 13.
+    expect(JSON.parse(r.stdout)).toEqual([expect.objectContaining({ file: 'bad-utf8.yaml', line: 4, column: 13, ruleId: 'yaml-syntax', message: expect.stringMatching(/invalid UTF-8/) })]);
+  });
+
   test('a data directory that does not exist is one line, exit 2', async () => {
     for (const argv of [['--data', join(root, 'nope'), 'list'], ['--data', join(root, 'nope'), 'show', 'x'], ['lint', join(root, 'nope')]]) {
       const r = await runCli(argv, { cwd: root });
