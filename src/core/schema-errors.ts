@@ -141,7 +141,7 @@ export function schemaFindings(file: string, value: unknown, errors: SchemaError
         message = `${here} must be one of ${(e.params.allowedValues as unknown[]).map((x) => `\`${String(x)}\``).join(', ')}`;
         break;
       case 'pattern':
-        message = `${here} must be a kebab-case id (lowercase letters, digits and single dashes), got "${String(valueAt(value, path))}"`;
+        message = `${here} must be a kebab-case id (lowercase letters, digits and single dashes), got ${JSON.stringify(String(valueAt(value, path)))}`;
         break;
       case 'propertyNames':
         continue; // reported by the nested `pattern` error with the key itself
