@@ -153,6 +153,11 @@ export const CASES: HostileCase[] = [
   { name: 'huge integers and special floats', files: { 'nums.yaml': fam('nums', 'roles:\n  n-role: {title: N, grade: 99999999999999999999999999999999999}\n  m-role: {title: M, grade: .nan}\n  o-role: {title: O, grade: -.inf}\n') }, valid: 'either', show: ['n-role', 'm-role'] },
   { name: 'anchors and merge keys', files: { 'merge.yaml': fam('merge', 'roles:\n  a-r: &base {title: A, grade: 5, responsibilities: [x]}\n  b-r:\n    <<: *base\n    title: B\n') }, valid: false },
   { name: 'control characters', files: { 'ctrl.yaml': fam('ctrl', 'summary: "bell \\a esc \\e nul-free \\x7f"\n' + oneRole) + '\u0007\u001b[31m\n' }, valid: 'either' },
+  {
+    name: 'control characters quoted back in findings',
+    files: { 'ctrl-values.yaml': fam('ctrl-values', 'roles:\n  c-role:\n    title: "Bell\\a \\e[31mred\\x00"\n    grade: 5\n    extends: "bad\\aid\\x1b]8;;"\n    reports_to: "nul\\x00here"\n') },
+    valid: false,
+  },
   { name: 'unterminated quote (truncated file)', files: { 'trunc.yaml': fam('trunc', 'roles:\n  x-role:\n    title: "never ends\n') }, valid: false },
 ];
 // Kept in one place so the child-process cases can reference them.

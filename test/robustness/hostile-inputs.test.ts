@@ -48,6 +48,16 @@ interface Invocation {
   ok: number[];
   bad: number[];
   strictLines?: boolean;
+  /** What stdout must be, whatever the input: parseable JSON, XML without control characters, one annotation per line. */
+  output?: 'json' | 'xml' | 'lines';
+}
+
+function expectWellFormed(r: CliResult, output: Invocation['output']): void {
+  if (!output || r.code === 2) return;
+  if (output === 'json') JSON.parse(r.stdout);
+  // XML 1.0 allows no control characters but tab, LF and CR, even escaped.
+  if (output === 'xml' && /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(r.stdout)) throw new Error('control character in JUnit XML');
+  if (output === 'lines') for (const line of r.stdout.split('\n').filter(Boolean)) if (!/^::(error|warning|notice) /.test(line)) throw new Error(`not an annotation: ${line.slice(0, 200)}`);
 }
 
 function invocations(c: HostileCase, dir: string, main: string, page: string): Invocation[] {
@@ -67,8 +77,11 @@ function invocations(c: HostileCase, dir: string, main: string, page: string): I
     { label: 'export markdown', argv: [...data, 'export', 'good'], ok: [0], bad: [2] },
     { label: 'export json', argv: [...data, 'export', 'good', '--format', 'json'], ok: [0], bad: [2] },
     { label: 'lint dir', argv: ['lint', dir], ok: [0, 1], bad: [1, 2] },
-    { label: 'lint file json', argv: ['lint', '--format', 'json', main], ok: [0, 1], bad: [1, 2] },
-    { label: 'lint sarif', argv: ['lint', '--format', 'sarif', dir], ok: [0, 1], bad: [1, 2] },
+    { label: 'lint file json', argv: ['lint', '--format', 'json', main], ok: [0, 1], bad: [1, 2], output: 'json' },
+    { label: 'lint sarif', argv: ['lint', '--format', 'sarif', dir], ok: [0, 1], bad: [1, 2], output: 'json' },
+    { label: 'lint gitlab', argv: ['lint', '--format', 'gitlab', dir], ok: [0, 1], bad: [1, 2], output: 'json' },
+    { label: 'lint junit', argv: ['lint', '--format', 'junit', dir], ok: [0, 1], bad: [1, 2], output: 'xml' },
+    { label: 'lint github', argv: ['lint', '--format', 'github', dir], ok: [0, 1], bad: [1, 2], output: 'lines' },
     // The hostile file is a family (or garbage), never a valid profile.
     { label: 'gap --profile <file>', argv: ['--data', goodDir, 'gap', 'good-two', '--profile', main], ok: [2], bad: [2] },
     { label: 'import <file>.md', argv: ['import', page], ok: [0, 1, 2], bad: [0, 1, 2] },
@@ -93,6 +106,10 @@ describe('hostile inputs, every command, in-process', () => {
       try {
         expectClean(r, allowed);
         if (inv.strictLines && r.code !== 0) expectOneLineErrors(r);
+        expectWellFormed(r, inv.output);
+        // Colour is off here: an escape, bell or NUL on the terminal can only come from the data.
+        if (/[\u0000\u0007\u001b]/.test(r.stderr)) throw new Error(`control character from the data echoed on stderr: ${JSON.stringify(r.stderr.slice(0, 300))}`);
+        if (inv.label === 'lint dir' && /[\u0000\u0007\u001b]/.test(r.stdout)) throw new Error(`control character from the data echoed by lint: ${JSON.stringify(r.stdout.slice(0, 300))}`);
         if (ms > 5000) throw new Error(`took ${ms.toFixed(0)} ms`);
       } catch (e) {
         throw new Error(`${inv.label} (${inv.argv.join(' ')}): ${(e as Error).message}`);
