@@ -85,20 +85,41 @@ export const rule: Rule = {
   },
 };
 
+/**
+ * The key of a title with its word at `miss` left out: two word sequences of the same length with the
+ * same key differ at most in that word. Indexing titles under these keys finds, for any window of a
+ * text, exactly the titles it could misspell, in time that does not grow with the number of titles.
+ */
+const keyOf = (ws: readonly string[], start: number, k: number, miss: number) => {
+  let key = `${k}:${miss}`;
+  for (let i = 0; i < k; i++) key += i === miss ? '\u0000' : '\u0001' + ws[start + i];
+  return key;
+};
+
 function checkFamily(ctx: LintContext, fam: FamilyDef, out: RawFinding[]): void {
   const titles: Title[] = fam.roleIds.map((id, index) => ({ role: ctx.ds.roles.get(id)!, index, words: titleWords(ctx.ds.roles.get(id)!.title) }));
   if (titles.length === 0) return;
   const titleWordCount = new Map<string, number>();
-  // First word of a title -> the titles (of 2+ words) with that word at each position.
-  const byWord = new Map<string, { title: Title; at: number }[]>();
+  // Word of a title -> the (position, title length) pairs it appears at, to find candidate windows.
+  const wordPlaces = new Map<string, Map<string, [number, number]>>();
+  // keyOf(title words with one left out) -> the titles.
+  const byKey = new Map<string, Title[]>();
   for (const t of titles) {
     for (const w of t.words) titleWordCount.set(w.lower, (titleWordCount.get(w.lower) ?? 0) + 1);
-    if (t.words.length < 2) continue;
-    t.words.forEach((w, at) => {
-      const list = byWord.get(w.lower);
-      if (list) list.push({ title: t, at });
-      else byWord.set(w.lower, [{ title: t, at }]);
+    const k = t.words.length;
+    if (k < 2) continue;
+    const lower = t.words.map((w) => w.lower);
+    lower.forEach((w, at) => {
+      const places = wordPlaces.get(w) ?? new Map<string, [number, number]>();
+      places.set(`${at}:${k}`, [at, k]);
+      wordPlaces.set(w, places);
     });
+    for (let miss = 0; miss < k; miss++) {
+      const key = keyOf(lower, 0, k, miss);
+      const list = byKey.get(key);
+      if (list) list.push(t);
+      else byKey.set(key, [t]);
+    }
   }
   const report = (path: Path, file: string, written: string, t: Title) =>
     out.push({
@@ -110,51 +131,56 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, out: RawFinding[]): void 
     });
 
   // One-word titles: compared with each other only (a single word in prose is too weak a signal).
-  const single = titles.filter((t) => t.words.length === 1);
-  for (let i = 1; i < single.length; i++) {
-    for (let j = 0; j < i; j++) {
-      if (looksMisspelt(single[i].words[0].lower, single[j].words[0].lower)) {
-        report([...single[i].role.path, 'title'], single[i].role.file, single[i].words[0].text, single[j]);
-        break;
-      }
-    }
+  // Only words that could be misspelt are compared, each with the earlier ones of its first letter.
+  const seenByLetter = new Map<string, Title[]>();
+  for (const t of titles) {
+    if (t.words.length !== 1) continue;
+    const w = t.words[0].lower;
+    if (w.length < 4 || !/^\p{L}+$/u.test(w)) continue;
+    const earlier = seenByLetter.get(w[0]) ?? [];
+    const match = earlier.find((e) => looksMisspelt(w, e.words[0].lower));
+    if (match) report([...t.role.path, 'title'], t.role.file, t.words[0].text, match);
+    earlier.push(t);
+    seenByLetter.set(w[0], earlier);
   }
 
-  // A misspelt mention of a title of k >= 2 words still has k - 1 of its words: texts without any title
-  // word (most of them) are skipped by one regular-expression test instead of being split into words.
-  const escaped = [...byWord.keys()].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const anyTitleWord = escaped.length ? new RegExp(escaped.join('|')) : null;
+  // A misspelt mention of a title of k >= 2 words still has k - 1 of its words, so only windows around
+  // a word of some title are looked up (a regular expression of every title word was tried as a
+  // pre-filter: with thousands of titles it cost more than it saved).
   const scan = (raw: string, path: () => Path, own?: Title) => {
     const lower = raw.toLowerCase();
-    if (!anyTitleWord || !anyTitleWord.test(lower)) return;
     const text = lowerWords(lower);
+    if (!text.some((w) => wordPlaces.has(w))) return;
     // Best (longest) title per misspelt word of this text.
     const found = new Map<number, { title: Title; start: number }>();
+    const tried = new Set<string>();
     for (let pos = 0; pos < text.length; pos++) {
-      const candidates = byWord.get(text[pos]);
-      if (!candidates) continue;
-      for (const { title, at } of candidates) {
-        if (title === own) continue;
+      const places = wordPlaces.get(text[pos]);
+      if (!places) continue;
+      for (const [at, k] of places.values()) {
         const start = pos - at;
-        const k = title.words.length;
         if (start < 0 || start + k > text.length) continue;
-        let miss = -1;
-        let ok = true;
-        for (let i = 0; i < k && ok; i++) {
-          if (text[start + i] === title.words[i].lower) continue;
-          if (miss !== -1) ok = false;
-          else miss = start + i;
+        for (let m = 0; m < k; m++) {
+          if (m === at) continue;
+          const key = keyOf(text, start, k, m);
+          if (tried.has(`${start}|${key}`)) continue;
+          tried.add(`${start}|${key}`);
+          const candidates = byKey.get(key);
+          if (!candidates) continue;
+          const miss = start + m;
+          const wrong = text[miss];
+          // A word of another title is a different role, not a typo.
+          for (const title of candidates) {
+            if (title === own || wrong === title.words[m].lower) continue;
+            const ownUses = own ? own.words.filter((w) => w.lower === wrong).length : 0;
+            if ((titleWordCount.get(wrong) ?? 0) - ownUses > 0) continue;
+            if (!looksMisspelt(wrong, title.words[m].lower)) continue;
+            // Two titles of the same length are reported once, at the later role.
+            if (own && own.words.length === k && own.index < title.index) continue;
+            const prev = found.get(miss);
+            if (!prev || prev.title.words.length < k || (prev.title.words.length === k && title.index < prev.title.index)) found.set(miss, { title, start });
+          }
         }
-        if (!ok || miss === -1) continue;
-        const wrong = text[miss];
-        // A word of another title is a different role, not a typo; so are two titles of the same length
-        // seen from the earlier one (reported once, at the later role).
-        const ownUses = own ? own.words.filter((w) => w.lower === wrong).length : 0;
-        if ((titleWordCount.get(wrong) ?? 0) - ownUses > 0) continue;
-        if (!looksMisspelt(wrong, title.words[miss - start].lower)) continue;
-        if (own && own.words.length === k && own.index < title.index) continue;
-        const prev = found.get(miss);
-        if (!prev || prev.title.words.length < k) found.set(miss, { title, start });
       }
     }
     if (found.size === 0) return;
@@ -162,7 +188,7 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, out: RawFinding[]): void 
     const written = splitWords(raw);
     const shown = written.length === text.length ? written : text;
     const file = own ? own.role.file : fam.file;
-    for (const { title, start } of found.values()) {
+    for (const { title, start } of [...found.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1])) {
       report(path(), file, shown.slice(start, start + title.words.length).join(' '), title);
     }
   };
