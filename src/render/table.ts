@@ -18,13 +18,30 @@ const CHARS = {
   left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '',
 };
 
+/** cli-table3 compares every row with every other while laying out: render long tables in chunks. */
+const CHUNK = 100;
+
 export function renderTable({ head, rows, width, flex }: TableOptions): string {
-  const natural = head.map((h, i) => Math.max(visible(h).length, ...rows.map((r) => Math.max(...visible(r[i] ?? '').split('\n').map((l) => l.length)))) + 2);
+  const natural = head.map((h) => visible(h).length + 2);
+  for (const r of rows) {
+    for (let i = 0; i < head.length; i++) {
+      for (const line of visible(r[i] ?? '').split('\n')) natural[i] = Math.max(natural[i], line.length + 2);
+    }
+  }
   const flexCol = flex ?? natural.indexOf(Math.max(...natural));
-  const borders = 0;
   const others = natural.reduce((a, b, i) => (i === flexCol ? a : a + b), 0);
-  const colWidths = natural.map((w, i) => (i === flexCol ? Math.max(20, Math.min(w, width - borders - others)) : w));
-  const table = new Table({ head, colWidths, wordWrap: true, wrapOnWordBoundary: true, chars: CHARS, style: { head: [], border: [], 'padding-left': 0, 'padding-right': 2, compact: true } });
-  for (const r of rows) table.push(r);
-  return table.toString().split('\n').map((l) => l.trimEnd()).join('\n');
+  // Column widths are fixed for the whole table, so the chunks line up as one table.
+  const colWidths = natural.map((w, i) => (i === flexCol ? Math.max(20, Math.min(w, width - others)) : w));
+  const style = { head: [], border: [], 'padding-left': 0, 'padding-right': 2, compact: true };
+  const parts: string[] = [];
+  for (let at = 0; at === 0 || at < rows.length; at += CHUNK) {
+    const table = new Table({ ...(at === 0 ? { head } : {}), colWidths, wordWrap: true, wrapOnWordBoundary: true, chars: CHARS, style });
+    for (const r of rows.slice(at, at + CHUNK)) table.push(r);
+    parts.push(table.toString());
+  }
+  return parts
+    .join('\n')
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .join('\n');
 }
