@@ -1,47 +1,83 @@
-/** Tables for people: cli-table3 with no colour of its own (cells are painted by the caller). */
-import Table from 'cli-table3';
+/**
+ * Tables for people: columns separated by two spaces, no borders, the flexible column word-wrapped to
+ * fit the width. Laid out here rather than with a table library: one pass over the rows (long ladders
+ * stay linear) and nothing to load at start-up.
+ */
 
 export interface TableOptions {
   head: string[];
+  /** Cells may be painted as a whole (one style around the text); the style is kept on every line. */
   rows: string[][];
-  /** Total width to fit; the widest column (`flex`) wraps. */
+  /** Total width to fit; the flexible column wraps. */
   width: number;
+  /** Index of the column that wraps (default: the widest). */
   flex?: number;
 }
 
-const visible = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
+const GAP = 2;
+const MIN_FLEX = 20;
+// eslint-disable-next-line no-control-regex
+const SGR = /\x1b\[[0-9;]*m/g;
 
-// Borderless: columns separated by spaces, so output stays readable when wrapped or piped.
-const CHARS = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '',
-};
+const visible = (s: string) => s.replace(SGR, '');
 
-/** cli-table3 compares every row with every other while laying out: render long tables in chunks. */
-const CHUNK = 100;
+/** A painted cell as [opening codes, plain text, closing codes]. */
+function unpaint(cell: string): [string, string, string] {
+  const open = /^(?:\x1b\[[0-9;]*m)+/.exec(cell)?.[0] ?? '';
+  const close = /(?:\x1b\[[0-9;]*m)+$/.exec(cell.slice(open.length))?.[0] ?? '';
+  return [open, visible(cell), close];
+}
+
+/** Greedy word wrap; words longer than the width are cut. */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (let word of para.split(/\s+/).filter(Boolean)) {
+      while (word.length > width) {
+        if (line) lines.push(line);
+        lines.push(word.slice(0, width));
+        word = word.slice(width);
+        line = '';
+      }
+      if (!line) line = word;
+      else if (line.length + 1 + word.length <= width) line += ' ' + word;
+      else {
+        lines.push(line);
+        line = word;
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}
 
 export function renderTable({ head, rows, width, flex }: TableOptions): string {
-  const natural = head.map((h) => visible(h).length + 2);
+  const natural = head.map((h) => visible(h).length);
   for (const r of rows) {
     for (let i = 0; i < head.length; i++) {
-      for (const line of visible(r[i] ?? '').split('\n')) natural[i] = Math.max(natural[i], line.length + 2);
+      for (const line of visible(r[i] ?? '').split('\n')) natural[i] = Math.max(natural[i], line.length);
     }
   }
   const flexCol = flex ?? natural.indexOf(Math.max(...natural));
-  const others = natural.reduce((a, b, i) => (i === flexCol ? a : a + b), 0);
-  // Column widths are fixed for the whole table, so the chunks line up as one table.
-  const colWidths = natural.map((w, i) => (i === flexCol ? Math.max(20, Math.min(w, width - others)) : w));
-  const style = { head: [], border: [], 'padding-left': 0, 'padding-right': 2, compact: true };
-  const parts: string[] = [];
-  for (let at = 0; at === 0 || at < rows.length; at += CHUNK) {
-    const table = new Table({ ...(at === 0 ? { head } : {}), colWidths, wordWrap: true, wrapOnWordBoundary: true, chars: CHARS, style });
-    for (const r of rows.slice(at, at + CHUNK)) table.push(r);
-    parts.push(table.toString());
+  const others = natural.reduce((a, b, i) => (i === flexCol ? a : a + b + GAP), 0);
+  const widths = natural.map((w, i) => (i === flexCol ? Math.max(MIN_FLEX, Math.min(w, width - others - GAP)) : w));
+  const out: string[] = [];
+  for (const row of [head, ...rows]) {
+    const cells = widths.map((w, i) => {
+      const [open, text, close] = unpaint(row[i] ?? '');
+      return wrapText(text, w).map((l) => ({ text: l, open, close }));
+    });
+    const height = Math.max(...cells.map((c) => c.length));
+    for (let line = 0; line < height; line++) {
+      let s = '';
+      for (let i = 0; i < widths.length; i++) {
+        const c = cells[i][line];
+        const text = c?.text ?? '';
+        s += (c && text ? c.open + text + c.close : text) + (i < widths.length - 1 ? ' '.repeat(widths[i] - text.length + GAP) : '');
+      }
+      out.push(s.trimEnd());
+    }
   }
-  return parts
-    .join('\n')
-    .split('\n')
-    .map((l) => l.trimEnd())
-    .join('\n');
+  return out.join('\n');
 }
