@@ -5,9 +5,19 @@
  * keys and entries were written, keys such as `__proto__` stay plain own properties (no prototype
  * pollution), and aliases are bounded by the total size they expand to (no "billion laughs").
  */
-import { parseAllDocuments, isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node as YamlNode } from 'yaml';
 import { LineIndex, Locator, type ContainerOffsets } from './source.js';
 import type { RawFinding } from './findings.js';
+
+// yaml is loaded on first parse, not at import: a command answered from the bundled data's build-time
+// snapshot (src/core/snapshot.ts) never needs it, and it is a third of the start-up time.
+let yamlLib: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+const isAlias = (n: unknown) => yaml().isAlias(n);
+const isMap = (n: unknown) => yaml().isMap(n);
+const isScalar = (n: unknown) => yaml().isScalar(n);
+const isSeq = (n: unknown) => yaml().isSeq(n);
 
 /** Nodes that aliases may expand to, in all, before a file is refused. */
 export const MAX_ALIAS_EXPANSION = 10_000;
@@ -89,7 +99,7 @@ export function parseYaml(file: string, text: string): ParsedSource {
   try {
     // uniqueKeys is off: yaml checks each key against all earlier ones (quadratic on a 10,000-role map);
     // the walk below detects duplicates with a Map instead.
-    const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, resolveKnownTags: false });
+    const parsed = yaml().parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, resolveKnownTags: false });
     docs = Array.isArray(parsed) ? parsed : [];
   } catch (e) {
     // The parser recursed too deep (10,000 nested flow collections) or similar.

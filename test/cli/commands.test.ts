@@ -88,6 +88,21 @@ describe('the built binary', () => {
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
+  test('answers from the build-time data snapshot exactly as from the YAML', async () => {
+    expect(existsSync(join(ROOT, 'dist', 'data-snapshot.json'))).toBe(true);
+    // In-process runs use the sources, which have no snapshot: they parse the YAML.
+    for (const argv of [
+      ['show', 'senior-manager-of-education-curriculum-development', '--format', 'json'],
+      ['lint', '--format', 'json'],
+      ['list', '--format', 'json'],
+    ]) {
+      const parsed = await runCli(argv);
+      const fromSnapshot = spawnSync(process.execPath, [bin, ...argv], { encoding: 'utf8', cwd: ROOT });
+      expect(fromSnapshot.stdout).toBe(parsed.stdout);
+      expect(fromSnapshot.status).toBe(parsed.code);
+    }
+  });
+
   test('--help exits 0', () => {
     const r = run(['--help']);
     expect(r.status).toBe(0);
