@@ -1,9 +1,9 @@
 /**
- * The rules table and the rule reference in the README equal the registry. The table is read from README.md's
- * "## Lint rules" section, or from docs/readme/lint.md while that section is not merged yet.
+ * The rules table and the rule reference in the README equal the registry (README.md's "## Lint rules"
+ * section), so the documentation cannot drift from the rules.
  */
 import { expect, test } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../../src/core/lint/registry.js';
 import { ROOT } from '../helpers/run-cli.js';
@@ -11,12 +11,9 @@ import { ROOT } from '../helpers/run-cli.js';
 const HEADING = '## Lint rules';
 
 function source(): { file: string; text: string } {
-  const readme = join(ROOT, 'README.md');
-  if (existsSync(readme)) {
-    const text = readFileSync(readme, 'utf8');
-    if (text.split('\n').includes(HEADING)) return { file: 'README.md', text };
-  }
-  return { file: 'docs/readme/lint.md', text: readFileSync(join(ROOT, 'docs', 'readme', 'lint.md'), 'utf8') };
+  const text = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  if (!text.split('\n').includes(HEADING)) throw new Error(`README.md has no "${HEADING}" section`);
+  return { file: 'README.md', text };
 }
 
 /** Rows of the first table after the heading: [id, default, what it catches]. */
