@@ -10,7 +10,7 @@ import { join, dirname } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
-import { generate } from './generate-families.js';
+import { generate } from '../scripts/generate.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const count = Number(process.argv[2] ?? 1000);
@@ -23,7 +23,7 @@ const { run } = await import(join(root, 'dist', 'cli', 'run.js')).catch(() => {
 
 const dir = mkdtempSync(join(tmpdir(), 'ladder-lint-bench-'));
 try {
-  const bytes = generate(dir, count);
+  const { bytes } = generate({ families: count, out: dir });
   console.log(`${count} family files + 1 skills file, ${(bytes / 1024).toFixed(0)} KB (${(bytes / count / 1024).toFixed(1)} KB per file) in a temp dir`);
 
   // The three measurements are interleaved and the best of RUNS kept, so a burst of load from other

@@ -9,21 +9,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { generate } from '../scripts/generate.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(root, 'bin', 'ladder.js');
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : args[i + 1];
-};
+import { root, bin, opt, flag } from './common.js';
 const sizes = String(opt('--sizes', '1000,10000,50000')).split(',').map(Number);
 const ajvFiles = Number(opt('--ajv-files', 1000));
-const withAjv = !args.includes('--no-ajv');
+const withAjv = !flag('--no-ajv');
 const TIME = '/usr/bin/time';
 const haveTime = existsSync(TIME);
 if (!existsSync(join(root, 'dist', 'cli', 'run.js'))) {

@@ -6,16 +6,9 @@
 //   node bench/startup.js [--runs 21] [--json <file>]
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(root, 'bin', 'ladder.js');
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : args[i + 1];
-};
+import { root, bin, opt } from './common.js';
 const runs = Number(opt('--runs', 21));
 if (!existsSync(join(root, 'dist', 'cli', 'run.js'))) {
   console.error('startup: dist/ is missing; run `npm run build` first');

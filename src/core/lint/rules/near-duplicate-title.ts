@@ -18,18 +18,11 @@ interface Title {
 
 const NON_WORD = /[^\p{L}\p{N}]+/u;
 
-/** The words of an already lower-cased text (letters and digits): cheap, as every text of the family is scanned. */
-function lowerWords(lower: string): string[] {
-  const out = lower.split(NON_WORD);
-  if (out.length && out[0] === '') out.shift();
-  if (out.length && out[out.length - 1] === '') out.pop();
-  return out;
-}
-
 function words(text: string): Word[] {
   return splitWords(text).map((w) => ({ text: w, lower: w.toLowerCase() }));
 }
 
+/** The words of a text: runs of letters and digits. */
 function splitWords(text: string): string[] {
   const out = text.split(NON_WORD);
   if (out.length && out[0] === '') out.shift();
@@ -149,7 +142,7 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, out: RawFinding[]): void 
   // pre-filter: with thousands of titles it cost more than it saved).
   const scan = (raw: string, path: () => Path, own?: Title) => {
     const lower = raw.toLowerCase();
-    const text = lowerWords(lower);
+    const text = splitWords(lower);
     if (!text.some((w) => wordPlaces.has(w))) return;
     // Best (longest) title per misspelt word of this text.
     const found = new Map<number, { title: Title; start: number }>();
