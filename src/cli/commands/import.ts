@@ -40,7 +40,9 @@ export async function importPages(ctx: Context, pages: string[], opts: { out?: s
   if (files.length === 0) throw new UsageError(`no handbook pages (*.md, *.md.erb with \`layout: job_family_page\`) found in ${pages.join(', ')}`);
   if (!opts.out && files.length > 1) throw new UsageError(`${files.length} pages to import: pass --out <dir> to write one YAML file per family (stdout takes one page)`);
 
-  const [{ importPages: run, placeOf, sourceUrl, assembleHugoFamily }, { familyYaml }] = await Promise.all([import('../../import/import-pages.js'), import('../../import/family-yaml.js')]);
+  // One module at a time: jest's ESM loader can fail on concurrent dynamic imports of shared modules.
+  const { importPages: run, placeOf, sourceUrl, assembleHugoFamily } = await import('../../import/import-pages.js');
+  const { familyYaml } = await import('../../import/family-yaml.js');
   const inputs = await Promise.all(
     files.map(async (f) => {
       const text = await readText(f.abs, f.display);
@@ -187,12 +189,10 @@ async function partialsFor(text: string, f: PageFile): Promise<(name: string) =>
 
 /** The generated YAML must load, lint without errors and resolve; otherwise nothing is written. */
 async function verify(outputs: { id: string; from: string; text: string }[], ctx: Context): Promise<void> {
-  const [{ loadFile, buildDataSet }, { loadSchemaSupport }, { runLint }, { formatFindingLine }] = await Promise.all([
-    import('../../core/load.js'),
-    import('../../io/schemas.js'),
-    import('../../core/lint/engine.js'),
-    import('../report.js'),
-  ]);
+  const { loadFile, buildDataSet } = await import('../../core/load.js');
+  const { loadSchemaSupport } = await import('../../io/schemas.js');
+  const { runLint } = await import('../../core/lint/engine.js');
+  const { formatFindingLine } = await import('../report.js');
   const schemas = await loadSchemaSupport();
   const loaded = outputs.map((o) => loadFile({ file: `${o.id}.yaml`, text: o.text }, schemas));
   const ds = buildDataSet(loaded);
