@@ -1,7 +1,7 @@
 /** Renders the `list` view as a table, markdown or JSON. Pure: data in, string out. */
 import type { FamilyEntry, LevelEntry } from '../core/list.js';
 import type { Paint } from './paint.js';
-import { renderTable } from './table.js';
+import { printable, renderTable } from './table.js';
 
 const grade = (g: number | null) => (g === null ? '' : String(g));
 const reports = (l: LevelEntry) => (l.reports_to ? `${l.reports_to.id}${l.reports_to.external ? ' (external)' : ''}` : '');
@@ -9,11 +9,11 @@ const reports = (l: LevelEntry) => (l.reports_to ? `${l.reports_to.id}${l.report
 export function listTable(families: FamilyEntry[], paint: Paint, width: number): string {
   const out: string[] = [];
   for (const fam of families) {
-    out.push(`${paint.bold(fam.title)} ${paint.dim(`(${fam.id})`)}`);
+    out.push(`${paint.bold(printable(fam.title))} ${paint.dim(`(${fam.id})`)}`);
     const groups = [...fam.ladders.map((l) => ({ title: `${l.title} (${l.id})`, levels: l.levels }))];
     if (fam.unladdered.length) groups.push({ title: 'not on a ladder', levels: fam.unladdered });
     for (const g of groups) {
-      out.push(`  ${paint.cyan(g.title)}`);
+      out.push(`  ${paint.cyan(printable(g.title))}`);
       const rows = g.levels.map((l) => [l.id, l.title, grade(l.grade), reports(l)]);
       out.push(indent(renderTable({ head: ['id', 'title', 'grade', 'reports to'], rows, width: width - 2, flex: 1 }), '    '));
     }

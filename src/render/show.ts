@@ -3,7 +3,7 @@ import { SECTIONS, SECTION_TITLES } from '../core/model.js';
 import type { ResolvedItem, ResolvedRole } from '../core/resolve.js';
 import { sectionItems, showJson } from '../core/show.js';
 import type { Paint } from './paint.js';
-import { renderTable } from './table.js';
+import { printable, renderTable } from './table.js';
 import { cell } from './list.js';
 
 /** Where an item comes from, as people read it: empty for the role's own items. */
@@ -27,9 +27,9 @@ function header(r: ResolvedRole): [string, string][] {
 }
 
 export function showTable(r: ResolvedRole, own: boolean, paint: Paint, width: number): string {
-  const out: string[] = [paint.bold(r.role.title)];
-  for (const [k, v] of header(r)) out.push(`  ${paint.dim(k.padEnd(11))}${v}`);
-  if (r.role.summary) out.push('', wrap(r.role.summary, width));
+  const out: string[] = [paint.bold(printable(r.role.title))];
+  for (const [k, v] of header(r)) out.push(`  ${paint.dim(k.padEnd(11))}${printable(v)}`);
+  if (r.role.summary) out.push('', wrap(printable(r.role.summary), width));
   for (const s of SECTIONS) {
     const items = sectionItems(r, s, own);
     if (items.length === 0) continue;

@@ -21,11 +21,18 @@ const SGR = /\x1b\[[0-9;]*m/g;
 
 const visible = (s: string) => s.replace(SGR, '');
 
+/**
+ * Text from the data with its control characters shown as escapes (`\u001b`), so a title or item can
+ * never move the cursor, ring the bell or change the colours of the terminal it is printed on.
+ */
+// eslint-disable-next-line no-control-regex
+export const printable = (s: string) => s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => (c === '\t' ? ' ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+
 /** A painted cell as [opening codes, plain text, closing codes]. */
 function unpaint(cell: string): [string, string, string] {
   const open = /^(?:\x1b\[[0-9;]*m)+/.exec(cell)?.[0] ?? '';
   const close = /(?:\x1b\[[0-9;]*m)+$/.exec(cell.slice(open.length))?.[0] ?? '';
-  return [open, visible(cell), close];
+  return [open, printable(visible(cell)), close];
 }
 
 /** Greedy word wrap; words longer than the width are cut. */

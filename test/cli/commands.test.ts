@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, ROOT, FIXTURES } from '../helpers/run-cli.js';
 
@@ -56,6 +57,17 @@ describe('ladder CLI (in-process through run)', () => {
     expect((await runCli(['show', 'technical-instructor'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toMatch(ansi);
     expect((await runCli(['show', 'technical-instructor', '--color'], { env: { NO_COLOR: '1' } })).stdout).toMatch(ansi);
     expect((await runCli(['show', 'technical-instructor', '--no-color'], { env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(ansi);
+  });
+
+  test('control characters from the data never reach the terminal raw', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ladder-ctl-'));
+    writeFileSync(join(dir, 'f.yaml'), 'kind: family\nid: f\ntitle: "Fam\\e[2J"\nroles:\n  a:\n    title: "Bell\\a Title"\n    grade: 6\n    summary: "Clear\\e[2J screen"\n    requirements: ["Moves\\e[1A up", "Tab\\there"]\n');
+    for (const argv of [['show', 'a'], ['list']]) {
+      const r = await runCli([...argv, '--data', dir]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+      expect(r.stdout).toContain(argv[0] === 'show' ? 'Bell\\u0007 Title' : 'Fam\\u001b[2J');
+    }
   });
 
   test('show across families marks items inherited from the other family', async () => {
