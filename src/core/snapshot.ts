@@ -11,8 +11,9 @@ export interface Snapshot {
   text: string;
   kind: Kind;
   value: unknown;
-  /** Offsets of every container, in the order `containers` visits them. */
+  /** Offsets of every container, in the order `containers` visits them, and their shared pool. */
   offsets: Omit<ContainerOffsets, 'index'>[];
+  pool: number[];
 }
 
 /** Containers of a value in pre-order: the node, then its children in key or index order. */
@@ -37,9 +38,9 @@ export function takeSnapshot(file: LoadedFile, text: string): Snapshot | null {
     const info = file.locator.offsets.get(node);
     if (!info || seen.has(node)) ok = false; // aliases share nodes: not worth snapshotting
     seen.add(node);
-    if (info) offsets.push({ start: info.start, end: info.end, names: info.names, spans: info.spans, entries: info.entries });
+    if (info) offsets.push({ start: info.start, end: info.end, names: info.names, at: info.at, len: info.len });
   });
-  return ok ? { text, kind: file.kind, value: file.value, offsets } : null;
+  return ok ? { text, kind: file.kind, value: file.value, offsets, pool: Array.from(file.locator.pool) } : null;
 }
 
 /** The loaded file a snapshot stands for. The caller has checked that the text is unchanged. */
@@ -54,7 +55,7 @@ export function fromSnapshot(name: string, snap: Snapshot): LoadedFile {
   return {
     file: name,
     value: snap.value,
-    locator: new Locator(snap.value, map, lines),
+    locator: new Locator(snap.value, map, lines, Int32Array.from(snap.pool)),
     findings: [],
     syntax: [],
     disabled: scanDisableComments(snap.text, lines),

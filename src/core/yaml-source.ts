@@ -94,6 +94,7 @@ export function parseYaml(file: string, text: string): ParsedSource {
   const offsets = new WeakMap<object, ContainerOffsets>();
   const syntax: ParsedSource['syntax'] = [];
   let value: unknown = null;
+  let pool: Int32Array | undefined;
 
   let docs: Document.Parsed[];
   try {
@@ -120,6 +121,7 @@ export function parseYaml(file: string, text: string): ParsedSource {
       const walker = new Walker(doc, offsets);
       try {
         value = walker.convert(doc.contents as YamlNode | null, 0);
+        pool = Int32Array.from(walker.pool);
       } catch (e) {
         if (!(e instanceof WalkError)) throw e;
         syntax.push({ start: e.start, end: e.start, message: e.message });
@@ -127,7 +129,7 @@ export function parseYaml(file: string, text: string): ParsedSource {
       }
     }
   }
-  return { file, value, locator: new Locator(value, offsets, lines), findings: [], syntax, disabled };
+  return { file, value, locator: new Locator(value, offsets, lines, pool), findings: [], syntax, disabled };
 }
 
 /** What the parser's stack overflow on 10,000 nested brackets means to a user. */
@@ -161,6 +163,8 @@ class Walker {
   private readonly done = new Map<YamlNode, unknown>();
   private readonly sizes = new Map<YamlNode, number>();
   private expanded = 0;
+  /** Offsets of every container's children, in walk order (see ContainerOffsets). */
+  readonly pool: number[] = [];
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -184,12 +188,13 @@ class Walker {
       out = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v);
     } else if (isMap(node)) {
       const obj: Record<string, unknown> = {};
-      // Sized up front: arrays grown by push keep spare capacity, a real cost over millions of keys.
       const names: string[] = new Array<string>(node.items.length);
-      const spans: number[] = new Array<number>(4 * node.items.length);
+      const pool = this.pool;
+      const at = pool.length;
+      for (let i = 0; i < 4 * node.items.length; i++) pool.push(-1);
       let n = 0;
       const [start, , end] = node.range ?? [0, 0, 0];
-      this.offsets.set(obj, { start, end, names, spans });
+      this.offsets.set(obj, { start, end, names, at, len: node.items.length });
       for (const pair of node.items) {
         const k = pair.key as YamlNode | null;
         const keyValue = k === null ? null : isScalar(k) ? k.value : undefined;
@@ -205,10 +210,10 @@ class Walker {
         const kr = k?.range ?? [start, start, start];
         const vr = v?.range;
         names[n] = key;
-        spans[4 * n] = kr[0];
-        spans[4 * n + 1] = kr[1];
-        spans[4 * n + 2] = vr ? vr[0] : -1;
-        spans[4 * n + 3] = vr ? vr[1] : -1;
+        pool[at + 4 * n] = kr[0];
+        pool[at + 4 * n + 1] = kr[1];
+        pool[at + 4 * n + 2] = vr ? vr[0] : -1;
+        pool[at + 4 * n + 3] = vr ? vr[1] : -1;
         n++;
         const converted = this.convert(v, depth + 1);
         // defineProperty keeps `__proto__` an ordinary own key instead of changing the prototype
@@ -219,14 +224,16 @@ class Walker {
       out = obj;
     } else if (isSeq(node)) {
       const arr: unknown[] = [];
-      const entries: number[] = new Array<number>(2 * node.items.length);
+      const pool = this.pool;
+      const at = pool.length;
+      for (let i = 0; i < 2 * node.items.length; i++) pool.push(-1);
       const [start, , end] = node.range ?? [0, 0, 0];
-      this.offsets.set(arr, { start, end, entries });
+      this.offsets.set(arr, { start, end, at, len: node.items.length });
       for (const item of node.items) {
         const n = item as YamlNode | null;
         const r = n?.range ?? [start, start, start];
-        entries[arr.length * 2] = r[0];
-        entries[arr.length * 2 + 1] = r[1];
+        pool[at + arr.length * 2] = r[0];
+        pool[at + arr.length * 2 + 1] = r[1];
         arr.push(this.convert(n, depth + 1));
       }
       out = arr;
