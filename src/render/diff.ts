@@ -7,6 +7,7 @@ import type { ResolvedItem } from '../core/resolve.js';
 import { diffJson, type Delta, type FieldChange, type ItemChange, type RoleDiff, type SectionDiff } from '../core/diff.js';
 import type { WordChange } from '../core/diff/words.js';
 import type { Paint } from './paint.js';
+import { printable } from './table.js';
 
 const FIELD_LABELS: Record<FieldChange['field'], string> = {
   title: 'title',
@@ -87,7 +88,7 @@ function wrapWords(words: { text: string; visible: number }[], width: number, fi
 }
 
 const plainWords = (text: string, style: (s: string) => string = (s) => s) =>
-  text
+  printable(text)
     .split(/\s+/)
     .filter(Boolean)
     .map((w) => ({ text: style(w), visible: w.length }));

@@ -1,6 +1,7 @@
 /** Renders a gap result as a list for the terminal, markdown or JSON. Pure: data in, string out. */
 import { gapJson, type GapResult, type GapStatus } from '../core/gap.js';
 import type { Paint } from './paint.js';
+import { printable } from './table.js';
 import { wrap } from './show.js';
 
 /** "12 of 17 met, 1 missing, 4 unverified" */
@@ -12,7 +13,7 @@ export function summaryText(r: GapResult): string {
 const who = (r: GapResult) => r.profile.name ?? r.profile.file;
 
 function indentLines(text: string, width: number, first: string, rest: string): string[] {
-  return wrap(text, Math.max(20, width - rest.length))
+  return wrap(printable(text), Math.max(20, width - rest.length))
     .split('\n')
     .map((l, i) => (i === 0 ? first : rest) + l);
 }

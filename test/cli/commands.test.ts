@@ -61,12 +61,14 @@ describe('ladder CLI (in-process through run)', () => {
 
   test('control characters from the data never reach the terminal raw', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ladder-ctl-'));
-    writeFileSync(join(dir, 'f.yaml'), 'kind: family\nid: f\ntitle: "Fam\\e[2J"\nroles:\n  a:\n    title: "Bell\\a Title"\n    grade: 6\n    summary: "Clear\\e[2J screen"\n    requirements: ["Moves\\e[1A up", "Tab\\there"]\n');
-    for (const argv of [['show', 'a'], ['list']]) {
+    writeFileSync(join(dir, 'f.yaml'), 'kind: family\nid: f\ntitle: "Fam\\e[2J"\nroles:\n  a:\n    title: "Bell\\a Title"\n    grade: 6\n    summary: "Clear\\e[2J screen"\n    requirements: ["Moves\\e[1A up", "Tab\\there"]\n  b:\n    title: "Senior\\a Bell"\n    grade: 7\n    extends: a\n    requirements: ["New\\e[31m red"]\n');
+    const profile = join(dir, 'p.yml.txt');
+    writeFileSync(profile, 'kind: profile\nname: P\n');
+    for (const argv of [['show', 'a'], ['list'], ['diff', 'a', 'b'], ['gap', 'b', '--profile', profile]]) {
       const r = await runCli([...argv, '--data', dir]);
-      expect(r.code).toBe(0);
+      expect(r.code).toBeLessThan(2);
       expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
-      expect(r.stdout).toContain(argv[0] === 'show' ? 'Bell\\u0007 Title' : 'Fam\\u001b[2J');
+      expect(r.stdout).toContain(argv[0] === 'list' ? 'Fam\\u001b[2J' : argv[0] === 'show' ? 'Bell\\u0007 Title' : 'Senior\\u0007');
     }
   });
 
