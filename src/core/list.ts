@@ -31,8 +31,8 @@ export function listFamilies(ds: DataSet): FamilyEntry[] {
     const level = (id: string): LevelEntry => {
       seen.add(id);
       const r = ds.roles.get(id);
-      if (!r) return { id, title: refOf(ds, { family: fam.id } as never, id)?.title ?? id, level: null, grade: null, reports_to: null };
-      return { id, title: r.title, level: r.level ?? null, grade: r.grade ?? null, reports_to: refOf(ds, r, r.reportsTo) };
+      if (!r) return { id, title: refOf(ds, fam.id, id)?.title ?? id, level: null, grade: null, reports_to: null };
+      return { id, title: r.title, level: r.level ?? null, grade: r.grade ?? null, reports_to: refOf(ds, r.family, r.reportsTo) };
     };
     const ladders = fam.ladders.map((l) => ({ id: l.id, title: l.title, levels: l.levels.map(level) }));
     const unladdered = fam.roleIds.filter((id) => !seen.has(id)).map(level);

@@ -58,7 +58,7 @@ export function extendsChain(ds: DataSet, role: RoleDef): Chain {
   while (cur.extends !== undefined) {
     const next = ds.roles.get(cur.extends);
     if (!next) {
-      const ext = findExternal(ds, cur, cur.extends);
+      const ext = findExternal(ds, cur.family, cur.extends);
       return { roles, external: ext, missing: ext ? null : cur.extends, cycle: null };
     }
     const at = seen.get(next.id);
@@ -72,9 +72,9 @@ export function extendsChain(ds: DataSet, role: RoleDef): Chain {
   return { roles, external: null, missing: null, cycle: null };
 }
 
-/** An `external` entry of the role's own family, or of any family, named `id`. */
-export function findExternal(ds: DataSet, role: RoleDef | null, id: string): ExternalDef | null {
-  const own = role ? ds.familyById.get(role.family)?.external.get(id) : undefined;
+/** An `external` entry of the given family, or of any family, named `id`. */
+export function findExternal(ds: DataSet, familyId: string, id: string): ExternalDef | null {
+  const own = ds.familyById.get(familyId)?.external.get(id);
   if (own) return own;
   for (const f of ds.families) {
     const e = f.external.get(id);
@@ -83,13 +83,14 @@ export function findExternal(ds: DataSet, role: RoleDef | null, id: string): Ext
   return null;
 }
 
-export function refOf(ds: DataSet, from: RoleDef, id: string | undefined): RoleRef | null {
+/** What a reference written in family `familyId` names: a role, a family or an external entry. */
+export function refOf(ds: DataSet, familyId: string, id: string | undefined): RoleRef | null {
   if (id === undefined) return null;
   const r = ds.roles.get(id);
   if (r) return { id, title: r.title, external: false };
   const f = ds.familyById.get(id);
   if (f) return { id, title: f.title, external: false };
-  const e = findExternal(ds, from, id);
+  const e = findExternal(ds, familyId, id);
   return { id, title: e?.title ?? id, external: true };
 }
 
@@ -195,7 +196,7 @@ export function resolveRole(ds: DataSet, role: RoleDef, options: ResolveOptions 
     role,
     family,
     ladder: ladderOf(ds, role),
-    reportsTo: refOf(ds, role, role.reportsTo),
+    reportsTo: refOf(ds, role.family, role.reportsTo),
     extends: ext,
     externalParent: chain.external,
     specialty,

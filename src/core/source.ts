@@ -93,8 +93,11 @@ export class Locator {
   locate(path: Path, at: 'key' | 'value' = 'value'): Range {
     const [start, end] = this.offsetsOf(path, at);
     const r = this.lines.range(start, end);
-    // A multi-line block value ends at the start of the next line: report the end of the last line instead.
-    return r;
+    // A block value (a folded summary, a list) ends where the next line starts: end the range after the
+    // last character of the value's own last line instead, which editors and CI annotations show better.
+    if (r.endColumn !== 1 || r.endLine <= r.line) return r;
+    const last = this.lines.position(end - 1);
+    return { ...r, endLine: last.line, endColumn: last.column };
   }
 
   line(path: Path, at: 'key' | 'value' = 'value'): number {

@@ -38,8 +38,6 @@ export interface ParsedSource {
   disabled?: Map<number, string[]>;
 }
 
-const RULE = 'yaml-syntax';
-
 /** Decodes bytes as UTF-8; a NUL byte or an invalid sequence is reported, not thrown. */
 export function decodeText(bytes: Uint8Array): { text: string } | { error: string; offset: number; prefix?: string } {
   const nul = bytes.indexOf(0);

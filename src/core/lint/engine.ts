@@ -43,21 +43,10 @@ export function runLint(files: readonly LoadedFile[], ds: LoadedDataSet, options
     for (const rf of raw) {
       const file = byName.get(rf.file);
       if (!file) continue;
-      findings.push(trimEnd(file, rf, locateOne(file, rf, enabled.get(rf.ruleId) ?? enabled.get(r.id)!, (name) => byName.get(name))));
+      findings.push(locateOne(file, rf, enabled.get(rf.ruleId) ?? enabled.get(r.id)!, (name) => byName.get(name)));
     }
   }
   return findings.filter((f) => !suppressed(byName.get(f.file), f)).sort(compareFindings);
-}
-
-/**
- * A block value (a folded summary, a list) ends where the next line starts; CI annotations read better
- * when the range ends after the last character of the value's own last line instead.
- */
-function trimEnd(file: LoadedFile, raw: RawFinding, f: Finding): Finding {
-  if (f.endColumn !== 1 || f.endLine <= f.line) return f;
-  const [, end] = file.locator.offsetsOf(raw.path, raw.at);
-  const last = file.locator.lines.position(end - 1);
-  return { ...f, endLine: last.line, endColumn: last.column };
 }
 
 function suppressed(file: LoadedFile | undefined, f: Finding): boolean {
