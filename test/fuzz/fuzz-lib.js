@@ -260,7 +260,7 @@ export function violation(argv, r, files) {
   // Exit 2 explains itself on stderr; exit 1 (lint findings, gap's missing requirements) reports on stdout.
   if (r.code === 2 && r.stderr.trim() === '') return `${where}: exit 2 without a message`;
   if (r.code === 1 && r.stdout.trim() === '' && r.stderr.trim() === '') return `${where}: exit 1 with no output`;
-  if (argv[0] === 'lint' && argv.includes('json') && !/is not available yet/.test(r.stderr) && r.code !== 2) {
+  if (argv[0] === 'lint' && argv.includes('json') && r.code !== 2) {
     let findings;
     try {
       findings = JSON.parse(r.stdout);

@@ -3,7 +3,8 @@
  * (so every command has roles to work on) plus the hostile file(s). `valid` cases must work (exit 0);
  * the others must be refused with findings or a one-line error.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 export const GOOD_FAMILY = `kind: family
@@ -172,4 +173,15 @@ export function writeCase(dir: string, c: HostileCase, options: { withGood?: boo
     writeFileSync(p, content);
   }
   return join(dir, c.main ?? Object.keys(c.files)[0]);
+}
+
+/** A temp directory with a valid data set (`goodDir`) and a profile, for cases that need a sound neighbour. */
+export function makeWorkspace(prefix: string): { root: string; goodDir: string; profile: string } {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  const goodDir = join(root, 'good-data');
+  mkdirSync(goodDir);
+  writeFileSync(join(goodDir, 'good.yaml'), GOOD_FAMILY);
+  const profile = join(root, 'profile.yaml');
+  writeFileSync(profile, GOOD_PROFILE);
+  return { root, goodDir, profile };
 }

@@ -109,9 +109,6 @@ function isLintReport(r: { code: number | null; stderr: string; stdout?: string 
   return r.code === 1 && Boolean(r.stdout);
 }
 
-/** A command still a stub in this checkout: its cases are skipped until it lands. */
-export const isStub = (stderr: string) => /is not available yet/.test(stderr);
-
 /**
  * jest's ESM loader can fail ("request for … is not in cache") when commands import several modules
  * lazily with Promise.all and a shared dependency is first linked by two of them at once. Tests that
