@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import type { Document, Node as YamlNode } from 'yaml';
 import { LineIndex, Locator, type ContainerOffsets } from './source.js';
+import { parseLean } from './yaml-lean.js';
 import type { RawFinding } from './findings.js';
 
 // yaml is loaded on first parse, not at import: a command answered from the bundled data's build-time
@@ -85,10 +86,18 @@ export function scanDisableComments(text: string, lines: LineIndex): Map<number,
   return out;
 }
 
-/** Parses one YAML file. `text` may start with a BOM. */
-export function parseYaml(file: string, text: string): ParsedSource {
+/**
+ * Parses one YAML file. `text` may start with a BOM. Files in the plain subset ladder files are
+ * written in take the fast path (./yaml-lean.ts); the rest, and `{ lean: false }`, are composed by
+ * `yaml`'s full pipeline and walked below. Both give the same result.
+ */
+export function parseYaml(file: string, text: string, options: { lean?: boolean } = {}): ParsedSource {
   const lines = new LineIndex(text);
   const disabled = scanDisableComments(text, lines);
+  if (options.lean !== false) {
+    const lean = parseLean(yaml(), text, MAX_DEPTH);
+    if (lean) return { file, value: lean.value, locator: new Locator(lean.value, lean.offsets, lines, lean.pool), findings: [], syntax: [], disabled };
+  }
   const offsets = new WeakMap<object, ContainerOffsets>();
   const syntax: ParsedSource['syntax'] = [];
   let value: unknown = null;

@@ -14,6 +14,7 @@ import { buildDataSet, loadFile } from '../../src/core/load.js';
 import { runLint } from '../../src/core/lint/engine.js';
 import { loadSchemaSupport } from '../../src/io/schemas.js';
 import { ROOT } from '../helpers/run-cli.js';
+import { expectSameAsFullPipeline } from '../helpers/lean.js';
 
 const PAGES = join(ROOT, '..', 'shared', 'corpus', 'gitlab', 'pages');
 const present = existsSync(PAGES);
@@ -64,6 +65,13 @@ maybe('the GitLab corpus', () => {
       const underUnplacedHeading = result.reports.some((r) => r.file === file && /has no grade, so it is not a role/.test(r.message));
       const outcome = result.stats.find((s) => s.file === file)?.inherits.find((i) => i.line === Number(line))?.outcome;
       expect({ m, accounted: reported || underUnplacedHeading || outcome === 'external' }).toEqual({ m, accounted: true });
+    }
+  });
+
+  test('every imported family takes the fast YAML path and loads as the full pipeline loads it', () => {
+    for (const f of result.families) {
+      const text = familyYaml(f.family, null);
+      expect([f.family.id, expectSameAsFullPipeline(text, f.family.id)]).toEqual([f.family.id, true]);
     }
   });
 
