@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Document, Node as YamlNode } from 'yaml';
-import { LineIndex, Locator, type ContainerOffsets } from './source.js';
+import { LineIndex, Locator, keyMovesFirst, type ContainerOffsets } from './source.js';
 import { parseLean } from './yaml-lean.js';
 import type { RawFinding } from './findings.js';
 
@@ -201,7 +201,9 @@ class Walker {
       for (let i = 0; i < 4 * node.items.length; i++) pool.push(-1);
       let n = 0;
       const [start, , end] = node.range ?? [0, 0, 0];
-      this.offsets.set(obj, { start, end, names, at, len: node.items.length });
+      const info: ContainerOffsets = { start, end, names, at, len: node.items.length };
+      this.offsets.set(obj, info);
+      let keepNames = false;
       for (const pair of node.items) {
         const k = pair.key as YamlNode | null;
         const keyValue = k === null ? null : isScalar(k) ? k.value : undefined;
@@ -217,6 +219,7 @@ class Walker {
         const kr = k?.range ?? [start, start, start];
         const vr = v?.range;
         names[n] = key;
+        if (keyMovesFirst(key)) keepNames = true;
         pool[at + 4 * n] = kr[0];
         pool[at + 4 * n + 1] = kr[1];
         pool[at + 4 * n + 2] = vr ? vr[0] : -1;
@@ -228,6 +231,7 @@ class Walker {
         if (key === '__proto__') Object.defineProperty(obj, key, { value: converted, enumerable: true, writable: true, configurable: true });
         else obj[key] = converted;
       }
+      if (!keepNames) info.names = undefined;
       out = obj;
     } else if (isSeq(node)) {
       const arr: unknown[] = [];
