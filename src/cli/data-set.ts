@@ -9,7 +9,7 @@ import { chooseDataDir, loadPaths } from '../io/data.js';
 /** Loads the chosen data set; YAML or schema errors are a DataError listing them (exit 2). */
 export async function loadDataSet(ctx: Context): Promise<LoadedDataSet> {
   const dir = chooseDataDir(ctx.data, ctx.io.env);
-  const { ds, findings, problems } = await loadPaths([dir], ctx.io.cwd);
+  const { ds, findings, problems } = await loadPaths([dir], ctx.io.cwd, { keepSources: false });
   for (const p of problems) ctx.io.stderr.write(`ladder: ${p}\n`);
   const errors = findings.filter((f) => f.level === 'error');
   if (errors.length) throw new DataError(`the data set has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} (see \`ladder lint\`)`, errors);

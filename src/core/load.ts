@@ -140,14 +140,33 @@ export interface LoadedDataSet extends DataSet {
  * findings say why); a role or family id defined twice keeps its first definition (lint reports it).
  */
 export function buildDataSet(files: LoadedFile[]): LoadedDataSet {
-  const ds: LoadedDataSet = { families: [], familyById: new Map(), roles: new Map(), vocabulary: null, files: new Map() };
-  for (const f of files) {
-    ds.files.set(f.file, f);
-    if (!f.valid) continue;
-    if (f.kind === 'family') addFamily(ds, f);
-    else if (f.kind === 'skills') addVocabulary(ds, f);
-  }
+  const ds = emptyDataSet();
+  for (const f of files) addToDataSet(ds, f);
   return ds;
+}
+
+export function emptyDataSet(): LoadedDataSet {
+  return { families: [], familyById: new Map(), roles: new Map(), vocabulary: null, files: new Map() };
+}
+
+/** Adds one loaded file to a data set (`buildDataSet` one file at a time, for loaders that stream). */
+export function addToDataSet(ds: LoadedDataSet, f: LoadedFile): void {
+  ds.files.set(f.file, f);
+  if (!f.valid) return;
+  if (f.kind === 'family') addFamily(ds, f);
+  else if (f.kind === 'skills') addVocabulary(ds, f);
+}
+
+const NO_SOURCE = new Locator(null, new WeakMap(), new LineIndex(''));
+
+/**
+ * Lets go of what a file was parsed into (its values and the positions in it) once the data set has
+ * what it needs; the commands that print the data set instead of checking it load this way. The data
+ * set keeps its own copy of everything, item lines included.
+ */
+export function releaseSource(f: LoadedFile): void {
+  f.value = null;
+  f.locator = NO_SOURCE;
 }
 
 type Obj = Record<string, unknown>;
