@@ -150,6 +150,22 @@ try {
       console.log(`  ajv validate -s family.schema.json --spec=draft2020 -d '<dir>/*.yaml'  ${pad(fmtMs(A.ms), 9)}  ${pad(A.rss?.toFixed(0) ?? '?', 5)} MB  exit ${A.code}`);
       console.log(`  ladder lint <dir> --format json (syntax, schema, all rules)         ${pad(fmtMs(L.ms), 9)}  ${pad(L.rss?.toFixed(0) ?? '?', 5)} MB  exit ${L.code}`);
       console.log(`  ladder lint / ajv-cli: ${(L.ms / A.ms).toFixed(2)}x time`);
+      // What each parser alone costs on the same files, in a fresh process (start-up included): the
+      // floor under ajv-cli (js-yaml) and under ladder (yaml's lexer and CST parser, which ladder's
+      // fast path composes from; the environment is copied as bin/ladder.js does).
+      const readAll = `const fs = require('fs'); const d = ${JSON.stringify(dir)}; const texts = fs.readdirSync(d).map((n) => fs.readFileSync(d + '/' + n, 'utf8'));`;
+      const floors = [
+        ['js-yaml load (the parser of ajv-cli)', `${readAll} const y = require('js-yaml'); for (const t of texts) y.load(t);`],
+        ['yaml Lexer alone', `${readAll} const Y = require('yaml'); for (const t of texts) for (const x of new Y.Lexer().lex(t));`],
+        ['yaml CST Parser alone', `process.env = { ...process.env }; ${readAll} const Y = require('yaml'); for (const t of texts) for (const x of new Y.Parser().parse(t));`],
+      ];
+      ajv.floors = {};
+      for (const [name, script] of floors) {
+        if (name.startsWith('js-yaml') && !existsSync(join(root, 'node_modules', 'js-yaml'))) continue;
+        const F = best([0, 1, 2].map(() => measure(process.execPath, ['-e', script], root)));
+        ajv.floors[name] = F.ms;
+        console.log(`  ${name.padEnd(66)} ${pad(fmtMs(F.ms), 9)}  ${pad(F.rss?.toFixed(0) ?? '?', 5)} MB  ${(F.ms / A.ms).toFixed(2)}x ajv-cli`);
+      }
     }
   }
 
