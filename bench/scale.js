@@ -5,7 +5,7 @@
 // parseDocument in one process; growth 10k -> 50k. Then ajv-cli (schema only) against `ladder lint`
 // on the same 1,000 family files. Needs `npm run build`.
 //
-//   node bench/scale.js [--sizes 1000,10000,50000] [--ajv-files 1000] [--no-ajv] [--json <file>]
+//   node bench/scale.js [--sizes 1000,10000,50000] [--repeat 3] [--ajv-files 1000] [--no-ajv] [--json <file>]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import { root, bin, opt, flag } from './common.js';
 const sizes = String(opt('--sizes', '1000,10000,50000')).split(',').map(Number);
 const ajvFiles = Number(opt('--ajv-files', 1000));
 const withAjv = !flag('--no-ajv');
+const largeRepeat = Math.max(1, Number(opt('--repeat', 3)));
 const TIME = '/usr/bin/time';
 const haveTime = existsSync(TIME);
 if (!existsSync(join(root, 'dist', 'cli', 'run.js'))) {
@@ -73,14 +74,17 @@ try {
       { name: 'gap <end of chain> --profile', cmd: process.execPath, argv: [bin, '--data', dir, 'gap', g.deepRole, '--profile', profile] },
       { name: 'lint', cmd: process.execPath, argv: [bin, 'lint', dir, '--format', 'json'] },
     ];
-    // Small sizes are noisy: best of 3. Large ones run once (they take seconds).
-    const repeat = size <= 2000 ? 3 : 1;
+    // Small sizes are noisy: best of 3. Large ones: the median of `--repeat` runs (3 by default), time
+    // and peak memory each, since one run's peak can be far off (the garbage collector's timing).
+    const small = size <= 2000;
+    const repeat = small ? 3 : largeRepeat;
     for (const r of runs) {
-      let best;
-      for (let i = 0; i < repeat; i++) {
-        const m = measure(r.cmd, r.argv, root);
-        if (!best || m.ms < best.ms) best = m;
-      }
+      const got = [];
+      for (let i = 0; i < repeat; i++) got.push(measure(r.cmd, r.argv, root));
+      const median = (xs) => [...xs].sort((x, y) => x - y)[(xs.length - 1) >> 1];
+      const best = small
+        ? got.reduce((m, x) => (x.ms < m.ms ? x : m))
+        : { ...got[0], ms: median(got.map((x) => x.ms)), rss: got[0].rss === undefined ? undefined : median(got.map((x) => x.rss)) };
       const stub = /is not available yet/.test(best.stderr);
       results.push({ size, files: g.files, mb, name: r.name, ms: best.ms, rss: best.rss, code: best.code, stub, stderr: best.code > 1 ? best.stderr : '' });
       process.stderr.write(`  ${r.name}: ${stub ? 'not available' : `${fmtMs(best.ms)}, ${best.rss?.toFixed(0)} MB, exit ${best.code}`}\n`);

@@ -5,13 +5,15 @@
 //
 // Generates valid-ish families and mutates them (test/fuzz/fuzz-lib.js), runs lint, list, show, diff,
 // gap and export on each, and checks: exit code 0/1/2, no stack trace, no internal error, every lint
-// finding inside its file. Prints how many cases ran and failed, and the shrunk counterexample.
+// finding inside its file; and that every file the fast YAML path takes parses as the full pipeline
+// parses it. Prints how many cases ran and failed, and the shrunk counterexample.
 // Exit 0 when every case passed, 1 otherwise.
 import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { caseArb, commandsFor, filesOf, violation, writeCaseFiles } from '../test/fuzz/fuzz-lib.js';
+import { createRequire } from 'node:module';
+import { caseArb, commandsFor, compareYamlPaths, filesOf, violation, writeCaseFiles } from '../test/fuzz/fuzz-lib.js';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -23,8 +25,11 @@ const seed = opt('--seed', Date.now() % 2 ** 31);
 const seconds = opt('--time', 0);
 
 let run;
+let yamlPaths;
 try {
   ({ run } = await import('../dist/cli/run.js'));
+  const [{ parseLean }, { parseYaml, MAX_DEPTH }] = [await import('../dist/core/yaml-lean.js'), await import('../dist/core/yaml-source.js')];
+  yamlPaths = { yaml: createRequire(import.meta.url)('yaml'), parseLean, parseYaml, maxDepth: MAX_DEPTH };
 } catch {
   process.stderr.write('fuzz: dist/ is missing; run `npm run build` first\n');
   process.exit(2);
@@ -34,6 +39,8 @@ const dir = mkdtempSync(join(tmpdir(), 'ladder-fuzz-'));
 let cases = 0;
 let failed = 0;
 let commands = 0;
+/** Files the fast YAML path took, and files it left to the full pipeline. */
+const yamlPath = { taken: 0, left: 0 };
 const firstProblems = new Map();
 /** command -> how many runs exited 0, 1, 2: shows the cases reach past the YAML parser. */
 const exitCodes = new Map();
@@ -54,6 +61,11 @@ async function check(c) {
     files = writeCaseFiles(dir, c);
   } catch (e) {
     return `the fuzzer itself failed to build the case: ${e?.stack ?? e}`;
+  }
+  for (const [name, bytes] of files) {
+    const r = compareYamlPaths(new TextDecoder().decode(bytes), yamlPaths);
+    yamlPath[r.taken ? 'taken' : 'left']++;
+    if (r.taken && r.fast !== r.full) return `${name}: the fast YAML path parses it differently from the full pipeline:\n  fast: ${r.fast.slice(0, 2000)}\n  full: ${r.full.slice(0, 2000)}`;
   }
   for (const argv of commandsFor(c)) {
     commands++;
@@ -99,6 +111,7 @@ const secs = ((performance.now() - started) / 1000).toFixed(1);
 const ran = details.numRuns;
 process.stdout.write(`fuzz: seed ${seed}: ${ran} generated cases passed before ${details.failed ? 'the first failure' : 'the end'}; ${cases} cases run in all (shrinking included), ${commands} commands, ${failed} failing, ${secs} s\n`);
 process.stdout.write(`exit codes (0/1/2): ${[...exitCodes].map(([k, c]) => `${k} ${c[0]}/${c[1]}/${c[2]}`).join(', ')}\n`);
+process.stdout.write(`YAML files: ${yamlPath.taken} taken by the fast path (each compared with the full pipeline), ${yamlPath.left} left to the full pipeline\n`);
 if (details.failed) {
   const cex = details.counterexample?.[0];
   process.stdout.write(`\nshrunk counterexample (${details.numShrinks} shrinks):\n${safeJson(cex)}\n`);

@@ -20,3 +20,7 @@ export function targetsOf(c: FuzzCase): { roleA: string; roleB: string; family: 
 export function writeCaseFiles(dir: string, c: FuzzCase): Map<string, Buffer>;
 export function commandsFor(c: FuzzCase): string[][];
 export function violation(argv: string[], r: RunResult, files: Map<string, Uint8Array>): string | null;
+export function compareYamlPaths(
+  text: string,
+  modules: { yaml: unknown; parseLean: (yaml: never, text: string, maxDepth: number) => unknown; parseYaml: (file: string, text: string, options: { lean: boolean }) => unknown; maxDepth: number },
+): { taken: boolean; fast?: string; full?: string };

@@ -293,3 +293,28 @@ function positionProblem(f, files) {
   if (f.endLine !== undefined && (f.endLine < f.line || f.endLine > ls.length)) return `endLine ${f.endLine} outside ${f.line}..${ls.length}`;
   return null;
 }
+
+/** Every value of a parsed file and every container's recorded offsets, as one string. */
+function dumpParsed(v, offsets) {
+  if (typeof v !== 'object' || v === null) return `${typeof v}:${String(v)}`;
+  const o = offsets.get(v);
+  const head = o ? `@${o.start}-${o.end}#${o.at}x${o.len}${o.names ? `[${o.names.join('|')}]` : ''}` : '@none';
+  if (Array.isArray(v)) return `${head}[${v.map((x) => dumpParsed(x, offsets)).join(',')}]`;
+  return `${head}{${Object.keys(v).map((k) => `${JSON.stringify(k)}:${dumpParsed(v[k], offsets)}`).join(',')}}`;
+}
+
+/**
+ * The fast YAML path against yaml's full pipeline on one text (modules passed in: the sources in
+ * tests, dist/ in the long run). `taken`: whether the fast path accepted the text; `fast` and `full`:
+ * what each made of it (values, container offsets, offset pool, syntax errors), equal when all is well.
+ */
+export function compareYamlPaths(text, { yaml, parseLean, parseYaml, maxDepth }) {
+  const fast = parseLean(yaml, text, maxDepth);
+  if (!fast) return { taken: false };
+  const full = parseYaml('file.yaml', text, { lean: false });
+  return {
+    taken: true,
+    fast: JSON.stringify({ syntax: [], value: dumpParsed(fast.value, fast.offsets), pool: Array.from(fast.pool) }),
+    full: JSON.stringify({ syntax: full.syntax, value: dumpParsed(full.value, full.locator.offsets), pool: Array.from(full.locator.pool) }),
+  };
+}
