@@ -57,16 +57,24 @@ export interface LeanResult {
 /** Thrown (once per unsupported file, never per node) to leave the fast path. */
 const BAIL = new Error('not in the subset of the fast path');
 
-let tagsFor: { values: ScalarTag[]; keys: ScalarTag[]; options: object } | undefined;
+interface Tags {
+  values: ScalarTag[];
+  keys: ScalarTag[];
+  options: object;
+}
+/** The core schema's scalar tags, per instance of the `yaml` module (tests load its ESM build too). */
+const tagsOf = new WeakMap<Yaml, Tags>();
 
 /** Parses `text` with `yaml`'s CST parser and composes it; `undefined` when the full pipeline must. */
 export function parseLean(yaml: Yaml, text: string, maxDepth: number): LeanResult | undefined {
   if (text.indexOf('\t') !== -1 || text.indexOf('\r') !== -1 || text.charCodeAt(0) === 0xfeff) return undefined;
-  if (!tagsFor) {
+  let tags = tagsOf.get(yaml);
+  if (!tags) {
     // The same schema the composer builds for a document (core schema, our parse options).
     const doc = new yaml.Document(undefined, { uniqueKeys: false, resolveKnownTags: false });
-    const tags = (doc.schema as unknown as { tags: ScalarTag[] }).tags.filter((t) => t.test && (t as { collection?: string }).collection === undefined);
-    tagsFor = { values: tags.filter((t) => t.default === true), keys: tags.filter((t) => t.default === true || t.default === 'key'), options: doc.options };
+    const scalars = (doc.schema as unknown as { tags: ScalarTag[] }).tags.filter((t) => t.test && (t as { collection?: string }).collection === undefined);
+    tags = { values: scalars.filter((t) => t.default === true), keys: scalars.filter((t) => t.default === true || t.default === 'key'), options: doc.options };
+    tagsOf.set(yaml, tags);
   }
   try {
     let doc: DocToken | undefined;
@@ -85,7 +93,7 @@ export function parseLean(yaml: Yaml, text: string, maxDepth: number): LeanResul
       }
     }
     if (!doc || doc.value?.type !== 'block-map') return undefined;
-    return new LeanComposer(yaml, tagsFor, maxDepth).document(doc);
+    return new LeanComposer(yaml, tags, maxDepth).document(doc);
   } catch (e) {
     if (e === BAIL || e instanceof RangeError) return undefined;
     throw e;
@@ -107,7 +115,7 @@ class LeanComposer {
 
   constructor(
     private readonly yaml: Yaml,
-    private readonly tags: { values: ScalarTag[]; keys: ScalarTag[]; options: object },
+    private readonly tags: Tags,
     private readonly maxDepth: number,
   ) {}
 
