@@ -167,7 +167,8 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, out: RawFinding[]): void 
       const ownUses = own ? own.words.filter((w) => w.lower === wrong).length : 0;
       if ((titleWordCount.get(wrong) ?? 0) - ownUses > 0) continue;
       for (let k = 2; k <= maxWords; k++) {
-        for (let m = 0; m < k; m++) {
+        // Windows from the leftmost: when one title fits two windows around the word, the first wins.
+        for (let m = k - 1; m >= 0; m--) {
           const start = miss - m;
           if (start < 0 || start + k > n) continue;
           let others = true;
