@@ -85,9 +85,8 @@ try {
       const best = small
         ? got.reduce((m, x) => (x.ms < m.ms ? x : m))
         : { ...got[0], ms: median(got.map((x) => x.ms)), rss: got[0].rss === undefined ? undefined : median(got.map((x) => x.rss)) };
-      const stub = /is not available yet/.test(best.stderr);
-      results.push({ size, files: g.files, mb, name: r.name, ms: best.ms, rss: best.rss, code: best.code, stub, stderr: best.code > 1 ? best.stderr : '' });
-      process.stderr.write(`  ${r.name}: ${stub ? 'not available' : `${fmtMs(best.ms)}, ${best.rss?.toFixed(0)} MB, exit ${best.code}`}\n`);
+      results.push({ size, files: g.files, mb, name: r.name, ms: best.ms, rss: best.rss, code: best.code, stderr: best.code > 1 ? best.stderr : '' });
+      process.stderr.write(`  ${r.name}: ${fmtMs(best.ms)}, ${best.rss?.toFixed(0)} MB, exit ${best.code}\n`);
     }
     rmSync(dir, { recursive: true, force: true });
   }
@@ -99,10 +98,6 @@ try {
     const rows = results.filter((r) => r.size === size);
     const parse = rows.find((r) => r.name.startsWith('parse only'));
     for (const r of rows) {
-      if (r.stub) {
-        console.log(`${pad(size, 6)} ${pad(r.mb.toFixed(1), 5)}  ${r.name.padEnd(32)} ${'(not available yet)'.padStart(9)}`);
-        continue;
-      }
       const ratio = r === parse ? '' : `${(r.ms / parse.ms).toFixed(2)}x`;
       console.log(`${pad(size, 6)} ${pad(r.mb.toFixed(1), 5)}  ${r.name.padEnd(32)} ${pad(fmtMs(r.ms), 9)} ${pad(ratio, 9)} ${pad(r.rss?.toFixed(0) ?? '?', 8)} ${pad(r.rss ? (r.rss / r.mb).toFixed(1) + 'x' : '?', 7)}  ${r.code}`);
     }
@@ -111,7 +106,7 @@ try {
   const [a, b] = sizes.length >= 2 ? [sizes[sizes.length - 2], sizes[sizes.length - 1]] : [];
   if (a && b) {
     console.log(`\nGrowth ${a} -> ${b} roles (x${(b / a).toFixed(0)} data; target: time ratio under ${((b / a) * 1.2).toFixed(0)})`);
-    for (const r of results.filter((x) => x.size === b && !x.stub)) {
+    for (const r of results.filter((x) => x.size === b)) {
       const prev = results.find((x) => x.size === a && x.name === r.name);
       if (prev) console.log(`  ${r.name.padEnd(32)} ${(r.ms / prev.ms).toFixed(2)}x time, ${(r.rss / prev.rss).toFixed(2)}x memory`);
     }
@@ -122,9 +117,9 @@ try {
   const parse = big.find((r) => r.name.startsWith('parse only'));
   for (const [name, limit] of [['show <end of deepest chain>', 1.5], ['lint', 3]]) {
     const r = big.find((x) => x.name === name);
-    if (r && !r.stub) console.log(`  ${name.padEnd(32)} ${(r.ms / parse.ms).toFixed(2)}x parse  ${r.ms / parse.ms <= limit ? 'ok' : 'MISSED'}`);
+    if (r) console.log(`  ${name.padEnd(32)} ${(r.ms / parse.ms).toFixed(2)}x parse  ${r.ms / parse.ms <= limit ? 'ok' : 'MISSED'}`);
   }
-  for (const r of big.filter((x) => !x.stub && x.rss)) {
+  for (const r of big.filter((x) => x.rss)) {
     console.log(`  ${r.name.padEnd(32)} ${(r.rss / r.mb).toFixed(1)}x size in memory (${((r.rss - baseRss) / r.mb).toFixed(1)}x above an empty node)  ${r.rss / r.mb <= 10 ? 'ok' : 'MISSED'}`);
   }
 
