@@ -93,8 +93,8 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, out: RawFinding[]): void 
   const titles: Title[] = fam.roleIds.map((id, index) => ({ role: ctx.ds.roles.get(id)!, index, words: titleWords(ctx.ds.roles.get(id)!.title) }));
   if (titles.length === 0) return;
   const titleWordCount = new Map<string, number>();
-  // Word of a title -> the (position, title length) pairs it appears at, to find candidate windows.
-  const wordPlaces = new Map<string, Map<string, [number, number]>>();
+  // The words of the titles of two or more words: the words a window around a misspelling is made of.
+  const windowWords = new Set<string>();
   // keyOf(title words with one left out) -> the titles.
   const byKey = new Map<string, Title[]>();
   for (const t of titles) {
@@ -102,11 +102,7 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, out: RawFinding[]): void 
     const k = t.words.length;
     if (k < 2) continue;
     const lower = t.words.map((w) => w.lower);
-    lower.forEach((w, at) => {
-      const places = wordPlaces.get(w) ?? new Map<string, [number, number]>();
-      places.set(`${at}:${k}`, [at, k]);
-      wordPlaces.set(w, places);
-    });
+    for (const w of lower) windowWords.add(w);
     for (let miss = 0; miss < k; miss++) {
       const key = keyOf(lower, 0, k, miss);
       const list = byKey.get(key);
@@ -151,7 +147,7 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, out: RawFinding[]): void 
     const titleWord = new Uint8Array(n);
     let any = false;
     for (let i = 0; i < n; i++) {
-      if (wordPlaces.has(text[i])) {
+      if (windowWords.has(text[i])) {
         titleWord[i] = 1;
         any = true;
       }
