@@ -44,9 +44,21 @@ function keyIndex(map: object, info: ContainerOffsets, name: string): number {
 
 const INDEX_LIKE = /^(?:0|[1-9][0-9]{0,9})$/;
 /** Whether JavaScript would list this key before the others of its object (an array-index-like key). */
-export function keyMovesFirst(name: string): boolean {
+function keyMovesFirst(name: string): boolean {
   const c = name.charCodeAt(0);
   return c >= 48 && c <= 57 && INDEX_LIKE.test(name) && Number(name) < 4294967295;
+}
+
+/** What a map keeps of its key names (see ContainerOffsets.names): them only if JavaScript reorders them. */
+export function namesToKeep(names: string[]): string[] | undefined {
+  return names.some(keyMovesFirst) ? names : undefined;
+}
+
+/** Sets a parsed key as an ordinary own property: `__proto__` too, without touching the prototype. */
+export function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
+  // defineProperty only there: it would slow every other object down.
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
 }
 
 /** Maps offsets to 1-based line/column. Built from the line starts of the text, once per file. */

@@ -3,17 +3,17 @@
  * data and source offsets, without composing a `Document` of node objects that would be thrown away.
  *
  * It accepts only the plain subset that ladder files are written in (block mappings with one-line
- * scalar keys, block sequences, one-line flow sequences of scalars, plain/quoted/block scalars,
- * comments) and only when the text is free of errors. Anything else (a tab, a CR, a BOM, anchors,
- * aliases, tags, explicit keys, flow mappings, empty values, several documents, a duplicate key,
- * any error) returns `undefined`, and the caller composes the file with `yaml`'s full pipeline, which
+ * scalar keys, block sequences, one-line flow sequences and mappings of scalars, plain/quoted/block
+ * scalars, comments) and only when the text is free of errors. Anything else (a tab, a CR, a BOM,
+ * anchors, aliases, tags, explicit keys, empty values, several documents, a duplicate key, any error)
+ * returns `undefined`, and the caller composes the file with `yaml`'s full pipeline, which
  * also explains the error. On what it accepts, it produces exactly what that pipeline produces: the
  * same values (scalars are decoded by `yaml`'s own `CST.resolveAsScalar` and core-schema tags), the
  * same offsets and the same order of the offset pool; test/core/yaml-lean.test.ts checks this
  * against the full pipeline on the bundled data, generated data sets, the imported corpus and fuzzed
  * variants.
  */
-import { keyMovesFirst, type ContainerOffsets } from './source.js';
+import { namesToKeep, setOwn, type ContainerOffsets } from './source.js';
 
 type Yaml = typeof import('yaml');
 
@@ -125,7 +125,7 @@ class LeanComposer {
     // `--- key: value` (a block collection on the marker's line) is an error: leave it to the full pipeline.
     if (marker && !doc.start.some((t) => t.type === 'newline' && t.offset > marker.offset)) throw BAIL;
     const value = this.node(doc.value!, 0);
-    this.end(doc.end, this.r2, false);
+    this.end(doc.end, this.r2, false); // only checks what follows the document's content
     return { value, offsets: this.offsets, pool: this.pool.slice(0, this.used) };
   }
 
@@ -235,7 +235,6 @@ class LeanComposer {
     let offset = bm.offset;
     let commentEnd: number | null = null;
     let n = 0;
-    let keepNames = false;
     for (let i = 0; i < items.length; i++) {
       const { start, key, sep, value } = items[i];
       if (items[i].explicitKey) throw BAIL;
@@ -258,7 +257,6 @@ class LeanComposer {
       if (Object.prototype.hasOwnProperty.call(obj, name)) throw BAIL; // the full pipeline names the duplicate
       const p = this.pool;
       names[n] = name;
-      if (keyMovesFirst(name)) keepNames = true;
       p[at + 4 * n] = k0;
       p[at + 4 * n + 1] = k1;
       const converted = this.node(value, depth + 1);
@@ -267,11 +265,10 @@ class LeanComposer {
       this.pool[at + 4 * n + 3] = this.r1;
       n++;
       offset = this.r2;
-      if (name === '__proto__') Object.defineProperty(obj, name, { value: converted, enumerable: true, writable: true, configurable: true });
-      else obj[name] = converted;
+      setOwn(obj, name, converted);
     }
     if (commentEnd && commentEnd < offset) throw BAIL;
-    if (!keepNames) info.names = undefined;
+    info.names = namesToKeep(names);
     info.end = commentEnd ?? offset;
     this.r0 = bm.offset;
     this.r1 = offset;
@@ -320,7 +317,6 @@ class LeanComposer {
     const at = this.reserve((isMap ? 4 : 2) * items.length);
     const info: ContainerOffsets = { start: fc.offset, end: 0, names, at, len: items.length };
     this.offsets.set(out, info);
-    let keepNames = false;
     for (let i = 0; i < items.length; i++) {
       const { start, key, sep, value } = items[i];
       let commas = 0;
@@ -345,16 +341,14 @@ class LeanComposer {
       this.props(sep, 'map-value-ind', false, this.r2);
       if (!this.propsFound || Object.prototype.hasOwnProperty.call(out, name)) throw BAIL;
       names![i] = name;
-      if (keyMovesFirst(name)) keepNames = true;
       this.pool[at + 4 * i] = k0;
       this.pool[at + 4 * i + 1] = k1;
       const converted = this.flowValue(value, depth + 1);
       this.pool[at + 4 * i + 2] = this.r0;
       this.pool[at + 4 * i + 3] = this.r1;
-      if (name === '__proto__') Object.defineProperty(out, name, { value: converted, enumerable: true, writable: true, configurable: true });
-      else (out as Record<string, unknown>)[name] = converted;
+      setOwn(out as Record<string, unknown>, name, converted);
     }
-    if (!keepNames) info.names = undefined;
+    if (names) info.names = namesToKeep(names);
     const [close, ...rest] = fc.end;
     if (close?.source !== (isMap ? '}' : ']')) throw BAIL;
     const closed = close.offset + 1;

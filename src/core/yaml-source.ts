@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Document, Node as YamlNode } from 'yaml';
-import { LineIndex, Locator, keyMovesFirst, type ContainerOffsets } from './source.js';
+import { LineIndex, Locator, namesToKeep, setOwn, type ContainerOffsets } from './source.js';
 import { parseLean } from './yaml-lean.js';
 import type { RawFinding } from './findings.js';
 
@@ -203,7 +203,6 @@ class Walker {
       const [start, , end] = node.range ?? [0, 0, 0];
       const info: ContainerOffsets = { start, end, names, at, len: node.items.length };
       this.offsets.set(obj, info);
-      let keepNames = false;
       for (const pair of node.items) {
         const k = pair.key as YamlNode | null;
         const keyValue = k === null ? null : isScalar(k) ? k.value : undefined;
@@ -219,19 +218,14 @@ class Walker {
         const kr = k?.range ?? [start, start, start];
         const vr = v?.range;
         names[n] = key;
-        if (keyMovesFirst(key)) keepNames = true;
         pool[at + 4 * n] = kr[0];
         pool[at + 4 * n + 1] = kr[1];
         pool[at + 4 * n + 2] = vr ? vr[0] : -1;
         pool[at + 4 * n + 3] = vr ? vr[1] : -1;
         n++;
-        const converted = this.convert(v, depth + 1);
-        // defineProperty keeps `__proto__` an ordinary own key instead of changing the prototype
-        // (only there: it would slow every other object down).
-        if (key === '__proto__') Object.defineProperty(obj, key, { value: converted, enumerable: true, writable: true, configurable: true });
-        else obj[key] = converted;
+        setOwn(obj, key, this.convert(v, depth + 1));
       }
-      if (!keepNames) info.names = undefined;
+      info.names = namesToKeep(names);
       out = obj;
     } else if (isSeq(node)) {
       const arr: unknown[] = [];
