@@ -2,7 +2,7 @@
  * The seed page (GitLab's Education Services job family), imported together with the page it extends
  * from, against the bundled data that was modelled from the same pages by hand. Roles, grades,
  * reports-to, extends and item texts must agree; the differences listed at the end are modelling
- * choices the importer cannot make from the text alone (documented in the README, "The seed page against the bundled data").
+ * choices the importer cannot make from the text alone (documented in docs/import-export.md, "The seed page against the bundled data").
  */
 import { describe, expect, test } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';

@@ -121,7 +121,7 @@ describe('files that cannot be read as YAML', () => {
 /**
  * The loader and resolver on huge inputs run in every `npm test`. The other commands on the same
  * inputs take tens of seconds (the yaml parser alone reads ~1–3 MB/s), so they run with
- * LADDER_HEAVY=1 (see the README, "Robustness, limits and performance").
+ * LADDER_HEAVY=1 (see docs/robustness.md).
  */
 const HEAVY = process.env.LADDER_HEAVY === '1';
 const heavyOnly = (argv: string[]) => (HEAVY ? [argv] : []);
@@ -206,6 +206,6 @@ describe('stdout closed early', () => {
 });
 
 test('peak memory is measured here', () => {
-  // Documented in the README, "Robustness, limits and performance": without /usr/bin/time the bounds are not checked.
+  // Documented in docs/robustness.md: without /usr/bin/time the bounds are not checked.
   expect(typeof HAVE_TIME).toBe('boolean');
 });

@@ -4,7 +4,7 @@
  * the same template ("N+ years of experience in …") share most of them and would otherwise look alike.
  */
 
-/** Items at least this similar (0..1) are paired as one changed item. See the README, "How items are paired". */
+/** Items at least this similar (0..1) are paired as one changed item. See docs/commands.md, "How items are paired". */
 export const SIMILARITY_THRESHOLD = 0.6;
 
 const STOP_WORDS = new Set([

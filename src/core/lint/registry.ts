@@ -1,4 +1,4 @@
-/** Every lint rule, in the order of the SPEC §4 table (the README table and SARIF follow it). */
+/** Every lint rule, in the order of the rules table (docs/rules/ and SARIF follow it). */
 import type { Rule, Severity } from './types.js';
 import { rule as yamlSyntax } from './rules/yaml-syntax.js';
 import { rule as schema } from './rules/schema.js';
