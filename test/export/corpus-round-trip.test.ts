@@ -12,12 +12,10 @@ import { familyYaml } from '../../src/import/family-yaml.js';
 import { familyMarkdown } from '../../src/export/family-markdown.js';
 import { buildDataSet, loadFile } from '../../src/core/load.js';
 import { loadSchemaSupport } from '../../src/io/schemas.js';
-import { ROOT } from '../helpers/run-cli.js';
+import { corpusPages } from '../helpers/corpus.js';
 
-const PAGES = join(ROOT, '..', 'shared', 'corpus', 'gitlab', 'pages');
-const present = existsSync(PAGES);
-if (!present) process.stderr.write(`corpus round-trip test skipped: the GitLab corpus is not at ${PAGES} (it sits beside the repository in CI)\n`);
-const maybe = present ? describe : describe.skip;
+const PAGES = corpusPages('corpus round-trip test');
+const maybe = PAGES ? describe : describe.skip;
 
 const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : /\.md(\.erb)?$/.test(e.name) && !e.name.startsWith('_') ? [join(dir, e.name)] : []));
 const ROLE_KEYS = ['title', 'level', 'grade', 'reports_to', 'extends', 'responsibilities', 'requirements', 'nice_to_haves', 'performance_indicators', 'hiring_process'];
@@ -26,11 +24,11 @@ const pick = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(
 
 maybe('the GitLab corpus through export and back', () => {
   test('every family comes back with the same roles, references and items', async () => {
-    const inputs: PageInput[] = walk(PAGES)
+    const inputs: PageInput[] = walk(PAGES!)
       .sort()
       .map((abs) => {
-        const place = placeOf(abs, PAGES);
-        return { file: relative(PAGES, abs), text: readFileSync(abs, 'utf8'), key: place?.key, source: place?.exact ? sourceUrl(place.key) : undefined };
+        const place = placeOf(abs, PAGES!);
+        return { file: relative(PAGES!, abs), text: readFileSync(abs, 'utf8'), key: place?.key, source: place?.exact ? sourceUrl(place.key) : undefined };
       })
       .filter((p) => /^\s*layout:\s*["']?job_family_page/m.test(p.text.slice(0, 600)));
     const first = importPages(inputs);

@@ -42,8 +42,8 @@ describe('ladder import', () => {
     expect(JSON.parse(lint.stdout).filter((f: { severity?: string; level?: string }) => (f.severity ?? f.level) === 'error')).toEqual([]);
   });
 
-  const hugo = join(ROOT, '..', 'shared', 'corpus', 'gitlab', 'hugo-sample');
-  (existsSync(hugo) ? test : test.skip)('a folder of the newer format (_index.md and one file per level) is one page', async () => {
+  const hugo = join(ROOT, 'test', 'fixtures', 'gitlab', 'hugo-sample');
+  test('a folder of the newer format (_index.md and one file per level) is one page', async () => {
     const r = await runCli(['import', hugo]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^id: technology-partner-manager-family$/m);

@@ -1,16 +1,13 @@
 /** The newer handbook format: a folder with `_index.md` and one file per level (the corpus sample). */
 import { describe, expect, test } from '@jest/globals';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { assembleHugoFamily, importPages } from '../../src/import/import-pages.js';
-import { ROOT } from '../helpers/run-cli.js';
+import { GITLAB_FIXTURES } from '../helpers/corpus.js';
 
-const DIR = join(ROOT, '..', 'shared', 'corpus', 'gitlab', 'hugo-sample', 'alliances', 'technology-partner-manager');
-const present = existsSync(DIR);
-if (!present) process.stderr.write(`hugo test skipped: the GitLab corpus is not at ${DIR} (it sits beside the repository in CI)\n`);
-const maybe = present ? describe : describe.skip;
+const DIR = join(GITLAB_FIXTURES, 'hugo-sample', 'alliances', 'technology-partner-manager');
 
-maybe('a Hugo job-family folder', () => {
+describe('a Hugo job-family folder', () => {
   const read = (name: string) => ({ file: `tpm/${name}`, text: readFileSync(join(DIR, name), 'utf8') });
   const levels = readdirSync(DIR).filter((n) => n !== '_index.md').map(read);
   const page = assembleHugoFamily(read('_index.md'), levels)!;
