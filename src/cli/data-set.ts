@@ -1,20 +1,71 @@
-/** Shared by the commands that read a data set: load it, refuse invalid data, find roles by id. */
+/**
+ * Shared by the commands that read a data set: choose it (as every command does), load it, refuse
+ * data that would give wrong answers, find roles and families by id.
+ */
 import type { Context } from './io.js';
 import { DataError } from '../core/errors.js';
-import type { LoadedDataSet } from '../core/load.js';
+import type { LoadedDataSet, LoadedFile } from '../core/load.js';
+import type { Severity } from '../core/lint/types.js';
+import type { Finding } from '../core/findings.js';
 import type { RoleDef, FamilyDef } from '../core/model.js';
 import { didYouMean } from '../core/suggest.js';
-import { chooseDataDir, loadPaths } from '../io/data.js';
+import { loadPaths } from '../io/data.js';
+import { chooseDataSet, type DataChoice } from '../io/data-choice.js';
 
-/** Loads the chosen data set; YAML or schema errors are a DataError listing them (exit 2). */
+/** Lint rules whose errors change what show/diff/gap/list/export answer: such data is refused. */
+export const ANSWER_CHANGING_RULES = ['unresolved-reference', 'duplicate-id', 'inheritance-cycle'] as const;
+
+const choices = new WeakMap<Context, Promise<DataChoice>>();
+const labels = new WeakMap<LoadedDataSet, string>();
+
+/** The data set this run reads (chosen once per run). */
+export function dataChoice(ctx: Context): Promise<DataChoice> {
+  let c = choices.get(ctx);
+  if (!c) {
+    c = chooseDataSet({ flag: ctx.data, env: ctx.io.env, cwd: ctx.io.cwd });
+    choices.set(ctx, c);
+  }
+  return c;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Loads the chosen data set. YAML or schema errors, and the lint errors that change answers (an
+ * unresolved reference, a duplicate id, an inheritance cycle), are a DataError listing them with their
+ * positions (exit 2); other lint warnings are one summary line on stderr.
+ */
 export async function loadDataSet(ctx: Context): Promise<LoadedDataSet> {
-  const dir = chooseDataDir(ctx.data, ctx.io.env);
-  const { ds, findings, problems } = await loadPaths([dir], ctx.io.cwd, { keepSources: false });
+  const choice = await dataChoice(ctx);
+  // Sources are kept until the reference checks have run (they need positions), then released.
+  const { ds, files, findings, problems } = await loadPaths([choice.dir], ctx.io.cwd);
   for (const p of problems) ctx.io.stderr.write(`ladder: ${p}\n`);
   const errors = findings.filter((f) => f.level === 'error');
-  if (errors.length) throw new DataError(`the data set has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} (see \`ladder lint\`)`, errors);
-  if (ds.families.length === 0) throw new DataError(`no job families found in ${dir} (expected *.yaml files with \`kind: family\`)`);
+  if (errors.length) throw new DataError(`the data set ${choice.label} has ${plural(errors.length, 'error')}; fix ${errors.length === 1 ? 'it' : 'them'} (\`ladder lint\` shows every finding)`, errors);
+  if (ds.families.length === 0) throw new DataError(`no job families found in ${choice.label} (expected *.yaml files with \`kind: family\`)`);
+  if (choice.origin !== 'bundled') {
+    const found = await structuralFindings(ds, files, choice.config?.rules);
+    const refused = found.filter((f) => f.level === 'error');
+    if (refused.length) {
+      throw new DataError(`the data set ${choice.label} has ${plural(refused.length, 'error')} that change${refused.length === 1 ? 's' : ''} the answer; fix ${refused.length === 1 ? 'it' : 'them'} (\`ladder lint\` shows every finding)`, refused);
+    }
+    // Made warnings by the config: the answer may be incomplete, so say so once.
+    if (found.length) ctx.io.stderr.write(`ladder: ${plural(found.length, 'warning')} in ${choice.label}; run \`ladder lint\`\n`);
+  }
+  const { releaseSource } = await import('../core/load.js');
+  for (const f of files) releaseSource(f);
+  labels.set(ds, choice.label);
   return ds;
+}
+
+/** The answer-changing rules, at the severities of the config (the default: error). */
+async function structuralFindings(ds: LoadedDataSet, files: LoadedFile[], severities: ReadonlyMap<string, Severity> | undefined): Promise<Finding[]> {
+  const { RULES_BY_ID } = await import('../core/lint/registry.js');
+  const { runLint } = await import('../core/lint/engine.js');
+  const rules = ANSWER_CHANGING_RULES.map((id) => RULES_BY_ID.get(id)!);
+  // The files' own yaml-syntax and schema findings were handled above: keep only these rules'.
+  const ids: readonly string[] = ANSWER_CHANGING_RULES;
+  return runLint(files, ds, { rules, severities }).filter((f) => ids.includes(f.ruleId));
 }
 
 export function findRole(ds: LoadedDataSet, id: string): RoleDef {
@@ -22,7 +73,8 @@ export function findRole(ds: LoadedDataSet, id: string): RoleDef {
   if (role) return role;
   const fam = ds.familyById.get(id);
   if (fam) throw new DataError(`\`${id}\` is a family, not a role; its roles: ${fam.roleIds.join(', ')}`);
-  throw new DataError(`unknown role \`${id}\`${didYouMean(id, ds.roles.keys())}; \`ladder list\` shows every role`);
+  const where = labels.get(ds);
+  throw new DataError(`unknown role \`${id}\`${where ? ` in ${where}` : ''}${didYouMean(id, ds.roles.keys())}; \`ladder list\` shows every role`);
 }
 
 export function findFamily(ds: LoadedDataSet, id: string): FamilyDef {
@@ -30,10 +82,16 @@ export function findFamily(ds: LoadedDataSet, id: string): FamilyDef {
   if (fam) return fam;
   const role = ds.roles.get(id);
   if (role) throw new DataError(`\`${id}\` is a role of family \`${role.family}\`; pass the family id`);
-  throw new DataError(`unknown family \`${id}\`${didYouMean(id, ds.familyById.keys())}; families: ${[...ds.familyById.keys()].join(', ')}`);
+  const where = labels.get(ds);
+  throw new DataError(`unknown family \`${id}\`${where ? ` in ${where}` : ''}${didYouMean(id, ds.familyById.keys())}; families: ${[...ds.familyById.keys()].join(', ')}`);
 }
 
-/** Width to lay tables out in: the terminal's, else 100 columns. */
+/**
+ * Width to lay tables out in: the terminal's, else `COLUMNS`, else 100 columns (at least 40, so a
+ * table stays readable).
+ */
 export function tableWidth(ctx: Context): number {
-  return Math.max(60, Math.min(ctx.io.stdout.columns ?? 100, 200));
+  const fromEnv = Number.parseInt(ctx.io.env.COLUMNS ?? '', 10);
+  const width = ctx.io.stdout.columns ? ctx.io.stdout.columns : Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 100;
+  return Math.max(40, Math.min(width, 400));
 }

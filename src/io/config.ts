@@ -41,9 +41,9 @@ export async function findConfig(cwd: string): Promise<string | null> {
 
 /**
  * Reads the config (`explicit` path, else the nearest one). `knownRules` are the valid rule ids: an
- * unknown one is an error with the closest id suggested.
+ * unknown one is an error with the closest id suggested (null: not checked, for commands other than lint).
  */
-export async function loadConfig(explicit: string | undefined, cwd: string, knownRules: readonly string[]): Promise<LintConfig | null> {
+export async function loadConfig(explicit: string | undefined, cwd: string, knownRules: readonly string[] | null): Promise<LintConfig | null> {
   const abs = explicit !== undefined ? resolve(cwd, explicit) : await findConfig(cwd);
   if (abs === null) return null;
   const file = displayPath(abs, cwd);
@@ -77,11 +77,13 @@ export async function loadConfig(explicit: string | undefined, cwd: string, know
   const v = value as { rules?: Record<string, Severity>; data?: string };
   const rules = new Map<string, Severity>();
   for (const id of Object.keys(v.rules ?? {})) {
-    if (!knownRules.includes(id)) {
+    if (knownRules && !knownRules.includes(id)) {
       const p = parsed.locator.locate(['rules', id], 'key');
       throw new DataError(`${at(p.line, p.column)}: unknown rule \`${id}\`${didYouMean(id, knownRules)}`);
     }
-    rules.set(id, v.rules![id]);
+    // `warning` (the word reports use) and `warn` (eslint's) are the same severity.
+    const severity = v.rules![id] as string;
+    rules.set(id, (severity === 'warning' ? 'warn' : severity) as Severity);
   }
   return { file, rules, data: v.data !== undefined ? resolve(dirname(abs), v.data) : undefined };
 }

@@ -15,7 +15,7 @@ describe('ladder CLI (in-process through run)', () => {
     { name: 'unknown option', argv: ['show', 'x', '--bogus'], code: 2, stderr: /unknown option '--bogus'/ },
     { name: 'missing argument', argv: ['show'], code: 2, stderr: /missing required argument 'role'/ },
     { name: 'bad --format choice', argv: ['show', 'technical-instructor', '--format', 'yaml'], code: 2, stderr: /argument 'yaml' is invalid/ },
-    { name: 'unknown role suggests the closest id', argv: ['show', 'senior-lab-curiculum-developer'], code: 2, stderr: /^ladder: unknown role `senior-lab-curiculum-developer` \(did you mean `senior-lab-curriculum-developer`[ ,?]/, stderrLines: 1 },
+    { name: 'unknown role suggests the closest id', argv: ['show', 'senior-lab-curiculum-developer'], code: 2, stderr: /^ladder: unknown role `senior-lab-curiculum-developer` in the bundled sample data set \(did you mean `senior-lab-curriculum-developer`[ ,?]/, stderrLines: 1 },
     { name: 'a family id is not a role', argv: ['show', 'education-services'], code: 2, stderr: /is a family, not a role/, stderrLines: 1 },
     { name: 'unknown specialty', argv: ['show', 'technical-instructor', '--specialty', 'federal'], code: 2, stderr: /unknown specialty `federal`/, stderrLines: 1 },
     { name: '--data that does not exist', argv: ['list', '--data', 'no/such/dir'], code: 2, stderr: /no\/such\/dir: no such file or directory/, stderrLines: 1 },

@@ -74,3 +74,12 @@ test('the worked example resolves as the guide says', async () => {
   expect(shown).toBeTruthy();
   expect(r.stdout).toContain(shown!);
 });
+
+test('the refused typo prints what the guide shows', async () => {
+  const guide = readFileSync(join(ROOT, 'docs', 'file-format.md'), 'utf8');
+  const shown = /```\n\$ ladder --data typo show senior-engineer\n([\s\S]*?)```/.exec(guide)?.[1];
+  expect(shown).toBeTruthy();
+  const r = await runCli(['--data', 'typo', 'show', 'senior-engineer'], { cwd: tmp });
+  expect(r.code).toBe(2);
+  expect(r.stderr).toBe(shown);
+});

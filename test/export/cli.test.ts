@@ -47,7 +47,7 @@ describe('ladder export', () => {
   });
 
   test.each([
-    ['unknown family, with a suggestion', ['export', 'widget-operation'], /^ladder: unknown family `widget-operation` \(did you mean `widget-operations`/],
+    ['unknown family, with a suggestion', ['export', 'widget-operation'], /^ladder: unknown family `widget-operation` in test\/fixtures\/import\/export-data \(--data\) \(did you mean `widget-operations`/],
     ['a role id instead of a family', ['export', 'widget-operator'], /^ladder: `widget-operator` is a role of family `widget-operations`; pass the family id/],
     ['an unknown format', ['export', 'widget-operations', '--format', 'yaml'], /argument 'yaml' is invalid/],
   ])('%s: exit 2, one message, nothing on stdout', async (_name, argv, message) => {

@@ -71,7 +71,7 @@ describe('ladder gap (CLI): bad input exits 2 with a clear message', () => {
     ['a missing profile file', [SENIOR, '-p', 'nowhere/me.yaml'], /^ladder: nowhere\/me\.yaml: no such file; --profile takes a YAML file with `kind: profile`\n$/],
     ['a directory as profile', [SENIOR, '-p', 'examples'], /^ladder: examples: is a directory/],
     ['a device as profile (never read)', [SENIOR, '-p', '/dev/zero'], /^ladder: \/dev\/zero: not a regular file/],
-    ['an unknown role', ['senior-lab-curriculum-develper', '-p', EXAMPLE('sam-rivera')], /^ladder: unknown role `senior-lab-curriculum-develper` \(did you mean `senior-lab-curriculum-developer`/],
+    ['an unknown role', ['senior-lab-curriculum-develper', '-p', EXAMPLE('sam-rivera')], /^ladder: unknown role `senior-lab-curriculum-develper` in the bundled sample data set \(did you mean `senior-lab-curriculum-developer`/],
     ['a role and --next', [SENIOR, '--next', '-p', EXAMPLE('sam-rivera')], /^ladder: give either a role id or --next, not both/],
     ['neither a role nor --next', ['-p', EXAMPLE('sam-rivera')], /^ladder: give a role id, or --next/],
     ['no --profile', [SENIOR], /required option '-p, --profile <file>' not specified/],

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DATA = join(ROOT, 'data');
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
+export const EXAMPLES_PROFILE = join(ROOT, 'examples', 'profiles', 'sam-rivera.yaml');
 
 export interface CliResult {
   code: number;

@@ -81,10 +81,10 @@ describe('files inside the data set', () => {
 describe('usage and data errors exit 2 with one line', () => {
   test.each([
     [['lint', 'no/such/dir'], /^ladder: no\/such\/dir: no such file or directory\n$/],
-    [['--data', 'no/where', 'lint'], /^ladder: no\/where: no such file or directory\n$/],
+    [['--data', 'no/where', 'lint'], /^ladder: --data no\/where: no such file or directory; give the directory of your ladder files\n$/],
     [['lint', 'data', '--max-warnings', 'many'], /^ladder: --max-warnings expects a whole number/],
     [['lint', 'data', '--rule', 'redundant-items=off'], /^ladder: --rule: unknown rule `redundant-items` \(did you mean `redundant-item`\?\)\n$/],
-    [['lint', 'data', '--rule', 'redundant-item=loud'], /^ladder: --rule redundant-item: severity must be error, warn or off, got "loud"\n$/],
+    [['lint', 'data', '--rule', 'redundant-item=loud'], /^ladder: --rule redundant-item: severity must be error, warn \(or warning\) or off, got "loud"\n$/],
     [['lint', 'data', '--rule', 'redundant-item'], /^ladder: --rule expects <rule-id>=<severity>/],
     [['lint', 'data', '--config', 'no-such.yaml'], /^ladder: no-such.yaml: no such config file\n$/],
   ])('%j', async (args, stderr) => {
@@ -198,7 +198,7 @@ describe('.ladderrc.yaml', () => {
 
   test.each([
     ['an unknown rule id', 'rules:\n  empty-roles: error\n', /^ladder: \.ladderrc\.yaml:2:3: unknown rule `empty-roles` \(did you mean `empty-role`\?\)\n$/],
-    ['a bad severity', 'rules:\n  empty-role: fatal\n', /^ladder: \.ladderrc\.yaml:2:15: `empty-role` must be one of `error`, `warn`, `off` \(config file\)\n$/],
+    ['a bad severity', 'rules:\n  empty-role: fatal\n', /^ladder: \.ladderrc\.yaml:2:15: `empty-role` must be one of `error`, `warn`, `warning`, `off` \(config file\)\n$/],
     ['an unknown key', 'rule:\n  empty-role: error\n', /^ladder: \.ladderrc\.yaml:1:1: unknown key `rule` \(did you mean `rules`\?\) \(config file\)\n$/],
     ['broken YAML', 'rules: [\n', /^ladder: \.ladderrc\.yaml:2:1: /],
   ])('%s is one line naming file:line:column, exit 2', async (_name, text, stderr) => {

@@ -18,21 +18,25 @@ export async function lint(ctx: Context, paths: string[], opts: LintOptions): Pr
   // One after the other: jest's ESM loader fails on parallel dynamic imports that share modules.
   const { RULES } = await import('../../core/lint/registry.js');
   const { runLint } = await import('../../core/lint/engine.js');
-  const { loadConfig } = await import('../../io/config.js');
-  const { loadPaths, BUNDLED_DATA } = await import('../../io/data.js');
+  const { chooseDataSet } = await import('../../io/data-choice.js');
+  const { loadPaths } = await import('../../io/data.js');
   const { FORMATTERS } = await import('../../lint-formats/registry.js');
-  const { findYamlFiles, writeFileAtomic } = await import('../../io/files.js');
+  const { findYamlFiles, writeFileAtomic, displayPath } = await import('../../io/files.js');
   const { io } = ctx;
   const ids = RULES.map((r) => r.id);
   const maxWarnings = parseMaxWarnings(opts.maxWarnings);
-  const config = await loadConfig(opts.config, io.cwd, ids);
+  const ruleOptions = parseRuleOptions(opts.rule ?? [], ids);
+  // No paths: the data set, chosen as every command chooses it. Paths inside it are linted in its context.
+  const choice = await chooseDataSet({ flag: ctx.data, env: io.env, cwd: io.cwd, configFile: opts.config, knownRules: ids });
+  const config = choice.config;
   const severities = new Map<string, Severity>(config?.rules);
-  for (const [id, severity] of parseRuleOptions(opts.rule ?? [], ids)) severities.set(id, severity);
-
-  // No paths: the data set, chosen as every command chooses it, with the config's `data:` before the bundled one.
-  const dataArg = ctx.data ?? (io.env.LADDER_DATA || undefined) ?? config?.data ?? BUNDLED_DATA;
-  const dataDir = resolve(io.cwd, dataArg);
-  const targets = paths.length ? paths : [dataArg];
+  for (const [id, severity] of ruleOptions) severities.set(id, severity);
+  const dataDir = choice.dir;
+  const targets = paths.length ? paths : [displayPath(dataDir, io.cwd)];
+  if (paths.length === 0 && choice.origin === 'bundled') {
+    // A CI job that forgot to say what to lint would otherwise pass on the sample: say so.
+    io.stderr.write('ladder: linting the bundled sample data set (no paths, --data, LADDER_DATA or `data:` in .ladderrc.yaml); pass the directory of your ladder, or run `ladder init`\n');
+  }
   // Files inside the data set are linted in its context, so their references to other files resolve;
   // only the findings in the files asked for are reported.
   const asked = paths.length ? (await findYamlFiles(targets, io.cwd)).files : null;
@@ -94,8 +98,9 @@ export function parseRuleOptions(values: string[], ids: readonly string[]): [str
     if (!m) throw new UsageError(`--rule expects <rule-id>=<severity> (e.g. --rule handbook-style=warn), got "${part}"`);
     const [, id, severity] = m;
     if (!ids.includes(id)) throw new UsageError(`--rule: unknown rule \`${id}\`${didYouMean(id, ids)}`);
-    if (!(SEVERITIES as readonly string[]).includes(severity)) throw new UsageError(`--rule ${id}: severity must be error, warn or off, got "${severity}"`);
-    out.push([id, severity as Severity]);
+    const level = severity === 'warning' ? 'warn' : severity;
+    if (!(SEVERITIES as readonly string[]).includes(level)) throw new UsageError(`--rule ${id}: severity must be error, warn (or warning) or off, got "${severity}"`);
+    out.push([id, level as Severity]);
   }
   return out;
 }
