@@ -61,8 +61,15 @@ test('every configuration example is a valid config', async () => {
   const configs = blocks.filter(isConfig);
   expect(configs.length).toBeGreaterThan(0);
   for (const c of configs) {
-    const r = await runCli(['lint', 'engineering', '--config', c.file], { cwd: tmp });
+    // Beside the config, the worked example as its data set: lint with no paths reads it through `data:`.
+    const dir = dirname(join(tmp, c.file));
+    for (const b of blocks.filter((x) => x.file.startsWith('engineering/'))) {
+      mkdirSync(join(dir, 'ladder'), { recursive: true });
+      writeFileSync(join(dir, 'ladder', b.file.split('/')[1]), b.text);
+    }
+    const r = await runCli(['lint', '--format', 'json'], { cwd: dir });
     expect({ file: c.file, code: r.code, stderr: r.stderr }).toEqual({ file: c.file, code: 0, stderr: '' });
+    expect(JSON.parse(r.stdout)).toEqual([]);
   }
 });
 
