@@ -66,20 +66,24 @@ export interface DiffTableOptions {
 
 const visibleLength = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;
 
-/** Greedy word wrap of painted words; `visible` lengths exclude colour codes. */
-function wrapWords(words: { text: string; visible: number }[], width: number, first: string, rest: string): string[] {
+/**
+ * Greedy word wrap of painted words; `visible` lengths exclude colour codes. A `glue` word continues
+ * the previous one (a piece of a word broken after a hyphen, or of a very long word): no space before.
+ */
+function wrapWords(words: Word[], width: number, first: string, rest: string): string[] {
   const lines: string[] = [];
   let line = first;
   let len = visibleLength(first);
   let empty = true;
   for (const w of words) {
-    if (!empty && len + 1 + w.visible > width) {
+    const sep = empty || w.glue ? 0 : 1;
+    if (!empty && len + sep + w.visible > width) {
       lines.push(line);
       line = rest + w.text;
       len = rest.length + w.visible;
     } else {
-      line += (empty ? '' : ' ') + w.text;
-      len += (empty ? 0 : 1) + w.visible;
+      line += (sep ? ' ' : '') + w.text;
+      len += sep + w.visible;
     }
     empty = false;
   }
@@ -87,15 +91,33 @@ function wrapWords(words: { text: string; visible: number }[], width: number, fi
   return lines;
 }
 
-const plainWords = (text: string, style: (s: string) => string = (s) => s) =>
+interface Word {
+  text: string;
+  visible: number;
+  glue?: boolean;
+}
+
+/** A piece of a word is never longer than this, so a long URL still fits the narrowest table (40 columns). */
+const MAX_PIECE = 30;
+
+/** A word's pieces: after each hyphen, and long runs cut at MAX_PIECE. */
+function wordPieces(word: string): string[] {
+  const out: string[] = [];
+  for (const part of word.split(/(?<=-)(?=.)/)) {
+    for (let i = 0; i < part.length; i += MAX_PIECE) out.push(part.slice(i, i + MAX_PIECE));
+  }
+  return out;
+}
+
+const plainWords = (text: string, style: (s: string) => string = (s) => s): Word[] =>
   printable(text)
     .split(/\s+/)
     .filter(Boolean)
-    .map((w) => ({ text: style(w), visible: w.length }));
+    .flatMap((w) => wordPieces(w).map((p, i) => ({ text: style(p), visible: p.length, glue: i > 0 })));
 
 /** The words of a changed item, each painted; markers around runs when colour is off. */
-function changeWords(words: WordChange[], o: DiffTableOptions): { text: string; visible: number }[] {
-  const out: { text: string; visible: number }[] = [];
+function changeWords(words: WordChange[], o: DiffTableOptions): Word[] {
+  const out: Word[] = [];
   for (const w of words) {
     if (w.op === 'same' || o.color) {
       out.push(...plainWords(w.text, w.op === 'removed' ? o.paint.red : w.op === 'added' ? o.paint.green : undefined));
@@ -103,8 +125,8 @@ function changeWords(words: WordChange[], o: DiffTableOptions): { text: string; 
     }
     const [open, close] = w.op === 'removed' ? ['[-', '-]'] : ['{+', '+}'];
     const run = plainWords(w.text);
-    run[0] = { text: open + run[0].text, visible: run[0].visible + 2 };
-    run[run.length - 1] = { text: run[run.length - 1].text + close, visible: run[run.length - 1].visible + 2 };
+    run[0] = { ...run[0], text: open + run[0].text, visible: run[0].visible + 2 };
+    run[run.length - 1] = { ...run[run.length - 1], text: run[run.length - 1].text + close, visible: run[run.length - 1].visible + 2 };
     out.push(...run);
   }
   return out;
@@ -127,7 +149,8 @@ export function diffTable(d: RoleDiff, o: DiffTableOptions): string {
   for (const s of SECTIONS) {
     const x = d.sections[s];
     if (isEmpty(x)) continue;
-    out.push('', `${paint.bold(SECTION_TITLES[s])} ${paint.dim(`(${counts(x)})`)}`);
+    const heading = `${SECTION_TITLES[s]} (${counts(x)})`;
+    out.push('', ...(heading.length <= width ? [`${paint.bold(SECTION_TITLES[s])} ${paint.dim(`(${counts(x)})`)}`] : [paint.bold(SECTION_TITLES[s]), paint.dim(`(${counts(x)})`)]));
     for (const i of x.added) out.push(...item(paint.green('+'), i.text, paint.green));
     for (const c of x.changed) {
       out.push(...wrapWords(changeWords(c.words, o), width, `  ${paint.yellow('~')} `, '    '));

@@ -35,7 +35,7 @@ export function gapTable(r: GapResult, paint: Paint, width: number): string {
   if (r.requirements.length === 0) out.push('  (this role has no requirements)');
   const s = r.summary;
   const colored = `${s.met} of ${s.total} met, ${s.missing ? paint.red(`${s.missing} missing`) : '0 missing'}, ${s.unverified ? paint.yellow(`${s.unverified} unverified`) : '0 unverified'}`;
-  out.push('', `${paint.bold('Summary:')} ${colored}`);
+  out.push('', summaryText(r).length + 9 <= width ? `${paint.bold('Summary:')} ${colored}` : `${paint.bold('Summary:')}\n${colored}`);
   return out.join('\n') + '\n';
 }
 

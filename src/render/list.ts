@@ -1,7 +1,7 @@
 /** Renders the `list` view as a table, markdown or JSON. Pure: data in, string out. */
 import type { FamilyEntry, LevelEntry } from '../core/list.js';
 import type { Paint } from './paint.js';
-import { printable, renderTable } from './table.js';
+import { printable, renderTable, wrapText } from './table.js';
 
 const grade = (g: number | null) => (g === null ? '' : String(g));
 const reports = (l: LevelEntry) => (l.reports_to ? `${l.reports_to.id}${l.reports_to.external ? ' (external)' : ''}` : '');
@@ -9,17 +9,28 @@ const reports = (l: LevelEntry) => (l.reports_to ? `${l.reports_to.id}${l.report
 export function listTable(families: FamilyEntry[], paint: Paint, width: number): string {
   const out: string[] = [];
   for (const fam of families) {
-    out.push(`${paint.bold(printable(fam.title))} ${paint.dim(`(${fam.id})`)}`);
+    out.push(...headline(printable(fam.title), `(${fam.id})`, width, '', paint));
     const groups = [...fam.ladders.map((l) => ({ title: `${l.title} (${l.id})`, levels: l.levels }))];
     if (fam.unladdered.length) groups.push({ title: 'not on a ladder', levels: fam.unladdered });
     for (const g of groups) {
-      out.push(`  ${paint.cyan(printable(g.title))}`);
+      out.push(...wrapText(printable(g.title), width - 2).map((l) => `  ${paint.cyan(l)}`));
       const rows = g.levels.map((l) => [l.id, l.title, grade(l.grade), reports(l)]);
-      out.push(indent(renderTable({ head: ['id', 'title', 'grade', 'reports to'], rows, width: width - 2, flex: 1 }), '    '));
+      out.push(indent(renderTable({ head: ['id', 'title', 'grade', 'reports to'], rows, width: width - 4 }), '    '));
     }
     out.push('');
   }
   return out.join('\n');
+}
+
+/** A bold title and a dim `(id)` after it, wrapped to the width. */
+function headline(title: string, id: string, width: number, pad: string, paint: Paint): string[] {
+  const lines = wrapText(`${title} ${id}`, width - pad.length);
+  const last = lines.length - 1;
+  return lines.map((l, i) => {
+    if (i !== last || !l.endsWith(id)) return pad + paint.bold(l);
+    const head = l.slice(0, l.length - id.length);
+    return pad + (head ? paint.bold(head.trimEnd()) + ' ' : '') + paint.dim(id);
+  });
 }
 
 export function listMarkdown(families: FamilyEntry[]): string {

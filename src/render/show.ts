@@ -3,7 +3,7 @@ import { SECTIONS, SECTION_TITLES } from '../core/model.js';
 import type { ResolvedItem, ResolvedRole } from '../core/resolve.js';
 import { sectionItems, showJson } from '../core/show.js';
 import type { Paint } from './paint.js';
-import { printable, renderTable } from './table.js';
+import { labelled, printable, renderTable, wrapProse } from './table.js';
 import { cell } from './list.js';
 
 /** Where an item comes from, as people read it: empty for the role's own items. */
@@ -27,15 +27,17 @@ function header(r: ResolvedRole): [string, string][] {
 }
 
 export function showTable(r: ResolvedRole, own: boolean, paint: Paint, width: number): string {
-  const out: string[] = [paint.bold(printable(r.role.title))];
-  for (const [k, v] of header(r)) out.push(`  ${paint.dim(k.padEnd(11))}${printable(v)}`);
+  const out: string[] = wrapProse(printable(r.role.title), width).split('\n').map((l) => paint.bold(l));
+  for (const [k, v] of header(r)) out.push(...labelled(`  ${paint.dim(k.padEnd(11))}`, printable(v), width, 13));
   if (r.role.summary) out.push('', wrap(printable(r.role.summary), width));
   for (const s of SECTIONS) {
     const items = sectionItems(r, s, own);
     if (items.length === 0) continue;
     const inherited = items.filter((i) => i.from !== r.role.id).length;
     const counts = own ? `${items.length}` : `${items.length}: ${items.length - inherited} own, ${inherited} inherited`;
-    out.push('', `${paint.bold(SECTION_TITLES[s])} ${paint.dim(`(${counts})`)}`);
+    const title = SECTION_TITLES[s];
+    // The counts go on their own line when the heading would not fit.
+    out.push('', ...(title.length + counts.length + 3 <= width ? [`${paint.bold(title)} ${paint.dim(`(${counts})`)}`] : [paint.bold(title), paint.dim(`(${counts})`)]));
     const rows = items.map((i, n) => {
       const from = origin(i, r.role.id);
       const text = i.from === r.role.id ? i.text : paint.dim(i.text);
@@ -66,22 +68,5 @@ export function showJsonText(r: ResolvedRole, own: boolean): string {
   return JSON.stringify(showJson(r, own), null, 2) + '\n';
 }
 
-/** Wraps prose to a width, keeping paragraphs. */
-export function wrap(text: string, width: number): string {
-  return text
-    .split('\n')
-    .map((para) => {
-      const words = para.split(/ +/);
-      const lines: string[] = [];
-      let line = '';
-      for (const w of words) {
-        if (line && line.length + 1 + w.length > width) {
-          lines.push(line);
-          line = w;
-        } else line = line ? `${line} ${w}` : w;
-      }
-      lines.push(line);
-      return lines.join('\n');
-    })
-    .join('\n');
-}
+/** Wraps prose to a width, keeping paragraphs; a word breaks only after a hyphen, or when longer than the width. */
+export const wrap = wrapProse;

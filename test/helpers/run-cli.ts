@@ -15,11 +15,11 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(argv: string[], options: { env?: Record<string, string | undefined>; cwd?: string; columns?: number } = {}): Promise<CliResult> {
+export async function runCli(argv: string[], options: { env?: Record<string, string | undefined>; cwd?: string; columns?: number | null; stdin?: string } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
-    stdout: { write: (s: string) => (stdout += s), isTTY: false, columns: options.columns ?? 100 },
+    stdout: { write: (s: string) => (stdout += s), isTTY: false, columns: options.columns === null ? undefined : (options.columns ?? 100) },
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     env: { ...(options.env ?? {}) },
     cwd: options.cwd ?? ROOT,
