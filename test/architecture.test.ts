@@ -12,7 +12,7 @@ function sources(dir: string): string[] {
 
 // The core, the renderers and the report formats are pure: data in, data out. Only src/io and
 // src/cli touch the file system, the process or the terminal.
-const PURE = ['src/core', 'src/render', 'src/lint-formats', 'src/import'];
+const PURE = ['src/core', 'src/render', 'src/lint-formats', 'src/import', 'src/init'];
 const FORBIDDEN = [
   /from ['"](node:)?(fs|fs\/promises|child_process|process|os)['"]/,
   /from ['"](commander|@commander-js\/extra-typings)['"]/,

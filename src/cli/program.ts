@@ -57,7 +57,8 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .addOption(viewFormat())
     .option('--own', "only the role's own items, not inherited ones")
     .option('--specialty <id>', "layer a specialty's items on top")
-    .addHelpText('after', examples('ladder show senior-lab-curriculum-developer', 'ladder show senior-lab-curriculum-developer --own', 'ladder show technical-instructor --format json'))
+    .option('--ids', 'add a column of item ids (what profiles give evidence by, and overrides and `remove` name)')
+    .addHelpText('after', examples('ladder show senior-lab-curriculum-developer', 'ladder show senior-lab-curriculum-developer --own --ids', 'ladder show technical-instructor --format json'))
     .action(async (role, opts) => done(await (await import('./commands/show.js')).show(ctx(), role, opts)));
 
   program
@@ -109,6 +110,29 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .addOption(new Option('-f, --format <format>', 'output format').choices(EXPORT_FORMATS).default('markdown' as const))
     .addHelpText('after', examples('ladder export education-services > index.html.md', 'ladder export education-services --format json'))
     .action(async (family, opts) => done(await (await import('./commands/export.js')).exportFamily(ctx(), family, opts)));
+
+  program
+    .command('init')
+    .description("scaffold a team's ladder: .ladderrc.yaml, an example family, a skills vocabulary, a profile, a CI job")
+    .argument('[dir]', 'where to write (default: the current directory)')
+    .addOption(new Option('--ci <provider>', 'also write a CI job that lints the ladder').choices(['gitlab', 'github'] as const))
+    .option('--force', 'overwrite files that exist (otherwise they are listed and nothing is written)')
+    .addHelpText('after', examples('ladder init', 'ladder init handbook/ladder --ci gitlab', 'ladder init --ci github --force'))
+    .action(async (dir, opts) => done(await (await import('./commands/init.js')).init(ctx(), dir, opts)));
+
+  program
+    .command('skills')
+    .description('list the skills vocabulary: skills and experience areas, with aliases and how often requirements name them')
+    .addOption(viewFormat())
+    .addHelpText('after', examples('ladder skills', 'ladder skills --format json | jq -r ".skills[].id"'))
+    .action(async (opts) => done(await (await import('./commands/skills.js')).skills(ctx(), opts)));
+
+  program
+    .command('profile')
+    .description("print a profile skeleton for a role: each structured requirement as a key to fill, each free-text one as an evidence key")
+    .argument('<role>', 'role id, e.g. senior-lab-curriculum-developer')
+    .addHelpText('after', examples('ladder profile senior-lab-curriculum-developer > me.yaml', 'ladder gap senior-lab-curriculum-developer --profile me.yaml'))
+    .action(async (role) => done(await (await import('./commands/profile.js')).profile(ctx(), role)));
 
   return program;
 }

@@ -26,7 +26,7 @@ function header(r: ResolvedRole): [string, string][] {
   return rows;
 }
 
-export function showTable(r: ResolvedRole, own: boolean, paint: Paint, width: number): string {
+export function showTable(r: ResolvedRole, own: boolean, paint: Paint, width: number, ids = false): string {
   const out: string[] = wrapProse(printable(r.role.title), width).split('\n').map((l) => paint.bold(l));
   for (const [k, v] of header(r)) out.push(...labelled(`  ${paint.dim(k.padEnd(11))}`, printable(v), width, 13));
   if (r.role.summary) out.push('', wrap(printable(r.role.summary), width));
@@ -41,14 +41,17 @@ export function showTable(r: ResolvedRole, own: boolean, paint: Paint, width: nu
     const rows = items.map((i, n) => {
       const from = origin(i, r.role.id);
       const text = i.from === r.role.id ? i.text : paint.dim(i.text);
-      return [String(n + 1), text, i.overrides ? paint.yellow(from) : paint.cyan(from)];
+      const row = [String(n + 1), text, i.overrides ? paint.yellow(from) : paint.cyan(from)];
+      // Item ids (what profiles give evidence by, and overrides and `remove` name): `-` for none.
+      if (ids) row.splice(1, 0, i.id ?? '-');
+      return row;
     });
-    out.push(renderTable({ head: ['#', 'item', 'from'], rows, width, flex: 1 }));
+    out.push(renderTable({ head: ids ? ['#', 'id', 'item', 'from'] : ['#', 'item', 'from'], rows, width, flex: ids ? 2 : 1 }));
   }
   return out.join('\n') + '\n';
 }
 
-export function showMarkdown(r: ResolvedRole, own: boolean): string {
+export function showMarkdown(r: ResolvedRole, own: boolean, ids = false): string {
   const out: string[] = [`# ${r.role.title}`, ''];
   for (const [k, v] of header(r)) out.push(`- **${k}**: ${v}`);
   if (r.role.summary) out.push('', r.role.summary);
@@ -58,7 +61,7 @@ export function showMarkdown(r: ResolvedRole, own: boolean): string {
     out.push('', `## ${SECTION_TITLES[s]}`, '');
     for (const i of items) {
       const from = origin(i, r.role.id);
-      out.push(`- ${cell(i.text)}${from ? ` _(${i.from === r.role.id ? from : `from ${from}`})_` : ''}`);
+      out.push(`- ${ids && i.id ? `\`${i.id}\` ` : ''}${cell(i.text)}${from ? ` _(${i.from === r.role.id ? from : `from ${from}`})_` : ''}`);
     }
   }
   return out.join('\n') + '\n';

@@ -1,0 +1,87 @@
+/**
+ * Writes a set of new files (what `ladder init` scaffolds) so that nothing is lost: without `force`,
+ * every file that exists is listed and nothing is written; each file is written to an exclusive
+ * temporary file beside it, then linked into place, which fails rather than replace a file created in
+ * the meantime; on any failure the files placed so far and the temporary files are removed. With
+ * `force`, each file is replaced atomically (the project's writeFileAtomic).
+ */
+import { promises as fs } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DataError, UsageError } from '../core/errors.js';
+import { displayPath, writeFileAtomic } from './files.js';
+
+export interface NewFile {
+  /** Relative to the root, with `/`. */
+  path: string;
+  text: string;
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.lstat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The files of the set that exist already, as shown to users. */
+export async function existingFiles(root: string, files: NewFile[], cwd: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const f of files) {
+    const abs = resolve(root, f.path);
+    if (await exists(abs)) out.push(displayPath(abs, cwd));
+  }
+  return out;
+}
+
+export async function writeNewFiles(root: string, files: NewFile[], cwd: string, options: { force?: boolean } = {}): Promise<void> {
+  const existing = await existingFiles(root, files, cwd);
+  if (existing.length && !options.force) {
+    throw new UsageError(`${existing.length === 1 ? `${existing[0]} exists` : `these files exist: ${existing.join(', ')}`}; nothing was written (pass --force to overwrite ${existing.length === 1 ? 'it' : 'them'})`);
+  }
+  const fail = (path: string, e: unknown) => {
+    const code = (e as NodeJS.ErrnoException).code;
+    return new DataError(`${displayPath(path, cwd)}: cannot write (${code === 'EEXIST' ? 'it appeared while writing; nothing was kept' : code === 'EACCES' ? 'permission denied' : code === 'ENOTDIR' ? 'a parent is not a directory' : (code ?? (e as Error).message)})`);
+  };
+  for (const f of files) {
+    const abs = resolve(root, f.path);
+    try {
+      await fs.mkdir(dirname(abs), { recursive: true });
+    } catch (e) {
+      throw fail(abs, e);
+    }
+  }
+  if (options.force) {
+    for (const f of files) await writeFileAtomic(resolve(root, f.path), f.text, cwd);
+    return;
+  }
+  const temps: string[] = [];
+  const placed: string[] = [];
+  try {
+    for (const f of files) {
+      const abs = resolve(root, f.path);
+      const tmp = `${abs}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      try {
+        await fs.writeFile(tmp, f.text, { flag: 'wx' });
+        temps.push(tmp);
+      } catch (e) {
+        throw fail(abs, e);
+      }
+    }
+    for (let i = 0; i < files.length; i++) {
+      const abs = resolve(root, files[i].path);
+      try {
+        await fs.link(temps[i], abs);
+        placed.push(abs);
+      } catch (e) {
+        throw fail(abs, e);
+      }
+    }
+  } catch (e) {
+    for (const p of placed) await fs.rm(p, { force: true }).catch(() => undefined);
+    throw e;
+  } finally {
+    for (const t of temps) await fs.rm(t, { force: true }).catch(() => undefined);
+  }
+}

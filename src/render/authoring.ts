@@ -1,0 +1,73 @@
+/** Renders `ladder skills` (table, markdown, JSON) and the profile skeleton of `ladder profile`. Pure. */
+import type { ProfileSkeleton, SkillsView, VocabularyRow } from '../core/authoring.js';
+import type { Paint } from './paint.js';
+import { printable, renderTable } from './table.js';
+import { cell } from './list.js';
+
+export function skillsTable(v: SkillsView, paint: Paint, width: number): string {
+  const out: string[] = [];
+  const section = (title: string, rows: VocabularyRow[]) => {
+    out.push(`${paint.bold(title)} ${paint.dim(`(${rows.length})`)}`);
+    const body = rows.map((r) => [r.id, r.title, r.aliases.join(', '), String(r.used)]);
+    out.push(renderTable({ head: ['id', 'title', 'aliases', 'used'], rows: body, width, flex: 2 }));
+  };
+  section('Skills', v.skills);
+  out.push('');
+  section('Experience areas', v.areas);
+  return out.join('\n') + '\n';
+}
+
+export function skillsMarkdown(v: SkillsView): string {
+  const out: string[] = [];
+  for (const [title, rows] of [['Skills', v.skills], ['Experience areas', v.areas]] as const) {
+    out.push(`## ${title}`, '', '| id | title | aliases | used by requirements |', '|---|---|---|---|');
+    for (const r of rows) out.push(`| \`${r.id}\` | ${cell(r.title)} | ${cell(r.aliases.join(', '))} | ${r.used} |`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+export function skillsJsonText(v: SkillsView): string {
+  return JSON.stringify(v, null, 2) + '\n';
+}
+
+/** A YAML scalar for any text: JSON strings are valid double-quoted YAML, escapes included. */
+const q = (s: string) => JSON.stringify(s);
+/** A comment line: one line, control characters shown as escapes. */
+const comment = (s: string) => printable(s).replace(/\n/g, ' ');
+/** A mapping key: plain when it is an id, else quoted. */
+const key = (s: string) => (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s) ? s : q(s));
+
+/**
+ * A profile to fill for a role: every structured requirement as a key (experience in years, skills to
+ * keep), every free-text requirement as an evidence key, commented out. As printed it is a valid
+ * profile that matches nothing yet.
+ */
+export function profileSkeletonYaml(s: ProfileSkeleton, schemaPath: string | null): string {
+  const out: string[] = [];
+  if (schemaPath) out.push(`# yaml-language-server: $schema=${schemaPath}`);
+  out.push(
+    `# Profile for ${comment(s.role.title)} (${s.role.id}).`,
+    '# Fill in what applies (the comments say how), then run:',
+    `#   ladder gap ${s.role.id} --profile <this file>`,
+    'kind: profile',
+    '# name: <the person>',
+    '# role: <their current role id, for `ladder gap --next`>',
+  );
+  if (s.experience.length) {
+    out.push('experience:  # years per area; the number each requirement asks for is in the comment');
+    for (const e of s.experience) out.push(`  ${key(e.area)}: 0  # needs ${e.years}: ${comment(e.texts[0])}`);
+  } else out.push('experience: {}');
+  if (s.skills.length) {
+    out.push('skills: []  # delete [] and uncomment the skills the person has');
+    for (const g of s.skills) {
+      out.push(`  # ${g.mode === 'all' ? 'all of' : 'one of'}: ${comment(g.text)}`);
+      for (const id of g.ids) out.push(`  # - ${id}`);
+    }
+  } else out.push('skills: []');
+  if (s.evidence.length) {
+    out.push('evidence: {}  # delete {} and uncomment the requirements met, each with a note on how');
+    for (const e of s.evidence) out.push(e.byText ? `  # ${q(e.key)}: <how>` : `  # ${e.key}: <how>  (${comment(e.text)})`);
+  } else out.push('evidence: {}');
+  return out.join('\n') + '\n';
+}
