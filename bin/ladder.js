@@ -11,5 +11,6 @@ process.stdout.on('error', (e) => {
 // linting 9 MB of YAML). ladder only reads the environment and starts no other process. Not on
 // Windows, where variable names are case-insensitive and a plain object would not be.
 if (process.platform !== 'win32') process.env = { ...process.env };
-const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+const readStdin = async () => (await import('../dist/io/stdin.js')).readStream(process.stdin);
+const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), readStdin };
 process.exitCode = await run(process.argv.slice(2), io);

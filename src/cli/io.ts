@@ -10,6 +10,8 @@ export interface Io {
   stderr: Out;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Standard input, read whole, for a `-` argument; absent when there is none to read. */
+  readStdin?: () => Promise<Uint8Array>;
 }
 
 export interface Context {

@@ -22,11 +22,13 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .description('Career ladders as YAML: show, diff, gap, lint, import and export job families.')
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .option('--data <dir>', 'data set directory (default: $LADDER_DATA, else the bundled GitLab Education Services family)')
+    .option('--data <dir>', 'data set directory (default: $LADDER_DATA, else `data:` of .ladderrc.yaml found upwards, else the bundled sample)')
     .option('--color', 'force coloured output')
     .option('--no-color', 'plain output (also: NO_COLOR=1)')
     .option('--debug', 'print stack traces of internal errors')
     .showSuggestionAfterError(true)
+    // Each command's --help also lists the options every command takes (--data, --color, --debug).
+    .configureHelp({ showGlobalOptions: true })
     .addHelpText(
       'after',
       examples(
@@ -75,7 +77,7 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .command('gap')
     .description("which of a role's requirements a person meets, misses, or has no evidence for")
     .argument('[role]', 'role id (or use --next)')
-    .requiredOption('-p, --profile <file>', 'profile YAML (kind: profile)')
+    .requiredOption('-p, --profile <file>', 'profile YAML (kind: profile); - reads standard input')
     .option('--next', "target the next level of the profile's current role in its ladder")
     .option('--strict', 'exit 1 on unverified requirements too')
     .addOption(viewFormat())
@@ -85,13 +87,14 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
   program
     .command('lint')
     .description('validate ladder YAML files: syntax, schema and consistency rules')
-    .argument('[paths...]', 'files or directories (default: the data set)')
+    .argument('[paths...]', 'files or directories (default: the data set); - reads standard input')
     .addOption(new Option('-f, --format <format>', 'report format').choices(LINT_FORMATS).default('stylish' as const))
-    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('-o, --out <file>', 'write the report to a file instead of stdout (atomically)')
+    .addOption(new Option('--output-file <file>', 'same as --out (the eslint spelling)').hideHelp())
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)')
     .option('-c, --config <file>', 'config file (default: .ladderrc.yaml found from the current directory upwards)')
-    .option('--rule <id=severity>', 'set a rule severity (error, warn, off); repeatable', (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
-    .addHelpText('after', examples('ladder lint', 'ladder lint data/ --format gitlab --output-file gl-code-quality.json', 'ladder lint --rule handbook-style=warn --max-warnings 0'))
+    .option('--rule <id=severity>', 'set a rule severity (error, warn or warning, off); repeatable', (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
+    .addHelpText('after', examples('ladder lint', 'ladder lint data/ --format gitlab -o gl-code-quality.json', 'ladder lint --rule handbook-style=warn --max-warnings 0'))
     .action(async (paths, opts) => done(await (await import('./commands/lint.js')).lint(ctx(), paths, opts)));
 
   program

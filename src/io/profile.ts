@@ -7,6 +7,7 @@ import type { Finding, RawFinding } from '../core/findings.js';
 import { profileFromValue, type Profile } from '../core/gap/profile.js';
 import { displayPath, MAX_FILE_BYTES } from './files.js';
 import { loadSchemaSupport } from './schemas.js';
+import { STDIN_NAME } from './stdin.js';
 
 export interface ProfileFile {
   profile: Profile;
@@ -17,9 +18,14 @@ export interface ProfileFile {
  * Reads a profile. A missing or unreadable file, YAML errors, a wrong `kind` or schema violations
  * (e.g. a misspelt key) are a DataError carrying the positioned findings (exit 2).
  */
-export async function readProfile(path: string, cwd: string): Promise<ProfileFile> {
+export async function readProfile(path: string, cwd: string, readStdin?: () => Promise<Uint8Array>): Promise<ProfileFile> {
   const abs = resolve(cwd, path);
   let bytes: Uint8Array;
+  // `-` is standard input (a file named `-` is `./-`).
+  if (path === '-') {
+    if (!readStdin) throw new DataError('--profile -: no standard input to read');
+    return parseProfile(STDIN_NAME, await readStdin());
+  }
   try {
     const st = await fs.stat(abs);
     if (st.isDirectory()) throw new DataError(`${path}: is a directory; --profile takes a YAML file with \`kind: profile\``);
@@ -32,7 +38,10 @@ export async function readProfile(path: string, cwd: string): Promise<ProfileFil
     const code = (e as NodeJS.ErrnoException).code;
     throw new DataError(code === 'ENOENT' ? `${path}: no such file; --profile takes a YAML file with \`kind: profile\`` : `${path}: cannot read the profile (${code ?? (e as Error).message})`);
   }
-  const file = displayPath(abs, cwd);
+  return parseProfile(displayPath(abs, cwd), bytes);
+}
+
+async function parseProfile(file: string, bytes: Uint8Array): Promise<ProfileFile> {
   const schemas = await loadSchemaSupport();
   const loaded = loadFile({ file, bytes }, schemas, 'profile');
   if (!loaded.valid) {

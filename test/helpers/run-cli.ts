@@ -23,6 +23,7 @@ export async function runCli(argv: string[], options: { env?: Record<string, str
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     env: { ...(options.env ?? {}) },
     cwd: options.cwd ?? ROOT,
+    readStdin: options.stdin === undefined ? undefined : async () => Buffer.from(options.stdin!),
   };
   const code = await run(argv, io);
   return { code, stdout, stderr };

@@ -11,7 +11,7 @@ export async function gap(ctx: Context, role: string | undefined, opts: { profil
   const { readProfile, locateProfileWarnings } = await import('../../io/profile.js');
   const gapCore = await import('../../core/gap.js');
   const render = await import('../../render/gap.js');
-  const profile = await readProfile(opts.profile, ctx.io.cwd);
+  const profile = await readProfile(opts.profile, ctx.io.cwd, ctx.io.readStdin);
   const ds = await loadDataSet(ctx);
   const target = role !== undefined ? findRole(ds, role) : gapCore.nextLevel(ds, profile.profile);
   const { resolveRole } = await import('../../core/resolve.js');

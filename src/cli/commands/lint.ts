@@ -8,6 +8,8 @@ import { VERSION } from '../version.js';
 
 export interface LintOptions {
   format: string;
+  out?: string;
+  /** The eslint spelling of --out. */
   outputFile?: string;
   maxWarnings?: string;
   config?: string;
@@ -32,17 +34,29 @@ export async function lint(ctx: Context, paths: string[], opts: LintOptions): Pr
   const severities = new Map<string, Severity>(config?.rules);
   for (const [id, severity] of ruleOptions) severities.set(id, severity);
   const dataDir = choice.dir;
-  const targets = paths.length ? paths : [displayPath(dataDir, io.cwd)];
+  // `-` is standard input (a file named `-` is `./-`), linted with the other paths given.
+  const fromStdin = paths.includes('-');
+  const fsPaths = paths.filter((p) => p !== '-');
+  const targets = paths.length ? fsPaths : [displayPath(dataDir, io.cwd)];
   if (paths.length === 0 && choice.origin === 'bundled') {
     // A CI job that forgot to say what to lint would otherwise pass on the sample: say so.
     io.stderr.write('ladder: linting the bundled sample data set (no paths, --data, LADDER_DATA or `data:` in .ladderrc.yaml); pass the directory of your ladder, or run `ladder init`\n');
   }
   // Files inside the data set are linted in its context, so their references to other files resolve;
   // only the findings in the files asked for are reported.
-  const asked = paths.length ? (await findYamlFiles(targets, io.cwd)).files : null;
-  const inDataSet = asked !== null && targets.some((p) => isInside(resolve(io.cwd, p), dataDir));
+  const asked = fsPaths.length ? (await findYamlFiles(fsPaths, io.cwd)).files : null;
+  const inDataSet = asked !== null && !fromStdin && targets.some((p) => isInside(resolve(io.cwd, p), dataDir));
   const { ds, files, problems } = await loadPaths(inDataSet ? [dataDir, ...targets] : targets, io.cwd);
   for (const p of problems) io.stderr.write(`ladder: ${p}\n`);
+  if (fromStdin) {
+    if (!io.readStdin) throw new UsageError('lint -: no standard input to read');
+    const { STDIN_NAME } = await import('../../io/stdin.js');
+    const { addToDataSet, loadFile } = await import('../../core/load.js');
+    const { loadSchemaSupport } = await import('../../io/schemas.js');
+    const f = loadFile({ file: STDIN_NAME, bytes: await io.readStdin() }, await loadSchemaSupport());
+    files.push(f);
+    addToDataSet(ds, f);
+  }
   if (files.length === 0 || asked?.length === 0) throw new DataError(`no YAML files found in ${targets.join(', ')} (lint looks for *.yaml and *.yml files)`);
 
   // A disable comment naming no known rule suppresses nothing: say so rather than fail silently.
@@ -60,11 +74,13 @@ export async function lint(ctx: Context, paths: string[], opts: LintOptions): Pr
   }
   const format = FORMATTERS[opts.format as keyof typeof FORMATTERS];
   if (!format) throw new UsageError(`unknown format \`${opts.format}\`${didYouMean(opts.format, Object.keys(FORMATTERS))}`);
-  const toFile = opts.outputFile !== undefined;
+  if (opts.out !== undefined && opts.outputFile !== undefined && opts.out !== opts.outputFile) throw new UsageError('give --out or --output-file, not both');
+  const outFile = opts.out ?? opts.outputFile;
+  const toFile = outFile !== undefined;
   const { makePaint } = await import('../../render/paint.js');
   const text = format(findings, { paint: await makePaint(ctx.color && !toFile && opts.format === 'stylish'), version: VERSION, rules: RULES, files: linted });
   if (toFile) {
-    await writeFileAtomic(opts.outputFile!, text, io.cwd);
+    await writeFileAtomic(outFile!, text, io.cwd);
   } else {
     io.stdout.write(text);
   }
@@ -84,9 +100,11 @@ function isInside(path: string, dir: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
+/** `--max-warnings <n>`: 0 or more; -1 (as in eslint) means no limit. */
 function parseMaxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim())) throw new UsageError(`--max-warnings expects a whole number of warnings (0 or more), got "${value}"`);
+  if (value.trim() === '-1') return undefined;
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`--max-warnings expects a whole number of warnings (0 or more, or -1 for no limit), got "${value}"`);
   return Number(value);
 }
 
