@@ -23,10 +23,13 @@ export interface ShowJson {
   reports_to: RoleRef | null;
   extends: string[];
   specialty?: string;
+  summary: string | null;
   responsibilities: ItemJson[];
   requirements: ItemJson[];
   nice_to_haves: ItemJson[];
   performance_indicators: ItemJson[];
+  /** The role's own hiring steps, else its family's (never inherited through `extends`). */
+  hiring_process: string[];
 }
 
 export function itemJson(i: ResolvedItem): ItemJson {
@@ -55,6 +58,8 @@ export function showJson(r: ResolvedRole, own = false): ShowJson {
     extends: r.extends,
   } as ShowJson;
   if (r.specialty) out.specialty = r.specialty.id;
+  out.summary = r.role.summary ?? null;
   for (const s of SECTIONS) out[s] = sectionItems(r, s, own).map(itemJson);
+  out.hiring_process = [...(r.role.hiringProcess ?? r.family.hiringProcess ?? [])];
   return out;
 }

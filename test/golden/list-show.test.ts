@@ -14,9 +14,13 @@ const views: [string, string[]][] = [
   ['show-senior-lab-curriculum-developer-own.txt', ['show', 'senior-lab-curriculum-developer', '--own']],
   ['show-senior-manager-of-education-curriculum-development.txt', ['show', 'senior-manager-of-education-curriculum-development']],
   ['show-senior-technical-instructor.json', ['show', 'senior-technical-instructor', '--format', 'json']],
+  ['show-senior-lab-curriculum-developer-ids.txt', ['show', 'senior-lab-curriculum-developer', '--ids']],
+  ['skills.txt', ['skills']],
+  ['skills.json', ['skills', '--format', 'json']],
+  ['profile-senior-lab-curriculum-developer.yaml', ['profile', 'senior-lab-curriculum-developer']],
 ];
 
-describe('golden output of list and show', () => {
+describe('golden output of list, show, skills and profile', () => {
   test.each(views)('%s', async (name, argv) => {
     const r = await runCli([...argv, '--no-color'], { columns: 100 });
     expect(r.stderr).toBe('');
