@@ -72,7 +72,7 @@ export async function lint(ctx: Context, paths: string[], opts: LintOptions): Pr
     findings = findings.filter((f) => wanted.has(f.file));
     linted = linted.filter((f) => wanted.has(f));
   }
-  const format = FORMATTERS[opts.format as keyof typeof FORMATTERS];
+  const format = Object.hasOwn(FORMATTERS, opts.format) ? FORMATTERS[opts.format as keyof typeof FORMATTERS] : undefined;
   if (!format) throw new UsageError(`unknown format \`${opts.format}\`${didYouMean(opts.format, Object.keys(FORMATTERS))}`);
   if (opts.out !== undefined && opts.outputFile !== undefined && opts.out !== opts.outputFile) throw new UsageError('give --out or --output-file, not both');
   const outFile = opts.out ?? opts.outputFile;
