@@ -5,7 +5,7 @@
  * This module has no imports: the CLI reads it before it loads any command.
  */
 
-/** `list`, `show`, `diff`, `gap`. */
+/** `list`, `show`, `diff`, `gap`, `skills`. */
 export const VIEW_FORMATS = ['table', 'json', 'markdown'] as const;
 export type ViewFormat = (typeof VIEW_FORMATS)[number];
 
