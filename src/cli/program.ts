@@ -37,6 +37,7 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
         'ladder diff lab-curriculum-developer senior-lab-curriculum-developer',
         'ladder gap senior-lab-curriculum-developer --profile me.yaml',
         'ladder lint data/',
+        'ladder init --ci gitlab',
       ) + '\nExit codes: 0 success, 1 findings (lint problems, gap with missing requirements), 2 usage or data error.\n',
     );
 

@@ -35,6 +35,21 @@ export async function existingFiles(root: string, files: NewFile[], cwd: string)
   return out;
 }
 
+/**
+ * Moves a finished temporary file to a path that must not exist: a hard link fails if the path appeared
+ * meanwhile. File systems without hard links get a rename after a last check.
+ */
+async function placeNew(tmp: string, target: string): Promise<void> {
+  try {
+    await fs.link(tmp, target);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw e;
+    if (await exists(target)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+    await fs.rename(tmp, target);
+  }
+}
+
 export async function writeNewFiles(root: string, files: NewFile[], cwd: string, options: { force?: boolean } = {}): Promise<void> {
   const existing = await existingFiles(root, files, cwd);
   if (existing.length && !options.force) {
@@ -72,7 +87,7 @@ export async function writeNewFiles(root: string, files: NewFile[], cwd: string,
     for (let i = 0; i < files.length; i++) {
       const abs = resolve(root, files[i].path);
       try {
-        await fs.link(temps[i], abs);
+        await placeNew(temps[i], abs);
         placed.push(abs);
       } catch (e) {
         throw fail(abs, e);
