@@ -3,7 +3,7 @@
  * golden JSON file, and each command's live JSON output, validates against it.
  */
 import { describe, expect, test } from '@jest/globals';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Ajv2020Import from 'ajv/dist/2020.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
@@ -27,9 +27,10 @@ function kindOf(file: string): string | null {
   if (/^lint\/.*-(gitlab|sarif)\.json$/.test(file)) return null;
   if (/^lint\/.*-json\.json$/.test(file)) return 'lint';
   if (file.startsWith('export/')) return 'export';
-  const m = /^(list|show|diff|gap|skills)\b/.exec(base);
-  if (m) return m[1];
-  throw new Error(`golden ${file}: no output schema decided for it; map it in kindOf()`);
+  // Otherwise by the command its name starts with: `changes-….json` → schemas/changes-output.schema.json.
+  const command = /^[a-z]+/.exec(base)?.[0] ?? '';
+  if (existsSync(join(SCHEMAS, `${command}-output.schema.json`))) return command;
+  throw new Error(`golden ${file}: no schemas/${command}-output.schema.json; add the schema of that output (or map the file in kindOf())`);
 }
 
 const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
