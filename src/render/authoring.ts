@@ -31,8 +31,8 @@ export function skillsJsonText(v: SkillsView): string {
   return JSON.stringify(v, null, 2) + '\n';
 }
 
-/** A YAML scalar for any text: JSON strings are valid double-quoted YAML, escapes included. */
-const q = (s: string) => JSON.stringify(s);
+/** A YAML scalar for any text: JSON strings are valid double-quoted YAML; \uXXXX escapes for every control character. */
+const q = (s: string) => printable(JSON.stringify(s));
 /** A comment line: one line, control characters shown as escapes. */
 const comment = (s: string) => printable(s).replace(/\n/g, ' ');
 /** A mapping key: plain when it is an id, else quoted. */
