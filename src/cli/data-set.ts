@@ -62,10 +62,28 @@ export async function loadDataSet(ctx: Context): Promise<LoadedDataSet> {
 async function structuralFindings(ds: LoadedDataSet, files: LoadedFile[], severities: ReadonlyMap<string, Severity> | undefined): Promise<Finding[]> {
   const { RULES_BY_ID } = await import('../core/lint/registry.js');
   const { runLint } = await import('../core/lint/engine.js');
-  const rules = ANSWER_CHANGING_RULES.map((id) => RULES_BY_ID.get(id)!);
+  // The cycle rule rides on the whole inheritance analysis: run it only when there is a cycle.
+  const rules = ANSWER_CHANGING_RULES.filter((id) => id !== 'inheritance-cycle' || hasCycle(ds)).map((id) => RULES_BY_ID.get(id)!);
   // The files' own yaml-syntax and schema findings were handled above: keep only these rules'.
   const ids: readonly string[] = ANSWER_CHANGING_RULES;
   return runLint(files, ds, { rules, severities }).filter((f) => ids.includes(f.ruleId));
+}
+
+/** Whether following `extends` from some role comes back to it: one linear pass over the roles. */
+export function hasCycle(ds: LoadedDataSet): boolean {
+  const state = new Map<string, 1 | 2>(); // 1: on the current path, 2: known to end
+  for (const start of ds.roles.values()) {
+    const path: string[] = [];
+    let cur: RoleDef | undefined = start;
+    while (cur && !state.has(cur.id)) {
+      state.set(cur.id, 1);
+      path.push(cur.id);
+      cur = cur.extends !== undefined ? ds.roles.get(cur.extends) : undefined;
+    }
+    if (cur && state.get(cur.id) === 1) return true;
+    for (const id of path) state.set(id, 2);
+  }
+  return false;
 }
 
 export function findRole(ds: LoadedDataSet, id: string): RoleDef {

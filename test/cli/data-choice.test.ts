@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXAMPLES_PROFILE, runCli } from '../helpers/run-cli.js';
+import { hasCycle } from '../../src/cli/data-set.js';
 
 let tmp = '';
 const write = (rel: string, text: string) => {
@@ -110,3 +111,20 @@ describe('lint with nothing to say what to lint', () => {
 });
 
 test('profiles are found relative to the working directory', () => expect(EXAMPLES_PROFILE).toMatch(/sam-rivera\.yaml$/));
+
+describe('hasCycle', () => {
+  const ds = (edges: Record<string, string | undefined>) =>
+    ({ roles: new Map(Object.entries(edges).map(([id, ext]) => [id, { id, extends: ext }])) }) as unknown as Parameters<typeof hasCycle>[0];
+  test('finds a cycle anywhere, and only a cycle', () => {
+    expect(hasCycle(ds({ a: 'b', b: 'c', c: undefined }))).toBe(false);
+    expect(hasCycle(ds({ a: 'b', b: 'x' }))).toBe(false);
+    expect(hasCycle(ds({ t: 'a', a: 'b', b: 'a' }))).toBe(true);
+    expect(hasCycle(ds({ a: 'a' }))).toBe(true);
+    expect(hasCycle(ds({ a: 'c', b: 'c', c: 'd', d: undefined }))).toBe(false);
+  });
+  test('linear on a 200,000-role chain', () => {
+    const edges: Record<string, string | undefined> = {};
+    for (let i = 0; i < 200_000; i++) edges[`r-${i}`] = i + 1 < 200_000 ? `r-${i + 1}` : undefined;
+    expect(hasCycle(ds(edges))).toBe(false);
+  });
+});
