@@ -70,12 +70,9 @@ describe('architecture', () => {
   });
 
   test('the import finder sees the forms used in this code base', () => {
-    expect(importsOf(`import { a } from '../import/x.js';\nconst m = await import('../../export/y.js');\nexport { b } from './z.js';\nimport 'side';`)).toEqual([
-      '../import/x.js',
-      '../../export/y.js',
-      './z.js',
-      'side',
-    ]);
+    expect(importsOf(`import { a } from '../import/x.js';\nconst m = await import('../../export/y.js');\nexport { b } from './z.js';\nimport 'side';`)).toEqual(
+      ['../import/x.js', '../../export/y.js', './z.js', 'side'],
+    );
   });
 
   test('chalk is only loaded lazily, never at module top level', () => {

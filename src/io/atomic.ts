@@ -167,7 +167,9 @@ async function takeLock(dir: string, shownDir: string): Promise<string> {
     }
     const holder = parseInt(await fs.readFile(lock, 'utf8').catch(() => ''), 10);
     if (alive(holder)) {
-      throw new DataError(`${shownDir} is being written by another ladder run (process ${holder}); this run lost and wrote nothing; run it again when that one has finished`);
+      throw new DataError(
+        `${shownDir} is being written by another ladder run (process ${holder}); this run lost and wrote nothing; run it again when that one has finished`,
+      );
     }
     // Left by a run that was killed: its stage is undone below, under our lock.
     await fs.rm(lock, { force: true });
@@ -177,7 +179,15 @@ async function takeLock(dir: string, shownDir: string): Promise<string> {
 /** Removes the empty directories from `dir` up to `first` (the first one mkdir created). */
 async function removeCreated(dir: string, first: string): Promise<void> {
   for (let d = dir; ; d = dirname(d)) {
-    if ((await fs.rmdir(d).then(() => true, () => false)) === false || d === first || dirname(d) === d) return;
+    if (
+      (await fs.rmdir(d).then(
+        () => true,
+        () => false,
+      )) === false ||
+      d === first ||
+      dirname(d) === d
+    )
+      return;
   }
 }
 
@@ -187,10 +197,12 @@ export async function writeFilesAtomic(dir: string, files: readonly FileToWrite[
   const shownDir = displayPath(abs, opts.cwd);
   const shown = (name: string) => displayPath(join(abs, name), opts.cwd);
   for (const f of files) {
-    if (!f.name || f.name !== basename(f.name) || f.name.includes('\\') || f.name.startsWith('.')) throw new DataError(`${f.name}: not a plain file name; nothing was written`);
+    if (!f.name || f.name !== basename(f.name) || f.name.includes('\\') || f.name.startsWith('.'))
+      throw new DataError(`${f.name}: not a plain file name; nothing was written`);
     if (isReservedName(f.name)) throw new DataError(`${shown(f.name)}: a reserved file name on Windows; nothing was written`);
   }
-  if (new Set(files.map((f) => f.name.toLowerCase())).size !== files.length) throw new DataError(`two files of the set have the same name (ignoring case); nothing was written`);
+  if (new Set(files.map((f) => f.name.toLowerCase())).size !== files.length)
+    throw new DataError(`two files of the set have the same name (ignoring case); nothing was written`);
 
   /** The first directory this run created (mkdir -p), removed again with those below it if nothing is written. */
   let created: string | undefined;
@@ -252,7 +264,10 @@ export async function writeFilesAtomic(dir: string, files: readonly FileToWrite[
         try {
           await fs.link(staged, target);
         } catch (e) {
-          if (errorCode(e) === 'EEXIST') throw new DataError(`${shown(files[i].name)} was created by another process while this import ran; this run lost and wrote nothing; run it again (with --force to overwrite)`);
+          if (errorCode(e) === 'EEXIST')
+            throw new DataError(
+              `${shown(files[i].name)} was created by another process while this import ran; this run lost and wrote nothing; run it again (with --force to overwrite)`,
+            );
           throw e;
         }
       }

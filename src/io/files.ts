@@ -63,7 +63,8 @@ export async function readFiles(files: FoundFile[]): Promise<ReadResult[]> {
       return { file: f.display, bytes: await readRegularFile(f.abs, MAX_FILE_BYTES) };
     } catch (e) {
       if (!(e instanceof ReadError)) throw e;
-      if (e.reason === 'not-regular' || e.reason === 'directory') return { file: f.display, error: 'not a regular file (a FIFO, device or socket?); expected a YAML file' };
+      if (e.reason === 'not-regular' || e.reason === 'directory')
+        return { file: f.display, error: 'not a regular file (a FIFO, device or socket?); expected a YAML file' };
       if (e.reason === 'too-large') return { file: f.display, error: `${e.message} for one ladder file; split it` };
       if (e.reason === 'missing') return { file: f.display, error: 'cannot read the file (no such file)' };
       return { file: f.display, error: e.message.includes('permission denied') ? 'permission denied: cannot read the file' : e.message };

@@ -36,7 +36,8 @@ export async function readText(abs: string, display: string): Promise<string> {
     return (await readRegularFile(abs, MAX_FILE_BYTES)).toString('utf8');
   } catch (e) {
     if (!(e instanceof ReadError)) throw e;
-    if (e.reason === 'not-regular' || e.reason === 'directory') throw new DataError(`${display}: not a regular file (a FIFO, device or socket?); expected a markdown page`);
+    if (e.reason === 'not-regular' || e.reason === 'directory')
+      throw new DataError(`${display}: not a regular file (a FIFO, device or socket?); expected a markdown page`);
     if (e.reason === 'too-large') throw new DataError(`${display}: ${e.message} for one page`);
     throw new DataError(`${display}: ${e.message}`);
   }
@@ -118,7 +119,8 @@ export async function partialsFor(text: string, f: PageFile, cwd: string): Promi
           break;
         } catch (e) {
           if (e instanceof ReadError && (e.reason === 'missing' || e.reason === 'directory')) continue;
-          if (e instanceof ReadError) throw new DataError(`${displayPath(path, cwd)}: ${e.message}; expected the ERB partial \`${name}\` included by ${f.display}`);
+          if (e instanceof ReadError)
+            throw new DataError(`${displayPath(path, cwd)}: ${e.message}; expected the ERB partial \`${name}\` included by ${f.display}`);
           if (errorCode(e) === 'ENOTDIR') continue;
           throw e;
         }
