@@ -4,42 +4,47 @@
  * `writeFileAtomic(path, text, cwd)` writes one file (`lint --output-file`, reports, sites):
  *   - the target must be a regular file or a new path; a directory, device, FIFO, socket or link is
  *     refused (DataError, exit 2) and left as it was;
- *   - the text goes to a temporary file created exclusively (`wx`) in the target's directory, under a
- *     short random name (`.ladder-<pid>-<random>.tmp`, so targets with names near the 255-byte limit
- *     still work), then is renamed over the target: a reader never sees half a file;
+ *   - the text goes to a temporary file created exclusively (`wx`) in the target's directory, under
+ *     a short random name (`.ladder-<machine>-<pid>-<random>.tmp`, so targets with names near the
+ *     255-byte limit still work), then is renamed over the target: a reader never sees half a file;
  *   - on any failure (a full disk included) the temporary file is removed and a DataError says why in
  *     words; temporary files left by a killed ladder process are removed by the next write there.
  *
  * `writeFilesAtomic(dir, files, { force, cwd })` writes a set of files into one directory (`import
  * --out`): either the whole set is published or none of it.
- *   - one run at a time per directory: a lock file `.ladder.lock` holds the writer's process id; a
- *     second run fails at once with one line saying that it lost and wrote nothing;
- *   - the whole set is first staged in `.ladder-<pid>-<random>.stage/` inside `dir`; then each file is
- *     published. Without `force` a file is published with a hard link, which fails if the name
+ *   - one run at a time per directory: a lock file `.ladder.lock` holds the writer's process id (and
+ *     a tag of the machine); a second run fails at once with one line saying that it lost and wrote
+ *     nothing; a lock whose process no longer runs on this machine is taken over;
+ *   - the whole set is first staged in `.ladder-<machine>-<pid>-<random>.stage/` inside `dir`; then
+ *     each file is published. Without `force` a file is published with a hard link, which fails if the name
  *     exists, so nothing that appeared meanwhile is overwritten; with `force` the old file is kept
  *     (hard link) in the stage until the set is complete;
  *   - every publishing step is written to a journal first. On a failure the steps are undone (old
- *     files back, new ones removed); after a `kill -9` the next run into `dir` finds the stage of the
- *     dead process and undoes its steps the same way, so the directory holds the old set or the new
- *     one, never a mix of both;
+ *     files back, new ones removed). A `kill -9` while publishing (renames only, the last moments of
+ *     a run) leaves the journal: the next run into `dir` finds the stage of the dead process and
+ *     undoes its steps the same way before doing anything, so the set is the old one again; a kill
+ *     while staging leaves only the hidden stage, removed by the next run;
  *   - a directory created for the set is removed again when nothing was written;
  *   - file names are plain names (no `/`), never Windows-reserved names (`con.yaml`, `aux.yaml`).
  *
  * Both throw DataError (exit 2) with messages that name paths as the user gave them.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DataError } from '../core/errors.js';
 import { displayPath } from './display.js';
 import { errorCode, fsReason } from './fs-errors.js';
 
-const OWN_TEMP = /^\.ladder-([0-9a-z]{1,14})-[0-9a-f]{8}\.(tmp|stage)$/;
 const LOCK = '.ladder.lock';
+/** This machine, in temporary names: a directory shared with another machine keeps that one's files. */
+const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 4);
+const OWN_TEMP = new RegExp(`^\\.ladder-${HOST}-([0-9a-z]{1,14})-[0-9a-f]{8}\\.(tmp|stage)$`);
 
-/** A short temporary name in the same directory, recognisable as ours, with the process id. */
+/** A short temporary name in the same directory, recognisable as ours: machine, process id, random part. */
 function tempName(kind: 'tmp' | 'stage'): string {
-  return `.ladder-${process.pid.toString(36)}-${randomBytes(4).toString('hex')}.${kind}`;
+  return `.ladder-${HOST}-${process.pid.toString(36)}-${randomBytes(4).toString('hex')}.${kind}`;
 }
 
 /** Whether a process with that id is running (EPERM: it is, under another user). */
@@ -156,21 +161,25 @@ async function undoStage(dir: string, stage: string): Promise<void> {
   }
 }
 
-async function takeLock(dir: string, shownDir: string): Promise<string> {
+async function takeLock(dir: string, shownDir: string, cwd: string): Promise<string> {
   const lock = join(dir, LOCK);
+  const lost = (holder: string) =>
+    new DataError(
+      `${shownDir} is being written by another ladder run (${holder}); this run lost and wrote nothing; run it again when that one has finished (if none is running, remove ${displayPath(lock, cwd)})`,
+    );
   for (let attempt = 0; ; attempt++) {
     try {
-      await fs.writeFile(lock, `${process.pid}\n`, { flag: 'wx' });
+      await fs.writeFile(lock, `${process.pid} ${HOST}\n`, { flag: 'wx' });
       return lock;
     } catch (e) {
-      if (errorCode(e) !== 'EEXIST' || attempt > 0) throw e;
+      if (errorCode(e) !== 'EEXIST') throw e;
+      if (attempt > 0) throw lost('it took the lock just now');
     }
-    const holder = parseInt(await fs.readFile(lock, 'utf8').catch(() => ''), 10);
-    if (alive(holder)) {
-      throw new DataError(
-        `${shownDir} is being written by another ladder run (process ${holder}); this run lost and wrote nothing; run it again when that one has finished`,
-      );
-    }
+    const [pidText, host] = (await fs.readFile(lock, 'utf8').catch(() => '')).trim().split(/\s+/);
+    const holder = parseInt(pidText, 10);
+    // A process on another machine sharing the directory cannot be checked: it holds the lock.
+    if (host !== undefined && host !== HOST) throw lost(`process ${holder} on another machine`);
+    if (alive(holder)) throw lost(`process ${holder}`);
     // Left by a run that was killed: its stage is undone below, under our lock.
     await fs.rm(lock, { force: true });
   }
@@ -218,7 +227,7 @@ export async function writeFilesAtomic(dir: string, files: readonly FileToWrite[
       const st = await fs.stat(abs).catch(() => null);
       if (!st?.isDirectory()) throw new DataError(`cannot write to ${shownDir}: it is not a directory; nothing was written`);
     }
-    lock = await takeLock(abs, shownDir);
+    lock = await takeLock(abs, shownDir, opts.cwd);
     await removeStaleTemps(abs, ['tmp', 'stage']);
 
     // Refuse what is not a regular file, and (without force) what exists, before staging anything.

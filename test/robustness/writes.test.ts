@@ -29,7 +29,8 @@ import {
   truncateSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, ensureBuilt, expectClean, runChild, type ChildResult } from './harness.js';
 import { GOOD_FAMILY } from './cases.js';
@@ -57,6 +58,9 @@ async function ladder(args: string[], allowed: number[], timeoutMs = 20_000): Pr
   }
   return r;
 }
+
+/** The machine tag ladder puts in its temporary names (src/io/atomic.ts). */
+const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 4);
 
 const mkfifo = (path: string) => spawnSync('mkfifo', [path]).status === 0;
 
@@ -134,8 +138,8 @@ describe('temporary files', () => {
   test('stale temporary files of a dead ladder process are removed; those of a live one stay', async () => {
     const dir = join(root, 'stale');
     mkdirSync(dir);
-    const dead = `.ladder-${deadPid().toString(36)}-0badc0de.tmp`;
-    const live = `.ladder-${process.pid.toString(36)}-0badc0de.tmp`;
+    const dead = `.ladder-${HOST}-${deadPid().toString(36)}-0badc0de.tmp`;
+    const live = `.ladder-${HOST}-${process.pid.toString(36)}-0badc0de.tmp`;
     writeFileSync(join(dir, dead), 'half a report');
     writeFileSync(join(dir, live), 'being written');
     await ladder(['lint', '--output-file', 'stale/report.json', '--format', 'json'], [0, 1]);
@@ -150,6 +154,15 @@ describe('several imports into one --out', () => {
     writeFileSync(join(out, '.ladder.lock'), `${process.pid}\n`);
     const r = await ladder(['import', 'lock-pages', '--out', 'locked'], [2]);
     expect(r.stderr).toMatch(new RegExp(`ladder: locked is being written by another ladder run \\(process ${process.pid}\\); this run lost and wrote nothing`));
+    expect(yamlIn(out)).toEqual([]);
+  });
+
+  test('a lock held by a process on another machine is not taken over', async () => {
+    const out = join(root, 'remote-lock');
+    mkdirSync(out);
+    writeFileSync(join(out, '.ladder.lock'), `${deadPid()} ffff${HOST === 'ffff' ? '0' : ''}\n`);
+    const r = await ladder(['import', 'lock-pages', '--out', 'remote-lock'], [2]);
+    expect(r.stderr).toMatch(/on another machine\); this run lost and wrote nothing; .*remove remote-lock\/\.ladder\.lock\)\n$/);
     expect(yamlIn(out)).toEqual([]);
   });
 
@@ -189,7 +202,7 @@ describe('an import killed with SIGKILL', () => {
     mkdirSync(out);
     writeFileSync(join(out, 'a.yaml'), 'old a\n');
     writeFileSync(join(out, 'keep.yaml'), 'untouched\n');
-    const stage = join(out, `.ladder-${deadPid().toString(36)}-0badc0de.stage`);
+    const stage = join(out, `.ladder-${HOST}-${deadPid().toString(36)}-0badc0de.stage`);
     mkdirSync(stage);
     linkSync(join(out, 'a.yaml'), join(stage, 'old-0'));
     rmSync(join(out, 'a.yaml'));
