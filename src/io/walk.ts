@@ -23,6 +23,9 @@ export interface WalkResult {
   problems: string[];
 }
 
+/** Skipped entries named one by one per walk; the rest are counted. */
+export const MAX_PROBLEMS = 20;
+
 const inside = (path: string, root: string) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 
 /**
@@ -92,6 +95,12 @@ export async function walkFiles(root: string, opts: WalkOptions): Promise<WalkRe
       }
     }
     await opts.onDirectory?.(dir, regular);
+  }
+  // A tree like /proc has thousands of links out of it: name the first few, count the rest.
+  if (problems.length > MAX_PROBLEMS) {
+    const more = problems.length - MAX_PROBLEMS;
+    problems.length = MAX_PROBLEMS;
+    problems.push(`${shown(root)}: ${more} more entr${more === 1 ? 'y' : 'ies'} skipped`);
   }
   return { files, problems };
 }
