@@ -134,7 +134,7 @@ export interface WriteSetOptions {
 interface Step {
   name: string;
   /** Inode of the staged file: the target is ours to undo only while it is this file. */
-  ino: number;
+  ino: string;
   /** The old file was kept as `old-<index>` in the stage. */
   backup?: string;
 }
@@ -151,13 +151,24 @@ async function undoStage(dir: string, stage: string): Promise<void> {
       // The line being written when the process died: its step was not taken.
     }
   }
-  for (const s of steps.reverse()) {
-    if (typeof s.name !== 'string' || s.name.includes('/') || s.name.includes('\\') || s.name.startsWith('.')) continue;
+  await undoSteps(dir, stage, steps);
+}
+
+/** The inode of a path as text (exact on every platform), or null when nothing is there. */
+const inodeOf = async (path: string) => (await fs.lstat(path, { bigint: true }).catch(() => null))?.ino.toString() ?? null;
+
+/**
+ * Undoes publishing steps, newest first: a target that is still the staged file gets its old file
+ * back (or is removed when it was new); a target that is something else was not ours to touch.
+ */
+async function undoSteps(dir: string, stage: string, steps: readonly Step[]): Promise<void> {
+  for (const s of [...steps].reverse()) {
+    if (typeof s.name !== 'string' || s.name !== basename(s.name) || s.name.includes('\\') || s.name.startsWith('.')) continue;
+    if (s.backup !== undefined && !/^old-\d+$/.test(s.backup)) continue;
     const target = join(dir, s.name);
-    const st = await fs.lstat(target).catch(() => null);
-    if (!st || st.ino !== s.ino) continue;
-    if (s.backup) await fs.rename(join(stage, s.backup), target);
-    else await fs.unlink(target);
+    if ((await inodeOf(target)) !== String(s.ino)) continue;
+    if (s.backup) await fs.rename(join(stage, s.backup), target).catch(() => undefined);
+    else await fs.unlink(target).catch(() => undefined);
   }
 }
 
@@ -241,12 +252,12 @@ export async function writeFilesAtomic(dir: string, files: readonly FileToWrite[
 
     stage = join(abs, tempName('stage'));
     await fs.mkdir(stage);
-    const inodes: number[] = [];
+    const inodes: string[] = [];
     for (let i = 0; i < files.length; i++) {
       const fh = await fs.open(join(stage, String(i)), 'wx');
       try {
         await fh.writeFile(files[i].text);
-        inodes.push((await fh.stat()).ino);
+        inodes.push((await fh.stat({ bigint: true })).ino.toString());
       } finally {
         await fh.close();
       }
@@ -284,15 +295,7 @@ export async function writeFilesAtomic(dir: string, files: readonly FileToWrite[
     await journal.write('done\n');
   } catch (e) {
     // Undo in this process what the journal would let the next run undo.
-    if (stage) {
-      for (const s of [...taken].reverse()) {
-        const target = join(abs, s.name);
-        const st = await fs.lstat(target).catch(() => null);
-        if (!st || st.ino !== s.ino) continue;
-        if (s.backup) await fs.rename(join(stage, s.backup), target).catch(() => undefined);
-        else await fs.unlink(target).catch(() => undefined);
-      }
-    }
+    if (stage) await undoSteps(abs, stage, taken);
     await journal?.close().catch(() => undefined);
     journal = undefined;
     if (stage) await fs.rm(stage, { recursive: true, force: true }).catch(() => undefined);
