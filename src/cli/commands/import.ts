@@ -65,16 +65,10 @@ export async function importPages(ctx: Context, pages: string[], opts: { out?: s
 
 /** The generated YAML must load, lint without errors and resolve; otherwise nothing is written. */
 async function verify(outputs: { id: string; from: string; text: string }[], ctx: Context): Promise<void> {
-  const { loadFile, buildDataSet } = await import('../../core/load.js');
+  const { verifyImport } = await import('../../import/verify.js');
   const { loadSchemaSupport } = await import('../../io/schemas.js');
-  const { runLint } = await import('../../core/lint/engine.js');
   const { formatFindingLine } = await import('../report.js');
-  const schemas = await loadSchemaSupport();
-  const loaded = outputs.map((o) => loadFile({ file: `${o.id}.yaml`, text: o.text }, schemas));
-  const ds = buildDataSet(loaded);
-  const problems = runLint(loaded, ds)
-    .filter((f) => f.level === 'error')
-    .map((f) => formatFindingLine(f));
+  const problems = verifyImport(outputs, await loadSchemaSupport()).map((f) => formatFindingLine(f));
   if (problems.length) {
     for (const p of problems) ctx.io.stderr.write(p + '\n');
     throw new DataError(`the imported YAML has ${problems.length} lint error${problems.length === 1 ? '' : 's'} (above); nothing was written. This is a bug in the importer: please report it with the page`);
