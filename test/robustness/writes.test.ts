@@ -266,6 +266,47 @@ describe('stdout that cannot be written', () => {
   });
 });
 
+describe('a full disk (a 64 KB tmpfs, where mounting one is allowed)', () => {
+  let small: string;
+  let mounted = false;
+  beforeAll(() => {
+    small = join(root, 'small-disk');
+    mkdirSync(small);
+    mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', small]).status === 0;
+    // 1,000 roles: `list --format json` prints about 400 KB.
+    mkdirSync(join(root, 'gen'));
+    for (let i = 0; i < 100; i++) {
+      let y = `kind: family\nid: fam-${i}\ntitle: Family ${i}\nroles:\n`;
+      for (let j = 0; j < 10; j++) y += `  role-${i}-${j}:\n    title: Role ${i} ${j}\n    grade: ${5 + j}\n    responsibilities: [Work on ${i} ${j}]\n`;
+      writeFileSync(join(root, 'gen', `fam-${i}.yaml`), y);
+    }
+  });
+  afterAll(() => {
+    if (mounted) spawnSync('umount', [small]);
+  });
+
+  test('stdout redirected to a file on it: one line, exit 2 (not exit 0 with the first 64 KB)', () => {
+    if (!mounted) return;
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" --data gen list --format json > small-disk/list.json`], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(r.stderr).toBe('ladder: cannot write the output (no space left on the device); it is incomplete\n');
+    expect(r.status).toBe(2);
+    rmSync(join(small, 'list.json'), { force: true });
+  });
+
+  test('--output-file on it: one line, exit 2, no temporary file left', async () => {
+    if (!mounted) return;
+    writeFileSync(join(small, 'filler'), Buffer.alloc(60 * 1024));
+    // A SARIF report describes every rule: well over the 4 KB left.
+    const r = await ladder(['lint', 'gen', '--format', 'sarif', '--output-file', 'small-disk/report.json'], [2]);
+    expect(r.stderr).toMatch(/^ladder: small-disk\/report\.json: cannot write the file \(no space left on the device\)\n$/);
+    expect(readdirSync(small)).toEqual(['filler']);
+  });
+});
+
 describe('files ladder reads besides data files', () => {
   test('a FIFO as --config, or found as .ladderrc.yaml, is refused at once', async () => {
     const fifo = join(root, 'config.fifo');
