@@ -216,6 +216,8 @@ function checkNames(names: string[] | undefined, what: string, known: Set<string
  * sets are already loaded (see `loadVersions`); nothing is read or printed. Throws DataError for an
  * unknown `roles`/`families` name and for an inheritance cycle in either version.
  *
+ * Roles come in ladder order within each family, families in the newer version's order, removed roles last.
+ *
  * @example
  *   const report = computeChanges(before.ds, after.ds, { from: 'HEAD', to: 'working tree' });
  *   for (const role of report.roles) console.log(role.id, role.status);
@@ -240,7 +242,13 @@ export function computeChanges(fromSet: DataSet, toSet: DataSet, options: Change
     if (!r) m.set(id, (r = resolveRole(ds, ds.roles.get(id)!)));
     return r;
   };
-  const order = (ds: DataSet) => ds.families.flatMap((f) => f.roleIds);
+  // Ladder order within each family (the levels, then any role on no ladder): a reader goes up the
+  // ladder, and reordering the roles of a file changes nothing.
+  const order = (ds: DataSet) =>
+    ds.families.flatMap((f) => {
+      const own = new Set(f.roleIds);
+      return [...new Set([...f.ladders.flatMap((l) => l.levels.filter((id) => own.has(id))), ...f.roleIds])];
+    });
 
   // Renames: a role gone and a new one with exactly the same items.
   const gone = order(fromSet).filter((id) => !toSet.roles.has(id));
