@@ -32,6 +32,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 function summaryLine(r: ChangesReport): string {
   if (r.roles.length === 0) return 'No changes.';
   const counts = (['added', 'removed', 'renamed', 'changed'] as const).map((s) => [s, r.roles.filter((x) => x.status === s).length] as const).filter(([, n]) => n > 0);
+  if (counts.length === 1) return `${plural(r.roles.length, 'role')} ${counts[0][0]}.`;
   return `${plural(r.roles.length, 'role')}: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}.`;
 }
 
@@ -100,7 +101,7 @@ export function changesTable(r: ChangesReport, o: ChangesTableOptions): string {
   const note = (texts: string[]) => (texts.length ? words(`(${texts.join('; ')})`, paint.dim) : []);
   for (const role of r.roles) {
     out.push('');
-    const head = [...words(role.title, paint.bold), ...words(role.id, paint.dim), ...words(`[${STATUS_TEXT[role.status]}${role.renamedFrom ? ` from ${role.renamedFrom}` : ''}]`, paint.yellow)];
+    const head = [...words(role.title, paint.bold), ...words(`(${role.id}, ${STATUS_TEXT[role.status]}${role.renamedFrom ? ` from ${role.renamedFrom}` : ''})`, paint.dim)];
     out.push(...wrap(head, width, '', 0, '  '));
     for (const f of role.fields) {
       const label = FIELD_LABELS[f.name].padEnd(11);

@@ -50,7 +50,7 @@ async function gitSides(ctx: Context, range: string | undefined): Promise<[Side,
     for (const p of w.problems) ctx.io.stderr.write(`ladder: ${p}\n`);
     b = { name: 'working tree', files: w.files, present: true };
   } else b = await revision(to);
-  if (!a.present && !b.present && !(await git.tracksDirectory(loc))) {
+  if ((!a.present || !b.present) && !(await git.tracksDirectory(loc))) {
     throw new DataError(`${dir} is not tracked by git in ${loc.top}: \`git add\` and commit the data set first, or compare two directories with --from-data <dir> --to-data <dir>`);
   }
   for (const s of [a, b]) if (!s.present) ctx.io.stderr.write(`ladder: ${s.name} has no ${loc.prefix || 'files at the top of the repository'}; its roles count as none\n`);
