@@ -119,6 +119,24 @@ function itemsSignature(r: ResolvedRole): string {
   return parts.sort().join('\n');
 }
 
+const sameList = (a: string[] | undefined, b: string[] | undefined) => a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]));
+const sameSkills = (a: ResolvedItem['skills'], b: ResolvedItem['skills']) => a === b || (a !== undefined && b !== undefined && sameList(a.any, b.any) && sameList(a.all, b.all));
+
+/** True when both versions of a role have the very same items in the same order (no change, no move). */
+function sameItemsInOrder(a: ResolvedRole, b: ResolvedRole): boolean {
+  for (const s of SECTIONS) {
+    const x = a.sections[s];
+    const y = b.sections[s];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) {
+      const p = x[i];
+      const q = y[i];
+      if (p.text !== q.text || p.id !== q.id || p.identity !== q.identity || p.years !== q.years || p.area !== q.area || !sameSkills(p.skills, q.skills)) return false;
+    }
+  }
+  return true;
+}
+
 /** Positions (in `to` order) of the longest run of pairs that kept their relative order. */
 function keptInOrder(fromPos: number[]): Set<number> {
   // Longest increasing subsequence, patience sorting with back links: O(n log n).
@@ -220,7 +238,7 @@ function checkNames(names: string[] | undefined, what: string, known: Set<string
  *
  * @example
  *   const report = computeChanges(before.ds, after.ds, { from: 'HEAD', to: 'working tree' });
- *   for (const role of report.roles) console.log(role.id, role.status);
+ *   const changed = report.roles.map((r) => `${r.id} ${r.status}`); // "senior-dev changed", …
  */
 export function computeChanges(fromSet: DataSet, toSet: DataSet, options: ChangesOptions = {}): ChangesReport {
   const allIds = new Set([...fromSet.roles.keys(), ...toSet.roles.keys()]);
@@ -234,14 +252,9 @@ export function computeChanges(fromSet: DataSet, toSet: DataSet, options: Change
     (!wantedFamilies || (c.from !== null && wantedFamilies.has(c.from.family.id)) || (c.to !== null && wantedFamilies.has(c.to.family.id)));
 
   const own = Boolean(options.own);
-  const resolved = new Map<DataSet, Map<string, ResolvedRole>>();
-  const resolve = (ds: DataSet, id: string) => {
-    let m = resolved.get(ds);
-    if (!m) resolved.set(ds, (m = new Map()));
-    let r = m.get(id);
-    if (!r) m.set(id, (r = resolveRole(ds, ds.roles.get(id)!)));
-    return r;
-  };
+  // Roles are resolved when compared and then let go: two versions of a large data set resolved at
+  // once would hold every inherited item twice per level.
+  const resolve = (ds: DataSet, id: string) => resolveRole(ds, ds.roles.get(id)!);
   // Ladder order within each family (the levels, then any role on no ladder): a reader goes up the
   // ladder, and reordering the roles of a file changes nothing.
   const order = (ds: DataSet) =>
@@ -287,7 +300,8 @@ export function computeChanges(fromSet: DataSet, toSet: DataSet, options: Change
     } else {
       const from = resolve(fromSet, id);
       const fields = fieldChanges(from, to);
-      const sections = sectionChanges(id, from, to, options);
+      // Most roles of a new version are the same, item for item and in the same order: no pairing needed.
+      const sections = sameItemsInOrder(from, to) ? {} : sectionChanges(id, from, to, options);
       if (fields.length || Object.keys(sections).length) push({ ...base, status: 'changed', from, fields, sections });
     }
   }
