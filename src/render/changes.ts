@@ -5,7 +5,7 @@
  */
 import { SECTIONS, SECTION_TITLES, type Section } from '../core/model.js';
 import type { ResolvedItem } from '../core/resolve.js';
-import type { ItemChange } from '../core/diff.js';
+import type { ItemChange } from '../core/diff/index.js';
 import type { WordChange } from '../core/diff/words.js';
 import { changesJson, type ChangesReport, type FieldChange, type RoleChange, type SectionChanges } from '../core/changes/index.js';
 import { deltaText } from './diff.js';

@@ -5,7 +5,7 @@
  * machine slows every size alike); absolute times belong to bench/.
  */
 import { describe, expect, test } from '@jest/globals';
-import { diffRoles, EXHAUSTIVE_PAIRS } from '../../src/core/diff.js';
+import { diffRoles, EXHAUSTIVE_PAIRS } from '../../src/core/diff/index.js';
 import { diffText, MAX_WORD_EDITS } from '../../src/core/diff/words.js';
 import type { ResolvedItem, ResolvedRole } from '../../src/core/resolve.js';
 import { emptySections, normaliseText, type RoleDef } from '../../src/core/model.js';

@@ -3,9 +3,11 @@ import { DataError, UsageError } from '../../core/errors.js';
 import type { VersionFile, LoadedVersion } from '../../core/changes/index.js';
 import { chooseDataDir } from '../../io/data.js';
 import { tableWidth } from '../data-set.js';
+import { renderView } from '../view.js';
+import type { ViewFormat } from '../../formats.js';
 
 export interface ChangesCliOptions {
-  format: 'table' | 'json' | 'markdown';
+  format: ViewFormat;
   fromData?: string;
   toData?: string;
   own?: boolean;
@@ -99,13 +101,14 @@ export async function changes(ctx: Context, range: string | undefined, opts: Cha
     families: opts.family,
   });
   const render = await import('../../render/changes.js');
-  let text: string;
-  if (opts.format === 'json') text = render.changesJsonText(report);
-  else if (opts.format === 'markdown') text = render.changesMarkdown(report);
-  else {
-    const { makePaint } = await import('../../render/paint.js');
-    text = render.changesTable(report, { paint: await makePaint(ctx.color), color: ctx.color, width: tableWidth(ctx) });
-  }
+  const text = await renderView(opts.format, {
+    table: async () => {
+      const { makePaint } = await import('../../render/paint.js');
+      return render.changesTable(report, { paint: await makePaint(ctx.color), color: ctx.color, width: tableWidth(ctx) });
+    },
+    json: () => render.changesJsonText(report),
+    markdown: () => render.changesMarkdown(report),
+  });
   ctx.io.stdout.write(text);
   return opts.exitCode && report.roles.length > 0 ? 1 : 0;
 }

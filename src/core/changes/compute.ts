@@ -6,7 +6,7 @@
  * then by similarity, whatever their position, file or formatting.
  */
 import { DataError } from '../errors.js';
-import { diffRoles, type Delta, type DiffField, type ItemChange } from '../diff.js';
+import { diffRoles, type Delta, type DiffField, type ItemChange } from '../diff/index.js';
 import { SECTIONS, type DataSet, type Section } from '../model.js';
 import { resolveRole, type ResolvedItem, type ResolvedRole } from '../resolve.js';
 import { didYouMean } from '../suggest.js';

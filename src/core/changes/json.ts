@@ -1,7 +1,7 @@
 /** The `changes --format json` shape (SPEC §5), built from a report. */
 import { SECTIONS, type Section } from '../model.js';
 import { itemJson, type ItemJson } from '../show.js';
-import type { Delta } from '../diff.js';
+import type { Delta } from '../diff/index.js';
 import type { WordChange } from '../diff/words.js';
 import type { ChangesReport, FieldChange, RoleStatus } from './compute.js';
 
