@@ -111,6 +111,38 @@ describe('changes: what is missing, in one line, exit 2', () => {
   });
 });
 
+describe('changes: where the data set sits in the repository', () => {
+  test('run from a subdirectory, the data set named relative to it; or the data set at the top of the repository', async () => {
+    const repo = newRepo().commit({ ...BASE, 'docs/README.md': 'docs\n' });
+    repo.write({ 'ladder/lab.yaml': edit(LAB, 'grade: 8', 'grade: 9') });
+    const fromSub = await runCli(['--data', '../ladder', 'changes', '--format', 'json'], { cwd: join(repo.dir, 'docs') });
+    expect(fromSub.code).toBe(0);
+    expect(summarise(JSON.parse(fromSub.stdout))).toEqual(['staff-dev changed', 'staff-dev field grade: 8 → 9']);
+
+    const top = newRepo().commit({ 'lab.yaml': LAB });
+    top.write({ 'lab.yaml': edit(LAB, 'grade: 8', 'grade: 9') });
+    const atTop = await runCli(['--data', '.', 'changes', '--format', 'json'], { cwd: top.dir });
+    expect(atTop.code).toBe(0);
+    expect(summarise(JSON.parse(atTop.stdout))).toEqual(['staff-dev changed', 'staff-dev field grade: 8 → 9']);
+  });
+
+  test('a data set added since the revision: every role is new, with a note', async () => {
+    const repo = newRepo().commit({ 'README.md': 'hello\n' });
+    repo.commit(BASE, 'add the ladder');
+    const r = await repo.changes('HEAD~1..HEAD', '--format', 'json', '--family', 'ops');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('ladder: HEAD~1 has no ladder/; its roles count as none\n');
+    expect(summarise(JSON.parse(r.stdout)).slice(0, 2)).toEqual(['operator added', 'operator field title: null → Operator']);
+  });
+
+  test('files git would not show as data (dot directories, other extensions) are left out, as on disk', async () => {
+    const repo = newRepo().commit({ ...BASE, 'ladder/.drafts/lab.yaml': 'not: [valid', 'ladder/notes.txt': 'x' });
+    repo.write({ 'ladder/.drafts/lab.yaml': 'still: [not valid' });
+    const r = await repo.changes('--exit-code');
+    expect([r.code, r.stderr]).toEqual([0, '']);
+  });
+});
+
 describe('changes between two directories, without git', () => {
   test('same report as git would give, versions named by their directories', async () => {
     const dir = tempDir();

@@ -139,6 +139,12 @@ const CASES: Case[] = [
     expect: ['dev changed', 'dev requirements ~ Document the lab systems section "responsibilities" → "requirements"'],
   },
   { name: '--own: only the role that wrote the change', after: TERRAFORM, args: ['--own'], expect: ['dev changed', 'dev requirements ~ Knowledge of Terraform, Ansible or Chef'] },
+  {
+    name: "--own: an inherited item the role drops with its own `remove` is the role's change",
+    after: lab(['    extends: senior-dev\n', '    extends: senior-dev\n    remove: [it-years]\n']),
+    args: ['--own'],
+    expect: ['staff-dev changed', 'staff-dev requirements - 5+ years of experience in IT via dev'],
+  },
   { name: '--role narrows (repeatable)', after: TERRAFORM, args: ['--role', 'staff-dev', '--role', 'operator'], expect: ['staff-dev changed', 'staff-dev requirements ~ Knowledge of Terraform, Ansible or Chef via dev'] },
   {
     name: '--family narrows',

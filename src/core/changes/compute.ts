@@ -192,9 +192,11 @@ function sectionChanges(id: string, from: ResolvedRole, to: ResolvedRole, option
   const out: Partial<Record<Section, SectionChanges>> = {};
   for (const s of SECTIONS) {
     const x = d.sections[s];
+    // An inherited item the role dropped (or took back) with its own `remove` is its own change too.
+    const removes = (r: ResolvedRole, i: ResolvedItem) => i.id !== null && r.role.remove.includes(i.id);
     const sc: SectionChanges = {
-      added: own ? x.added.filter((i) => wroteIt(id, i)) : x.added,
-      removed: own ? x.removed.filter((i) => wroteIt(id, i)) : x.removed,
+      added: own ? x.added.filter((i) => wroteIt(id, i) || (removes(from, i) && !removes(to, i))) : x.added,
+      removed: own ? x.removed.filter((i) => wroteIt(id, i) || (removes(to, i) && !removes(from, i))) : x.removed,
       changed: own ? x.changed.filter((c) => wroteIt(id, c.from, c.to)) : x.changed,
     };
     let count = sc.added.length + sc.removed.length + sc.changed.length;
