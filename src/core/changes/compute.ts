@@ -246,7 +246,7 @@ export function computeChanges(fromSet: DataSet, toSet: DataSet, options: Change
   const allIds = new Set([...fromSet.roles.keys(), ...toSet.roles.keys()]);
   const allFamilies = new Set([...fromSet.familyById.keys(), ...toSet.familyById.keys()]);
   checkNames(options.roles, 'role', allIds, '`ladder list` shows the roles of the current version');
-  checkNames(options.families, 'family', allFamilies, `families: ${[...allFamilies].join(', ')}`);
+  checkNames(options.families, 'family', allFamilies, '`ladder list` shows the families of the current version');
   const wantedRoles = options.roles?.length ? new Set(options.roles) : null;
   const wantedFamilies = options.families?.length ? new Set(options.families) : null;
   const wanted = (c: RoleChange) =>
