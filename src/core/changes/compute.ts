@@ -290,7 +290,12 @@ export function computeChanges(fromSet: DataSet, toSet: DataSet, options: Change
   const push = (c: RoleChange) => {
     if (wanted(c)) roles.push(c);
   };
+  // Narrowed runs compare only the roles they may report.
+  const familyOf = (id: string) => [fromSet.roles.get(id)?.family, toSet.roles.get(id)?.family];
+  const mayWant = (id: string, old = renamedFrom.get(id)) =>
+    (!wantedRoles || wantedRoles.has(id) || (old !== undefined && wantedRoles.has(old))) && (!wantedFamilies || [...familyOf(id), ...(old ? familyOf(old) : [])].some((f) => f !== undefined && wantedFamilies.has(f)));
   for (const id of order(toSet)) {
+    if (!mayWant(id)) continue;
     const to = resolve(toSet, id);
     const base = { id, title: to.role.title, family: to.family.id, to };
     const old = renamedFrom.get(id);
@@ -308,7 +313,7 @@ export function computeChanges(fromSet: DataSet, toSet: DataSet, options: Change
     }
   }
   for (const id of gone) {
-    if (renamedAway.has(id)) continue;
+    if (renamedAway.has(id) || !mayWant(id)) continue;
     const from = resolve(fromSet, id);
     push({ id, title: from.role.title, family: from.family.id, status: 'removed', from, to: null, fields: fieldChanges(from, null), sections: wholeRole(id, from, 'removed', own) });
   }
