@@ -20,7 +20,8 @@ interface GitResult {
 function git(args: string[], cwd: string, input?: string): Promise<GitResult> {
   return new Promise((done, fail) => {
     // Plain messages whatever the user's language; no pager, no prompt for credentials.
-    const env = { ...process.env, LC_ALL: 'C', LANG: 'C', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' };
+    // GIT_OPTIONAL_LOCKS=0: not even the index's cached file stats are refreshed.
+    const env = { ...process.env, LC_ALL: 'C', LANG: 'C', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' };
     const child = spawn('git', args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];

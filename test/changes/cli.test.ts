@@ -143,6 +143,23 @@ describe('changes: where the data set sits in the repository', () => {
   });
 });
 
+describe('changes reads git without touching anything', () => {
+  test('the working tree, the index and the refs are the same after comparing revisions', async () => {
+    const repo = newRepo().commit(BASE);
+    repo.commit({ 'ladder/lab.yaml': edit(LAB, 'grade: 8', 'grade: 9') });
+    repo.write({ 'ladder/ops.yaml': edit(BASE['ladder/ops.yaml'], 'grade: 5', 'grade: 4'), 'ladder/new.yaml': 'kind: family\nid: n\ntitle: N\nroles:\n  n-one: {title: N, grade: 5}\n' });
+    const { statSync } = await import('node:fs');
+    // The index's time first: `git status` itself may rewrite it, unless told not to.
+    const snapshot = () => [statSync(join(repo.dir, '.git', 'index')).mtimeMs, repo.git('--no-optional-locks', 'status', '--porcelain=v1', '--untracked-files=all'), repo.git('show-ref'), repo.git('stash', 'list'), repo.read('ladder/ops.yaml')];
+    const before = snapshot();
+    for (const args of [[], ['HEAD~1'], ['HEAD~1..HEAD'], ['..HEAD~1']]) {
+      const r = await repo.changes(...args);
+      expect([args, r.code]).toEqual([args, 0]);
+    }
+    expect(snapshot()).toEqual(before);
+  });
+});
+
 describe('changes between two directories, without git', () => {
   test('same report as git would give, versions named by their directories', async () => {
     const dir = tempDir();
