@@ -109,6 +109,14 @@ describe('changes: what is missing, in one line, exit 2', () => {
     expectRefused(await repo.changes('main...HEAD'), /three-dot form is not supported/);
     expectRefused(await repo.changes('--role', 'senior-devv'), /unknown role `senior-devv` in both versions \(did you mean `senior-dev`\?\)/);
   });
+
+  test('the same commit on both sides (an unset CI variable: "..HEAD") is said, not silently empty', async () => {
+    const repo = newRepo().commit(BASE);
+    const r = await repo.changes('..HEAD');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('Changes from HEAD to HEAD: No changes.\n');
+    expect(r.stderr).toMatch(/^ladder: HEAD and HEAD are the same commit \([0-9a-f]{12}\); nothing to compare\n$/);
+  });
 });
 
 describe('changes: where the data set sits in the repository', () => {

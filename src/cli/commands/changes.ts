@@ -39,8 +39,10 @@ async function gitSides(ctx: Context, range: string | undefined): Promise<[Side,
   const dir = chooseDataDir(ctx.data, ctx.io.env);
   const { from, to } = parseRange(range);
   const loc = await git.locateRepository(dir, ctx.io.cwd);
+  const commits: string[] = [];
   const revision = async (rev: string): Promise<Side> => {
     const commit = await git.resolveCommit(loc, rev);
+    commits.push(commit);
     const r = await git.readRevision(loc, rev, commit);
     for (const p of r.problems) ctx.io.stderr.write(`ladder: ${p}\n`);
     return { name: rev, files: r.files, present: r.found };
@@ -51,7 +53,11 @@ async function gitSides(ctx: Context, range: string | undefined): Promise<[Side,
     const w = await readDirectoryVersion(dir, ctx.io.cwd);
     for (const p of w.problems) ctx.io.stderr.write(`ladder: ${p}\n`);
     b = { name: 'working tree', files: w.files, present: true };
-  } else b = await revision(to);
+  } else {
+    b = await revision(to);
+    // `"$BASE..HEAD"` with BASE unset in CI reads as `..HEAD`: say so rather than report nothing silently.
+    if (commits[0] === commits[1]) ctx.io.stderr.write(`ladder: ${from} and ${to} are the same commit (${commits[0].slice(0, 12)}); nothing to compare\n`);
+  }
   if ((!a.present || !b.present) && !(await git.tracksDirectory(loc))) {
     throw new DataError(`${dir} is not tracked by git in ${loc.top}: \`git add\` and commit the data set first, or compare two directories with --from-data <dir> --to-data <dir>`);
   }
