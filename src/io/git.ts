@@ -85,6 +85,9 @@ export async function resolveCommit(loc: RepoLocation, rev: string): Promise<str
 }
 
 const isYaml = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml');
+/** A path from the repository as it may be printed: control characters (a newline in a file name) as escapes. */
+// eslint-disable-next-line no-control-regex
+const shown = (path: string) => path.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 export interface RevisionFiles {
   files: VersionFile[];
@@ -106,6 +109,8 @@ export async function readRevision(loc: RepoLocation, rev: string, commit: strin
   if (ls.code !== 0) throw new DataError(`git cannot list the files of \`${rev}\`: ${firstLine(ls.stderr)}`);
   const problems: string[] = [];
   const wanted: { path: string; object: string; size: number }[] = [];
+  // Symbolic links are followed, as the directory walk follows them on disk.
+  const links: string[] = [];
   let found = false;
   for (const entry of ls.stdout.toString('utf8').split('\0')) {
     if (!entry) continue;
@@ -118,25 +123,61 @@ export async function readRevision(loc: RepoLocation, rev: string, commit: strin
     const name = inside[inside.length - 1];
     if (name.startsWith('.') || !isYaml(name)) continue;
     if (type !== 'blob') {
-      problems.push(`${rev}:${path}: a ${type === 'commit' ? 'submodule' : type}, skipped`);
+      problems.push(`${rev}:${shown(path)}: a ${type === 'commit' ? 'submodule' : type}, skipped`);
       continue;
     }
-    if (mode === '120000') {
-      problems.push(`${rev}:${path}: symbolic link, not followed in a revision; skipped`);
-      continue;
-    }
-    wanted.push({ path, object, size: Number(size) });
+    if (mode === '120000') links.push(path);
+    else wanted.push({ path, object, size: Number(size) });
   }
-  const files: VersionFile[] = [];
+  const files: VersionFile[] = links.length ? await followLinks(loc, rev, commit, links, problems) : [];
   const toRead = wanted.filter((w) => w.size <= MAX_FILE_BYTES);
   const contents = toRead.length ? await catFiles(loc, rev, toRead.map((w) => w.object)) : new Map<string, Buffer>();
   for (const w of wanted) {
     const file = `${rev}:${w.path}`;
-    if (w.size > MAX_FILE_BYTES) files.push({ file, error: `file is ${(w.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for one ladder file; split it` });
+    if (w.size > MAX_FILE_BYTES) files.push({ file, error: tooLarge(w.size) });
     else files.push({ file, bytes: contents.get(w.object) });
   }
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { files, problems, found };
+}
+
+const tooLarge = (size: number) => `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for one ladder file; split it`;
+
+/**
+ * The files symbolic links point to at the commit, read with `git cat-file --batch --follow-symlinks`
+ * (git resolves links inside the repository); a link out of the repository, dangling or looping is
+ * reported and skipped.
+ */
+async function followLinks(loc: RepoLocation, rev: string, commit: string, links: string[], problems: string[]): Promise<VersionFile[]> {
+  const usable = links.filter((l) => !/[\n\r]/.test(l));
+  for (const l of links) if (!usable.includes(l)) problems.push(`${rev}:${shown(l)}: symbolic link with a line break in its name, skipped`);
+  if (!usable.length) return [];
+  const r = await git(['cat-file', '--batch', '--follow-symlinks'], loc.top, usable.map((l) => `${commit}:${l}\n`).join(''));
+  if (r.code !== 0) throw new DataError(`git cannot read the files of \`${rev}\`: ${firstLine(r.stderr)}`);
+  const out: VersionFile[] = [];
+  const buf = r.stdout;
+  let at = 0;
+  for (const path of usable) {
+    const nl = buf.indexOf(10, at);
+    if (nl === -1) break;
+    const line = buf.subarray(at, nl).toString('utf8');
+    const header = line.split(' ');
+    const file = `${rev}:${path}`;
+    if (line.endsWith(' missing')) {
+      problems.push(`${rev}:${shown(path)}: broken symbolic link, skipped`);
+      at = nl + 1;
+    } else if (header[1] === 'blob') {
+      const size = Number(header[2]);
+      out.push(size > MAX_FILE_BYTES ? { file, error: tooLarge(size) } : { file, bytes: buf.subarray(nl + 1, nl + 1 + size) });
+      at = nl + 1 + size + 1;
+    } else {
+      // dangling, loop, symlink (out of the repository), notdir: `<kind> <size>` then that many bytes.
+      const why = header[0] === 'symlink' ? 'points outside the repository' : header[0] === 'loop' ? 'is a loop' : 'is broken';
+      problems.push(`${rev}:${shown(path)}: symbolic link that ${why}, skipped`);
+      at = nl + 1 + Number(header[1]) + 1;
+    }
+  }
+  return out;
 }
 
 /** Object contents by id, read with one `git cat-file --batch`. */
