@@ -105,6 +105,7 @@ export async function changes(ctx: Context, range: string | undefined, opts: Cha
     order: opts.order,
     roles: opts.role,
     families: opts.family,
+    sameFiles: versions[1].unchanged,
   });
   const render = await import('../../render/changes.js');
   const text = await renderView(opts.format, {

@@ -8,7 +8,7 @@
 import { DataError } from '../errors.js';
 import { diffRoles, type Delta, type DiffField, type ItemChange } from '../diff/index.js';
 import { SECTIONS, type DataSet, type Section } from '../model.js';
-import { resolveRole, type ResolvedItem, type ResolvedRole } from '../resolve.js';
+import { extendsChain, resolveRole, type ResolvedItem, type ResolvedRole } from '../resolve.js';
 import { didYouMean } from '../suggest.js';
 
 export const ROLE_STATUSES = ['added', 'removed', 'renamed', 'changed'] as const;
@@ -76,6 +76,13 @@ export interface ChangesOptions {
   families?: string[];
   /** Similarity threshold of the pairing (`diff`'s default). */
   threshold?: number;
+  /**
+   * Files of the newer version that are byte for byte a file of the older one (name there → here is
+   * `sameFiles.get(newer) === older`), as `loadVersions` gives them. A role whose whole `extends`
+   * chain is written in such files cannot have changed and is not resolved: the common case of a
+   * large data set with a few files edited. Without it every role is resolved and compared.
+   */
+  sameFiles?: Map<string, string>;
 }
 
 const collapse = (s: string | undefined) => (s === undefined ? null : s.replace(/\s+/g, ' ').trim());
@@ -227,6 +234,14 @@ function checkNames(names: string[] | undefined, what: string, known: Set<string
   }
 }
 
+/** True when a role and every role it extends come, in both versions, from files that did not change. */
+function untouched(fromSet: DataSet, toSet: DataSet, id: string, same: Map<string, string>): boolean {
+  const a = extendsChain(fromSet, fromSet.roles.get(id)!);
+  const b = extendsChain(toSet, toSet.roles.get(id)!);
+  if (a.cycle || b.cycle || a.roles.length !== b.roles.length || a.missing !== b.missing || (a.external?.id ?? null) !== (b.external?.id ?? null)) return false;
+  return a.roles.every((r, i) => r.id === b.roles[i].id && same.get(b.roles[i].file) === r.file);
+}
+
 /**
  * Compares two versions of a data set and returns, per role of the resolved view, what changed:
  * roles added, removed and renamed (same items under a new id), and for the others their fields
@@ -296,6 +311,7 @@ export function computeChanges(fromSet: DataSet, toSet: DataSet, options: Change
     (!wantedRoles || wantedRoles.has(id) || (old !== undefined && wantedRoles.has(old))) && (!wantedFamilies || [...familyOf(id), ...(old ? familyOf(old) : [])].some((f) => f !== undefined && wantedFamilies.has(f)));
   for (const id of order(toSet)) {
     if (!mayWant(id)) continue;
+    if (options.sameFiles && fromSet.roles.has(id) && !renamedFrom.has(id) && untouched(fromSet, toSet, id, options.sameFiles)) continue;
     const to = resolve(toSet, id);
     const base = { id, title: to.role.title, family: to.family.id, to };
     const old = renamedFrom.get(id);

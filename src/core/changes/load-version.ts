@@ -21,6 +21,11 @@ export interface LoadedVersion {
   ds: LoadedDataSet;
   /** yaml-syntax and schema findings of this version, positioned and sorted. */
   findings: Finding[];
+  /**
+   * Set on the newer version: its files whose bytes are those of a file of the older version (name
+   * here → name there). `computeChanges` takes it as `sameFiles` to skip roles that cannot have changed.
+   */
+  unchanged?: Map<string, string>;
 }
 
 function unreadable(file: string, message: string): LoadedFile {
@@ -37,13 +42,17 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) => {
 export function loadVersions(from: VersionFile[], to: VersionFile[], schemas: SchemaSupport): [LoadedVersion, LoadedVersion] {
   // Files of the first version by content length: a cheap first filter before comparing bytes.
   const parsed = new Map<number, { bytes: Uint8Array; loaded: LoadedFile }[]>();
+  const unchanged = new Map<string, string>();
   const load = (f: VersionFile, share: boolean): LoadedFile => {
     if (f.error !== undefined || !f.bytes) return unreadable(f.file, f.error ?? 'cannot read the file');
     const bytes = f.bytes;
     if (share) {
       const hit = parsed.get(bytes.length)?.find((p) => sameBytes(p.bytes, bytes));
       // Only a clean file is shared: its findings (none) cannot name the other version.
-      if (hit && hit.loaded.valid && hit.loaded.findings.length === 0 && hit.loaded.syntax.length === 0) return { ...hit.loaded, file: f.file };
+      if (hit && hit.loaded.valid && hit.loaded.findings.length === 0 && hit.loaded.syntax.length === 0) {
+        unchanged.set(f.file, hit.loaded.file);
+        return { ...hit.loaded, file: f.file };
+      }
       return loadFile({ file: f.file, bytes }, schemas);
     }
     const loaded = loadFile({ file: f.file, bytes }, schemas);
@@ -70,5 +79,5 @@ export function loadVersions(from: VersionFile[], to: VersionFile[], schemas: Sc
   const b = build(to, true);
   // The data sets keep their own copy of everything; the parsed trees can go.
   for (const l of [...a.loaded, ...b.loaded]) releaseSource(l);
-  return [a.version, b.version];
+  return [a.version, { ...b.version, unchanged }];
 }
