@@ -61,6 +61,8 @@ const TERRAFORM = lab(['Knowledge of Terraform or Ansible', 'Knowledge of Terraf
 
 interface Case {
   name: string;
+  /** Files changed in the committed base (BASE otherwise). */
+  before?: Record<string, string | null>;
   after: Record<string, string | null>;
   args?: string[];
   /** Compare only the `role status` lines (for cases that list a whole role's items). */
@@ -138,6 +140,20 @@ const CASES: Case[] = [
     args: ['--role', 'dev'],
     expect: ['dev changed', 'dev requirements ~ Document the lab systems section "responsibilities" → "requirements"'],
   },
+  {
+    name: 'a parent in another, edited file: the role in the unchanged file shows the change via it',
+    before: { 'ladder/ops.yaml': edit(OPS, '    grade: 5\n', '    grade: 7\n    extends: dev\n') },
+    after: TERRAFORM,
+    args: ['--family', 'ops'],
+    expect: ['operator changed', 'operator requirements ~ Knowledge of Terraform, Ansible or Chef via dev'],
+  },
+  {
+    name: 'a parent that named nothing now exists in a new file: the role in the unchanged file inherits its items',
+    before: { 'ladder/ops.yaml': edit(OPS, '    grade: 5\n', '    grade: 5\n    extends: founder\n') },
+    after: { 'ladder/founder.yaml': 'kind: family\nid: founders\ntitle: Founders\nroles:\n  founder:\n    title: Founder\n    grade: 4\n    responsibilities: [Start the lab]\n' },
+    args: ['--family', 'ops'],
+    expect: ['operator changed', 'operator responsibilities + Start the lab via founder'],
+  },
   { name: '--own: only the role that wrote the change', after: TERRAFORM, args: ['--own'], expect: ['dev changed', 'dev requirements ~ Knowledge of Terraform, Ansible or Chef'] },
   {
     name: "--own: an inherited item the role drops with its own `remove` is the role's change",
@@ -180,7 +196,7 @@ describe('ladder changes on a git repository', () => {
   test.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const repo = new Repo();
     repos.push(repo);
-    repo.commit(BASE, 'base');
+    repo.commit({ ...BASE, ...c.before }, 'base');
     repo.write(c.after);
     const lines = (r: ReportJ) => (c.statusOnly ? summarise(r).filter((l) => /^\S+ (added|removed|renamed|changed)( from \S+)?$/.test(l)) : summarise(r));
 
