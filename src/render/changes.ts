@@ -39,6 +39,19 @@ function summaryLine(r: ChangesReport): string {
 /** Where an item was written, when not by the role itself. */
 const via = (role: RoleChange, item: ResolvedItem) => (item.from === role.id ? null : item.from);
 
+/**
+ * The items to list one by one, and the rest counted per origin: a new (or removed) role's inherited
+ * items are its parent's, unchanged, and would bury its own under them. Other roles list everything.
+ */
+function listed(role: RoleChange, items: ResolvedItem[]): { items: ResolvedItem[]; inherited: [string, number][] } {
+  if (role.status !== 'added' && role.status !== 'removed') return { items, inherited: [] };
+  const counts = new Map<string, number>();
+  for (const i of items) if (i.from !== role.id) counts.set(i.from, (counts.get(i.from) ?? 0) + 1);
+  return { items: items.filter((i) => i.from === role.id), inherited: [...counts] };
+}
+
+const inheritedText = ([from, n]: [string, number], role: RoleChange) => `${n} inherited item${n === 1 ? '' : 's'} via ${from}${role.status === 'removed' ? ' (gone with the role)' : ''}`;
+
 const sectionsOf = (role: RoleChange) => SECTIONS.filter((s) => role.sections[s]).map((s) => [s, role.sections[s]!] as [Section, SectionChanges]);
 
 // ---------------------------------------------------------------------------------------------
@@ -110,12 +123,16 @@ export function changesTable(r: ChangesReport, o: ChangesTableOptions): string {
     for (const [s, x] of sectionsOf(role)) {
       out.push(`  ${paint.bold(SECTION_TITLES[s])}`);
       const line = (marker: string, ws: { text: string; visible: number }[]) => out.push(...wrap(ws, width, `    ${marker} `, 6, '      '));
-      for (const i of x.added) line(paint.green('+'), [...words(i.text, paint.green), ...note(via(role, i) ? [`via ${via(role, i)}`] : [])]);
+      const added = listed(role, x.added);
+      const removed = listed(role, x.removed);
+      for (const i of added.items) line(paint.green('+'), [...words(i.text, paint.green), ...note(via(role, i) ? [`via ${via(role, i)}`] : [])]);
+      for (const g of added.inherited) line(paint.green('+'), words(`(${inheritedText(g, role)})`, paint.dim));
       for (const c of x.changed) {
         const notes = [...(via(role, c.to) ? [`via ${via(role, c.to)}`] : []), ...c.deltas.map(deltaText)];
         line(paint.yellow('~'), [...changeWords(c.words, o), ...note(notes)]);
       }
-      for (const i of x.removed) line(paint.red('-'), [...words(i.text, paint.red), ...note(via(role, i) ? [`via ${via(role, i)}`] : [])]);
+      for (const i of removed.items) line(paint.red('-'), [...words(i.text, paint.red), ...note(via(role, i) ? [`via ${via(role, i)}`] : [])]);
+      for (const g of removed.inherited) line(paint.red('-'), words(`(${inheritedText(g, role)})`, paint.dim));
       for (const m of x.moved ?? []) line(paint.cyan('↕'), [...words(m.item.text), ...note([`moved from position ${m.from} to ${m.to}`, ...(via(role, m.item) ? [`via ${via(role, m.item)}`] : [])])]);
     }
   }
@@ -155,6 +172,9 @@ function statusMarkdown(role: RoleChange): string {
 
 const label = (what: string, role: RoleChange, item: ResolvedItem) => (via(role, item) ? `${what}, via ${code(via(role, item)!)}` : what);
 
+const inheritedMarkdown = ([from, n]: [string, number], role: RoleChange) =>
+  `- _${n} inherited item${n === 1 ? '' : 's'}, via_ ${code(from)}${role.status === 'removed' ? ' _(gone with the role)_' : ''}`;
+
 export function changesMarkdown(r: ChangesReport): string {
   const out: string[] = [`## Ladder changes: ${markdownText(r.from)} → ${markdownText(r.to)}`, '', summaryLine(r)];
   for (const role of r.roles) {
@@ -170,12 +190,16 @@ export function changesMarkdown(r: ChangesReport): string {
     }
     for (const [s, x] of sectionsOf(role)) {
       out.push('', `**${SECTION_TITLES[s]}**`, '');
-      for (const i of x.added) out.push(`- ${label('Added', role, i)}: **${markdownText(i.text)}**`);
+      const added = listed(role, x.added);
+      const removed = listed(role, x.removed);
+      for (const i of added.items) out.push(`- ${label('Added', role, i)}: **${markdownText(i.text)}**`);
+      for (const g of added.inherited) out.push(inheritedMarkdown(g, role));
       for (const c of x.changed as ItemChange[]) {
         const deltas = c.deltas.length ? ` _(${markdownText(c.deltas.map(deltaText).join('; '))})_` : '';
         out.push(`- ${label('Changed', role, c.to)}: ${changeMarkdown(c.words)}${deltas}`);
       }
-      for (const i of x.removed) out.push(`- ${label('Removed', role, i)}: ~~${markdownText(i.text)}~~`);
+      for (const i of removed.items) out.push(`- ${label('Removed', role, i)}: ~~${markdownText(i.text)}~~`);
+      for (const g of removed.inherited) out.push(inheritedMarkdown(g, role));
       for (const m of x.moved ?? []) out.push(`- ${label(`Moved from position ${m.from} to ${m.to}`, role, m.item)}: ${markdownText(m.item.text)}`);
     }
   }

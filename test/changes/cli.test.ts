@@ -239,6 +239,32 @@ describe('changes output', () => {
     expect(table.stdout).toContain('\\u001b]52;c;x\\u0007');
   });
 
+  test('a new level: its own items listed, what it inherits counted per origin', async () => {
+    const repo = newRepo().commit(BASE);
+    repo.write({ 'ladder/lab.yaml': LAB + '  principal-dev:\n    title: Principal Developer\n    grade: 9\n    extends: staff-dev\n    responsibilities: [Shape the lab strategy]\n' });
+    const md = await repo.changes('--format', 'markdown');
+    expect(md.stdout.slice(md.stdout.indexOf('**Responsibilities**'))).toBe(
+      [
+        '**Responsibilities**',
+        '',
+        '- Added: **Shape the lab strategy**',
+        '- _3 inherited items, via_ `dev`',
+        '- _1 inherited item, via_ `senior-dev`',
+        '- _1 inherited item, via_ `staff-dev`',
+        '',
+        '**Requirements**',
+        '',
+        '- _1 inherited item, via_ `lab`',
+        '- _2 inherited items, via_ `dev`',
+        '- _1 inherited item, via_ `senior-dev`',
+        '',
+      ].join('\n'),
+    );
+    // JSON keeps every item.
+    const json = JSON.parse((await repo.changes('--format', 'json')).stdout) as ReportJ;
+    expect(json.roles[0].sections.responsibilities.added.map((i) => i.from)).toEqual(['dev', 'dev', 'dev', 'senior-dev', 'staff-dev', 'principal-dev']);
+  });
+
   test('--help has examples', async () => {
     const r = await runCli(['changes', '--help']);
     expect(r.code).toBe(0);
