@@ -49,6 +49,16 @@ describe('architecture', () => {
     for (const re of FORBIDDEN) expect(text).not.toMatch(re);
   });
 
+  test('only src/io starts processes (git is read through src/io/git.ts)', () => {
+    const spawning = sources(join(ROOT, 'src')).filter((f) => /from ['"](node:)?child_process['"]/.test(readFileSync(f, 'utf8')));
+    expect(spawning.length).toBeGreaterThan(0);
+    for (const f of spawning) expect(relative(ROOT, f).split('\\').join('/')).toMatch(/^src\/io\//);
+  });
+
+  test('src/core/changes exists and is checked as pure', () => {
+    expect(files.some((f) => relative(ROOT, f).split('\\').join('/').startsWith('src/core/changes/'))).toBe(true);
+  });
+
   // src/cli included: commands call src/io for every file they read or write.
   const outsideIo = filesIn('src').filter((f) => !relative(ROOT, f).startsWith(`src${sep}io${sep}`));
   test('src/cli is among the checked folders', () => expect(outsideIo.some((f) => relative(ROOT, f).startsWith(`src${sep}cli${sep}`))).toBe(true));
