@@ -4,8 +4,7 @@
  * compared in full) skips loading the YAML parser, parsing and schema validation.
  */
 import type { LoadedFile, Kind } from './load.js';
-import { LineIndex, Locator, isObject, type ContainerOffsets } from './source.js';
-import { scanDisableComments } from './yaml-source.js';
+import { LineIndex, Locator, isObject, scanDisableComments, type ContainerOffsets } from './yaml/index.js';
 
 export interface Snapshot {
   text: string;
@@ -38,7 +37,7 @@ export function takeSnapshot(file: LoadedFile, text: string): Snapshot | null {
     const info = file.locator.offsets.get(node);
     if (!info || seen.has(node)) ok = false; // aliases share nodes: not worth snapshotting
     seen.add(node);
-    if (info) offsets.push({ start: info.start, end: info.end, names: info.names, at: info.at, len: info.len });
+    if (info) offsets.push({ start: info.start, names: info.names, at: info.at, len: info.len });
   });
   return ok ? { text, kind: file.kind, value: file.value, offsets, pool: Array.from(file.locator.pool) } : null;
 }

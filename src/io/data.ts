@@ -4,7 +4,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { addToDataSet, emptyDataSet, loadFile, locateFindings, releaseSource, type LoadedDataSet, type LoadedFile } from '../core/load.js';
 import { compareFindings, type Finding } from '../core/findings.js';
-import { LineIndex, Locator } from '../core/source.js';
+import { LineIndex, Locator } from '../core/yaml/index.js';
 import { findYamlFiles, readFiles } from './files.js';
 import { loadSchemaSupport } from './schemas.js';
 import { fromSnapshot, type Snapshot } from '../core/snapshot.js';
@@ -55,7 +55,7 @@ function unreadable(file: string, message: string): LoadedFile {
     syntax: [],
     kind: null,
     valid: false,
-    findings: [{ ruleId: 'yaml-syntax', message, file, path: [] }],
+    findings: [{ ruleId: 'yaml-syntax', messageId: 'unreadable', data: { reason: message }, file, path: [] }],
   };
 }
 

@@ -18,6 +18,7 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
   endLine: 3,
   endColumn: 9,
   level: 'error',
+  messageId: 'test',
   ruleId: 'unresolved-reference',
   message: 'extends `x` names no known role',
   pointer: '/roles/a/extends',

@@ -1,10 +1,11 @@
 /**
- * Source positions. A loaded file keeps the offsets of every mapping key and value and of every
+ * Source positions, and the one place where a path or an offset becomes a 1-based line and column
+ * (`Locator.locate`, `LineIndex.range`). A loaded file keeps the offsets of every mapping key and value and of every
  * sequence entry, attached to the plain JS containers they produced; a path into the data is turned
  * into a 1-based line and column only when something needs it (a finding, an item's provenance).
  */
-import type { Range } from './findings.js';
-import type { Path } from './model.js';
+import type { Range } from '../findings.js';
+import type { Path } from '../model.js';
 
 /**
  * Offsets of one container's children, stored in the file's shared `pool` (one Int32Array per file:
@@ -13,8 +14,8 @@ import type { Path } from './model.js';
  * end] of entry i at pool[at + 2i..], `len` entries.
  */
 export interface ContainerOffsets {
+  /** Where the container starts (its first key, `-`, `[` or `{`). */
   start: number;
-  end: number;
   /**
    * A map's key names in source order, kept only when the object's own key order differs from it
    * (JavaScript lists keys that look like array indices first); otherwise the object's keys are that

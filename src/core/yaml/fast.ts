@@ -1,0 +1,269 @@
+/**
+ * The fast path of YAML loading, on js-yaml 4: `load(text, { listener })` reports the `open` and
+ * `close` of every node with the parser's position, which is enough to recover where each key, value
+ * and entry was written. Scalars are loaded as strings (js-yaml's failsafe schema) and plain ones are
+ * resolved here with the YAML 1.2 core schema, as `yaml` resolves them.
+ *
+ * Only the plain subset ladder files are written in is accepted. A tab, a CR, a BOM, a directive,
+ * an anchor, an alias, a tag, an explicit key (`? `), an empty value, a keep-chomping block scalar
+ * (`|+`), a document that is not a mapping, content after the document, or any js-yaml error returns
+ * `undefined`, and the caller composes the file with `yaml`'s full pipeline (./full.ts), which also
+ * explains the error. On what it accepts it produces what that pipeline produces: the same values, the
+ * same offsets and the same offset pool (test/core/yaml-fast.test.ts and `npm run fuzz` check this).
+ */
+import type { ContainerOffsets } from './positions.js';
+import { namesToKeep } from './positions.js';
+
+type JsYaml = typeof import('js-yaml');
+
+export interface FastResult {
+  value: unknown;
+  offsets: WeakMap<object, ContainerOffsets>;
+  pool: Int32Array;
+}
+
+/** Thrown from the listener (once per file) to leave the fast path. */
+const BAIL = new Error('not in the subset of the fast path');
+
+/** What the listener is shown of js-yaml's loader state. */
+interface State {
+  position: number;
+  kind: string | null;
+  result: unknown;
+  anchor: string | null;
+}
+
+const SPACE = 0x20;
+const LF = 0x0a;
+const HASH = 0x23;
+
+/** Parses `text` with js-yaml and records positions; `undefined` when the full pipeline must. */
+export function parseFast(jsyaml: JsYaml, text: string, maxDepth: number): FastResult | undefined {
+  if (text.indexOf('\t') !== -1 || text.indexOf('\r') !== -1 || text.charCodeAt(0) === 0xfeff || text.charCodeAt(0) === 0x25 || text.indexOf('\n%') !== -1) return undefined;
+  const b = new Builder(text, maxDepth);
+  let value: unknown;
+  try {
+    value = jsyaml.load(text, { schema: jsyaml.FAILSAFE_SCHEMA, listener: (event: string, state: State) => (event === 'open' ? b.open(state) : b.close(state)) } as never);
+  } catch {
+    return undefined; // BAIL, a syntax error, a duplicate key, several documents: the full pipeline says
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || b.kinds.length !== 1 || b.kinds[0] !== MAP) return undefined;
+  // A block mapping on the line of a `---` marker is an error for `yaml`.
+  const start = b.starts[0];
+  if (text.slice(text.lastIndexOf('\n', start - 1) + 1, start).trim() !== '') return undefined;
+  // Nothing but comments after the document (`...` and the like are the full pipeline's).
+  if (skipSeparation(text, b.ends[0]) < text.length) return undefined;
+  return { value, offsets: b.offsets, pool: b.pool.slice(0, b.used) };
+}
+
+const SCALAR = 0;
+const MAP = 1;
+const SEQ = 2;
+
+/**
+ * Collects, for the nodes whose parent is still open, their kind, [start, value end, node end]
+ * (`ends` holds value end and node end) and key text; a container's children are written to the
+ * pool when it closes (so children come before their parent in the pool, as in ./full.ts).
+ */
+class Builder {
+  readonly offsets = new WeakMap<object, ContainerOffsets>();
+  pool = new Int32Array(1024);
+  used = 0;
+  /** Open nodes: where the parser stood, and how many finished nodes were there when they opened. */
+  private readonly opens: number[] = [];
+  private readonly marks: number[] = [];
+  /** Finished nodes whose parent is still open. */
+  readonly kinds: number[] = [];
+  readonly starts: number[] = [];
+  readonly ends: number[] = []; // value end, node end: two per node
+  readonly keys: unknown[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly maxDepth: number,
+  ) {}
+
+  open(state: State): void {
+    if (this.opens.length > this.maxDepth) throw BAIL;
+    this.opens.push(state.position);
+    this.marks.push(this.kinds.length);
+  }
+
+  close(state: State): void {
+    const text = this.text;
+    const open = this.opens.pop()!;
+    const mark = this.marks.pop()!;
+    const kind = state.kind;
+    if (kind === null || state.anchor !== null) throw BAIL; // an empty node, an anchor
+    const start = skipSeparation(text, open);
+    const c = text.charCodeAt(start);
+    if (c === 0x21 || c === 0x26 || c === 0x2a || (c === 0x3f && isBlank(text.charCodeAt(start + 1)))) throw BAIL; // ! & * ?
+    const children = this.kinds.length - mark;
+    if (kind === 'scalar') {
+      // js-yaml read a would-be key that no `:` followed: that node is this one.
+      if (children === 1) return;
+      if (children !== 0) throw BAIL;
+      let end = state.position;
+      if (c === 0x22 || c === 0x27) {
+        state.result = own(state.result as string);
+      } else if (c === 0x7c || c === 0x3e) {
+        // A block scalar: keep chomping (`|+`) keeps trailing lines the two parsers count differently.
+        for (let i = start + 1; i < text.length && text.charCodeAt(i) !== LF; i++) if (text.charCodeAt(i) === 0x2b) throw BAIL;
+        end = Math.min(end, text.length);
+        while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
+        // It ends after its last line with content: trailing empty lines are not part of it for `yaml`.
+        while (text.charCodeAt(end - 1) === LF) {
+          const prev = text.lastIndexOf('\n', end - 2);
+          if (prev < start || text.slice(prev + 1, end - 1).trim() !== '') break;
+          end = prev + 1;
+        }
+        state.result = own(state.result as string);
+        this.finish(SCALAR, start, end, end, state.result);
+        return;
+      } else {
+        while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+        state.result = resolvePlain(state.result as string);
+      }
+      this.finish(SCALAR, start, end, lineEnd(text, end), state.result);
+      return;
+    }
+    const isMap = kind === 'mapping';
+    const obj = state.result as object;
+    const n = isMap ? children >> 1 : children;
+    if ((isMap && (children & 1) !== 0) || (isMap ? Object.keys(obj).length : (obj as unknown[]).length) !== n) throw BAIL;
+    const width = isMap ? 4 : 2;
+    const at = this.reserve(width * n);
+    const p = this.pool;
+    const names = isMap ? new Array<string>(n) : undefined;
+    for (let i = 0; i < children; i++) {
+      const k = mark + i;
+      p[at + 2 * i] = this.starts[k];
+      p[at + 2 * i + 1] = this.ends[2 * k];
+      if (isMap && (i & 1) === 0) {
+        if (this.kinds[k] !== SCALAR) throw BAIL;
+        names![i >> 1] = String(this.keys[k]);
+        // `yaml` wants the `:` of an implicit key at most 1024 characters after the key's start.
+        if (this.ends[2 * k] - this.starts[k] > 1000) throw BAIL;
+        // An explicit key (`? key`) is the full pipeline's.
+        let q = this.starts[k] - 1;
+        while (q >= 0 && text.charCodeAt(q) === SPACE) q--;
+        if (q >= 0 && text.charCodeAt(q) === 0x3f) throw BAIL;
+      }
+    }
+    const flow = c === 0x5b || c === 0x7b; // [ {
+    let valueEnd: number;
+    let nodeEnd: number;
+    if (flow) {
+      valueEnd = Math.min(state.position, text.length);
+      nodeEnd = lineEnd(text, valueEnd);
+    } else {
+      const last = mark + children - 1;
+      valueEnd = this.ends[2 * last + 1];
+      nodeEnd = commentLinesEnd(text, valueEnd, start - (text.lastIndexOf('\n', start - 1) + 1));
+    }
+    this.offsets.set(obj, { start, at, len: n, names: names && namesToKeep(names) });
+    this.kinds.length = mark;
+    this.starts.length = mark;
+    this.ends.length = 2 * mark;
+    this.keys.length = mark;
+    this.finish(isMap ? MAP : SEQ, start, valueEnd, nodeEnd, null);
+  }
+
+  private finish(kind: number, start: number, valueEnd: number, nodeEnd: number, value: unknown): void {
+    this.kinds.push(kind);
+    this.starts.push(start);
+    this.ends.push(valueEnd, Math.min(nodeEnd, this.text.length));
+    this.keys.push(value);
+  }
+
+  private reserve(n: number): number {
+    const at = this.used;
+    if (at + n > this.pool.length) {
+      const grown = new Int32Array(Math.max(this.pool.length * 2, at + n));
+      grown.set(this.pool);
+      this.pool = grown;
+    }
+    this.used = at + n;
+    return at;
+  }
+}
+
+const isBlank = (c: number) => c === SPACE || c === LF;
+
+/** The offset after spaces, line breaks and comments from `i`. */
+function skipSeparation(text: string, i: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === SPACE || c === LF) i++;
+    else if (c === HASH) {
+      const nl = text.indexOf('\n', i);
+      if (nl === -1) return text.length;
+      i = nl + 1;
+    } else return Math.min(i, text.length);
+  }
+}
+
+/** After a scalar's last character: the end of its line (after a trailing comment and the line break). */
+function lineEnd(text: string, i: number): number {
+  while (text.charCodeAt(i) === SPACE) i++;
+  if (text.charCodeAt(i) === HASH) {
+    const nl = text.indexOf('\n', i);
+    return nl === -1 ? text.length : nl + 1;
+  }
+  return text.charCodeAt(i) === LF ? i + 1 : i;
+}
+
+/** Comment lines (and blank lines between them) right after a block collection, indented at least as far. */
+function commentLinesEnd(text: string, i: number, indent: number): number {
+  let end = i;
+  let j = i;
+  for (;;) {
+    let k = j;
+    while (text.charCodeAt(k) === SPACE) k++;
+    const c = text.charCodeAt(k);
+    if (c === LF) {
+      j = k + 1;
+      continue;
+    }
+    if (c !== HASH || k - j < indent) return end;
+    const nl = text.indexOf('\n', k);
+    end = j = nl === -1 ? text.length : nl + 1;
+    if (nl === -1) return end;
+  }
+}
+
+// The YAML 1.2 core schema (spec 10.3.2), for plain scalars.
+const NULL = /^(?:~|[Nn]ull|NULL)$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT = /^[-+]?[0-9]+$/;
+const OCT = /^0o[0-7]+$/;
+const HEX = /^0x[0-9a-fA-F]+$/;
+const INF_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+
+/** A plain scalar's value under the core schema; strings are returned as owned copies. */
+export function resolvePlain(s: string): unknown {
+  const c = s.charCodeAt(0);
+  // Only these first characters can start a non-string: digits, sign, dot, n N ~ t T f F.
+  if (!((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e || c === 0x6e || c === 0x4e || c === 0x7e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46)) return own(s);
+  if (NULL.test(s)) return null;
+  if (BOOL.test(s)) return c === 0x74 || c === 0x54;
+  if (OCT.test(s)) return parseInt(s.slice(2), 8);
+  if (INT.test(s)) return parseInt(s, 10);
+  if (HEX.test(s)) return parseInt(s.slice(2), 16);
+  if (INF_NAN.test(s)) return s.endsWith('nan') || s.endsWith('NaN') || s.endsWith('NAN') ? NaN : c === 0x2d ? -Infinity : Infinity;
+  if (FLOAT.test(s)) return parseFloat(s);
+  return own(s);
+}
+
+/**
+ * A scalar's value is often a slice of the file's text, and V8 keeps the whole text alive for as long
+ * as any slice of it lives: a 9 KB file for one summary. A flat copy owns its characters, so the texts
+ * can be freed once loaded (60 MB at 50,000 roles).
+ */
+function own(s: string): string {
+  if (s.length <= 12) return s; // V8 copies short substrings anyway
+  const copy = s[0] + s.slice(1);
+  copy.charCodeAt(0); // reading a character makes V8 store the concatenation as one flat copy
+  return copy;
+}
