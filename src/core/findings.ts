@@ -29,6 +29,8 @@ export interface Finding extends Range {
   messageId: string;
   /** The words, made from the rule's message and the finding's data, with the data escaped. */
   message: string;
+  /** The values filled into the message (raw; escaped wherever they are printed). */
+  data?: MessageData;
   /** JSON pointer of the offending node ('' for the document): stable when lines move. */
   pointer: string;
   related?: Related[];

@@ -53,7 +53,7 @@ export function loadFile(input: SourceInput, schemas: SchemaSupport, expect?: Ki
       // Located at the first bad byte (in the text before it), like any other syntax error.
       const lines = new LineIndex(decoded.prefix ?? '');
       const at = decoded.prefix === undefined ? 0 : decoded.offset;
-      const parsed: ParsedSource = { file: input.file, value: null, locator: new Locator(null, new WeakMap(), lines), findings: [], syntax: [{ start: at, end: at, messageId: decoded.messageId }] };
+      const parsed: ParsedSource = { file: input.file, value: null, locator: new Locator(null, new Map(), lines), findings: [], syntax: [{ start: at, end: at, messageId: decoded.messageId }] };
       return { ...parsed, kind: null, valid: false, findings: [] };
     }
     text = decoded.text;
@@ -110,7 +110,7 @@ export function locateFindings(file: LoadedFile, raw: RawFinding[], level: (rule
   for (const s of file.syntax) {
     const lv = level('yaml-syntax');
     if (lv === 'off') continue;
-    out.push({ file: file.file, ...file.locator.lines.range(s.start, s.end), level: lv, ruleId: 'yaml-syntax', messageId: s.messageId, message: messageText(lookup, 'yaml-syntax', s.messageId, s.data), pointer: '' });
+    out.push({ file: file.file, ...file.locator.lines.range(s.start, s.end), level: lv, ruleId: 'yaml-syntax', messageId: s.messageId, message: messageText(lookup, 'yaml-syntax', s.messageId, s.data), pointer: '', ...(s.data ? { data: s.data } : {}) });
   }
   for (const r of raw) {
     const lv = level(r.ruleId);
@@ -123,6 +123,7 @@ export function locateFindings(file: LoadedFile, raw: RawFinding[], level: (rule
 /** One finding, located in its file (and its related places in theirs), with its words made. */
 export function locateOne(file: LoadedFile, r: RawFinding, lv: 'error' | 'warning', others?: (name: string) => LoadedFile | undefined, lookup: MessageLookup = loaderMessages): Finding {
   const finding: Finding = { file: r.file, ...file.locator.locate(r.path, r.at), level: lv, ruleId: r.ruleId, messageId: r.messageId, message: messageText(lookup, r.ruleId, r.messageId, r.data), pointer: toPointer(r.path) };
+  if (r.data) finding.data = r.data;
   if (r.related?.length) {
     finding.related = r.related.map((rel) => {
       const target = rel.file === file.file ? file : others?.(rel.file);
@@ -166,7 +167,7 @@ export function addToDataSet(ds: LoadedDataSet, f: LoadedFile): void {
   else if (f.kind === 'skills') addVocabulary(ds, f);
 }
 
-const NO_SOURCE = new Locator(null, new WeakMap(), new LineIndex(''));
+const NO_SOURCE = new Locator(null, new Map(), new LineIndex(''));
 
 /**
  * Lets go of what a file was parsed into (its values and the positions in it) once the data set has
@@ -194,13 +195,13 @@ function readItems(raw: unknown, from: string, f: LoadedFile, path: Path): ItemD
     for (let j = 0; j < path.length; j++) p[j] = path[j];
     p[path.length] = i;
     if (typeof entry === 'string') {
-      out.push({ id: null, text: entry, identity: 'text:' + normaliseText(entry), from, file, line: f.locator.line(p), path: p });
+      out.push({ id: null, text: entry, identity: 'text:' + normaliseText(entry), from, file, line: f.locator.entryLine(raw, i) ?? f.locator.line(p), path: p });
       return;
     }
     const o = obj(entry);
     if (!o || typeof o.text !== 'string') return;
     const id = str(o.id) ?? null;
-    const item: ItemDef = { id, text: o.text, identity: id ? 'id:' + id : 'text:' + normaliseText(o.text), from, file, line: f.locator.line(p), path: p };
+    const item: ItemDef = { id, text: o.text, identity: id ? 'id:' + id : 'text:' + normaliseText(o.text), from, file, line: f.locator.entryLine(raw, i) ?? f.locator.line(p), path: p };
     if (typeof o.years === 'number') item.years = o.years;
     if (typeof o.area === 'string') item.area = o.area;
     const sk = obj(o.skills);

@@ -20,6 +20,13 @@ export function escapeText(s: string): string {
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
+/** The distinct placeholder names of a template, in order of first use. */
+export function placeholders(template: string): string[] {
+  const names: string[] = [];
+  for (const m of template.matchAll(PLACEHOLDER)) if (!names.includes(m[1])) names.push(m[1]);
+  return names;
+}
+
 /** Fills `{{name}}` placeholders with escaped data; an unknown placeholder is left as written. */
 export function formatMessage(template: string, data: MessageData | undefined): string {
   if (!data) return template;

@@ -44,7 +44,7 @@ export function takeSnapshot(file: LoadedFile, text: string): Snapshot | null {
 
 /** The loaded file a snapshot stands for. The caller has checked that the text is unchanged. */
 export function fromSnapshot(name: string, snap: Snapshot): LoadedFile {
-  const map = new WeakMap<object, ContainerOffsets>();
+  const map = new Map<object, ContainerOffsets>();
   let i = 0;
   containers(snap.value, (node) => {
     const o = snap.offsets[i++];

@@ -51,7 +51,7 @@ function unreadable(file: string, message: string): LoadedFile {
   return {
     file,
     value: null,
-    locator: new Locator(null, new WeakMap(), new LineIndex('')),
+    locator: new Locator(null, new Map(), new LineIndex('')),
     syntax: [],
     kind: null,
     valid: false,

@@ -18,13 +18,13 @@ export const MAX_DEPTH = 64;
 
 export interface FullResult {
   value: unknown;
-  offsets: WeakMap<object, ContainerOffsets>;
+  offsets: Map<object, ContainerOffsets>;
   pool: Int32Array | undefined;
   syntax: SyntaxProblem[];
 }
 
 export function parseFull(yaml: Yaml, text: string): FullResult {
-  const offsets = new WeakMap<object, ContainerOffsets>();
+  const offsets = new Map<object, ContainerOffsets>();
   const syntax: SyntaxProblem[] = [];
   let value: unknown = null;
   let pool: Int32Array | undefined;
@@ -134,7 +134,7 @@ class Walker {
   constructor(
     private readonly yaml: Yaml,
     private readonly doc: Document.Parsed,
-    private readonly offsets: WeakMap<object, ContainerOffsets>,
+    private readonly offsets: Map<object, ContainerOffsets>,
     private readonly syntax: SyntaxProblem[],
   ) {}
 

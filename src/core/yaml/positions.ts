@@ -97,7 +97,7 @@ export class LineIndex {
 export class Locator {
   constructor(
     readonly root: unknown,
-    readonly offsets: WeakMap<object, ContainerOffsets>,
+    readonly offsets: Map<object, ContainerOffsets>,
     readonly lines: LineIndex,
     readonly pool: Int32Array = new Int32Array(0),
   ) {}
@@ -136,6 +136,12 @@ export class Locator {
     if (r.endColumn !== 1 || r.endLine <= r.line) return r;
     const last = this.lines.position(end - 1);
     return { ...r, endLine: last.line, endColumn: last.column };
+  }
+
+  /** The 1-based line of entry `i` of a loaded sequence (without walking a path to it), if located. */
+  entryLine(seq: readonly unknown[], i: number): number | undefined {
+    const info = this.offsets.get(seq);
+    return info && i < info.len ? this.lines.position(this.pool[info.at + 2 * i]).line : undefined;
   }
 
   line(path: Path, at: 'key' | 'value' = 'value'): number {

@@ -29,11 +29,30 @@ const LOOK_ALIKE: Record<string, string> = {
 };
 const LOOK_ALIKE_ALL = new RegExp(`[${Object.keys(LOOK_ALIKE).join('')}]`, 'g');
 
-function fold(lower: string): string {
-  for (let i = 0; i < lower.length; i++) {
-    if (lower.charCodeAt(i) > 0x7f) return lower.replace(INVISIBLE_ALL, '').replace(LOOK_ALIKE_ALL, (c) => LOOK_ALIKE[c]);
+/** `splitWords` for ASCII text, without a regular expression (every item text of a family goes through it). */
+function splitAscii(text: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    const word = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+    if (word) {
+      if (start === -1) start = i;
+    } else if (start !== -1) {
+      out.push(text.slice(start, i));
+      start = -1;
+    }
   }
-  return lower;
+  return out;
+}
+
+function hasNonAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return true;
+  return false;
+}
+
+function fold(lower: string): string {
+  return hasNonAscii(lower) ? lower.replace(INVISIBLE_ALL, '').replace(LOOK_ALIKE_ALL, (c) => LOOK_ALIKE[c]) : lower;
 }
 
 function words(text: string): Word[] {
@@ -45,6 +64,7 @@ function words(text: string): Word[] {
 
 /** The words of a text: runs of letters and digits (with any invisible characters inside them). */
 function splitWords(text: string): string[] {
+  if (!hasNonAscii(text)) return splitAscii(text);
   const out = text.split(NON_WORD);
   if (out.length && out[0] === '') out.shift();
   if (out.length && out[out.length - 1] === '') out.pop();
@@ -201,7 +221,7 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
       related: [{ file: t.role.file, path: [...t.role.path, 'title'], messageId: 'titleOf', data: { role: t.role.id } }],
     });
   /** Whether `w` (of a text) is a misspelling or a look-alike of title word `t`. */
-  const matches = (w: Word, t: Word) => (w.fold === t.fold ? w.lower !== t.lower : looksMisspelt(w.fold, t.fold));
+  const matches = (lower: string, folded: string, t: Word) => (folded === t.fold ? lower !== t.lower : looksMisspelt(folded, t.fold));
 
   // One-word titles: compared with each other only (a single word in prose is too weak a signal).
   // Only words that could be misspelt are compared, each with the earlier ones of its first letter.
@@ -211,7 +231,7 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
     const w = t.words[0];
     if (w.fold.length < 4 || !/^\p{L}+$/u.test(w.fold)) continue;
     const earlier = seenByLetter.get(w.fold[0]) ?? [];
-    const match = earlier.find((e) => matches(w, e.words[0]));
+    const match = earlier.find((e) => matches(w.lower, w.fold, e.words[0]));
     if (match) found([...t.role.path, 'title'], t.role.file, w.text, match, w.fold === match.words[0].fold);
     earlier.push(t);
     seenByLetter.set(w.fold[0], earlier);
@@ -223,31 +243,38 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
   // is a title word. The words of a run of title words are counted once, so a title that repeats its
   // words (400 times "Engineer") costs its length times the window lengths, not a power of it.
   const scan = (raw: string, path: () => Path, own?: Title) => {
-    const text = words(raw);
-    const n = text.length;
-    const titleWord = new Uint8Array(n + 1);
-    // run[i]: how many title words in a row end at i (so a window's other words are checked in O(1)).
-    const run = new Int32Array(n + 1);
-    let any = false;
+    if (windowWords.size === 0) return;
+    const nonAscii = hasNonAscii(raw);
+    const lower = raw.toLowerCase();
+    const lowerWords = nonAscii ? splitWords(lower) : splitAscii(lower);
+    const n = lowerWords.length;
+    const folded = nonAscii ? lowerWords.map(fold) : lowerWords;
+    let first = -1;
     for (let i = 0; i < n; i++) {
-      if (windowWords.has(text[i].fold)) {
-        titleWord[i] = 1;
-        any = true;
+      if (windowWords.has(folded[i])) {
+        first = i;
+        break;
       }
+    }
+    if (first === -1) return;
+    const titleWord = new Uint8Array(n + 1);
+    // run[i]: how many title words in a row end just before i (so a window's other words are checked in O(1)).
+    const run = new Int32Array(n + 1);
+    for (let i = first; i < n; i++) {
+      if (windowWords.has(folded[i])) titleWord[i] = 1;
       run[i + 1] = titleWord[i] ? run[i] + 1 : 0;
     }
-    if (!any) return;
     const titleRun = (from: number, to: number) => to <= from || run[to] >= to - from; // words [from, to) all title words
     const ownCount = new Map<string, number>();
     if (own) for (const w of own.words) ownCount.set(w.lower, (ownCount.get(w.lower) ?? 0) + 1);
     // Best (longest) title per misspelt word of this text.
     const best = new Map<number, { title: Title; start: number; lookAlike: boolean }>();
-    const folded = text.map((w) => w.fold);
     for (let miss = 0; miss < n; miss++) {
       if (!titleWord[miss - 1] && !titleWord[miss + 1]) continue;
-      const wrong = text[miss];
-      if (wrong.fold.length < 4) continue;
-      if ((titleWordCount.get(wrong.lower) ?? 0) - (ownCount.get(wrong.lower) ?? 0) > 0) continue;
+      const wrongFold = folded[miss];
+      const wrongLower = lowerWords[miss];
+      if (wrongFold.length < 4) continue;
+      if ((titleWordCount.get(wrongLower) ?? 0) - (ownCount.get(wrongLower) ?? 0) > 0) continue;
       for (const k of windowLengths) {
         // Windows from the leftmost: when one title fits two windows around the word, the first wins.
         for (let m = k - 1; m >= 0; m--) {
@@ -257,19 +284,22 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
           const candidates = byKey.get(keyOf(folded, start, k, m));
           if (!candidates) continue;
           for (const title of candidates) {
-            if (title === own || !matches(wrong, title.words[m])) continue;
+            if (title === own || !matches(wrongLower, wrongFold, title.words[m])) continue;
             // Two titles of the same length are reported once, at the later role.
             if (own && own.words.length === k && own.index < title.index) continue;
             const prev = best.get(miss);
-            if (!prev || prev.title.words.length < k || (prev.title.words.length === k && title.index < prev.title.index)) best.set(miss, { title, start, lookAlike: wrong.fold === title.words[m].fold });
+            if (!prev || prev.title.words.length < k || (prev.title.words.length === k && title.index < prev.title.index)) best.set(miss, { title, start, lookAlike: wrongFold === title.words[m].fold });
           }
         }
       }
     }
     if (best.size === 0) return;
+    // Words as written, for the message (lower-casing can change a word's length, rarely: fall back).
+    const written = splitWords(raw);
+    const shown = written.length === n ? written : lowerWords;
     const file = own ? own.role.file : fam.file;
     for (const { title, start, lookAlike } of [...best.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1])) {
-      found(path(), file, text.slice(start, start + title.words.length).map((w) => w.text).join(' '), title, lookAlike);
+      found(path(), file, shown.slice(start, start + title.words.length).join(' '), title, lookAlike);
     }
   };
   for (const t of titles) scan(t.role.title, () => [...t.role.path, 'title'], t);
