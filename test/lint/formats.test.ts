@@ -83,6 +83,6 @@ describe('stylish and json', () => {
   });
 
   test('json has exactly the documented keys', () => {
-    expect(Object.keys(JSON.parse(json([finding()], ctx()))[0])).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message']);
+    expect(Object.keys(JSON.parse(json([finding()], ctx()))[0])).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'messageId', 'message']);
   });
 });
