@@ -264,7 +264,9 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
       if (windowWords.has(folded[i])) titleWord[i] = 1;
       run[i + 1] = titleWord[i] ? run[i] + 1 : 0;
     }
-    const titleRun = (from: number, to: number) => to <= from || run[to] >= to - from; // words [from, to) all title words
+    // after[i]: how many title words in a row start at i.
+    const after = new Int32Array(n + 1);
+    for (let i = n - 1; i >= first; i--) after[i] = titleWord[i] ? after[i + 1] + 1 : 0;
     const ownCount = new Map<string, number>();
     if (own) for (const w of own.words) ownCount.set(w.lower, (ownCount.get(w.lower) ?? 0) + 1);
     // Best (longest) title per misspelt word of this text.
@@ -275,12 +277,15 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
       const wrongLower = lowerWords[miss];
       if (wrongFold.length < 4) continue;
       if ((titleWordCount.get(wrongLower) ?? 0) - (ownCount.get(wrongLower) ?? 0) > 0) continue;
+      // Only windows whose other words are all title words: at most `left` of them before the word and
+      // `right` after it.
+      const left = run[miss];
+      const right = after[miss + 1];
       for (const k of windowLengths) {
+        if (k > left + right + 1) break;
         // Windows from the leftmost: when one title fits two windows around the word, the first wins.
-        for (let m = k - 1; m >= 0; m--) {
+        for (let m = Math.min(k - 1, left); m >= 0 && k - 1 - m <= right; m--) {
           const start = miss - m;
-          if (start < 0 || start + k > n) continue;
-          if (!titleRun(start, miss) || !titleRun(miss + 1, start + k)) continue;
           const candidates = byKey.get(keyOf(folded, start, k, m));
           if (!candidates) continue;
           for (const title of candidates) {
