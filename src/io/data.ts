@@ -9,6 +9,7 @@ import { findYamlFiles, readFiles } from './files.js';
 import { loadSchemaSupport } from './schemas.js';
 import { fromSnapshot, type Snapshot } from '../core/snapshot.js';
 import type { SchemaSupport } from '../core/schema-errors.js';
+import { pushAll } from '../core/arrays.js';
 
 export const BUNDLED_DATA = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
 /** Written by `npm run build` (scripts/build-data-snapshot.js): the bundled data, parsed and checked. */
@@ -92,7 +93,7 @@ export async function loadPaths(paths: string[], cwd: string, options: { keepSou
       r.bytes = undefined; // decoded: the bytes are not needed any more
     }
     files.push(f);
-    findings.push(...locateFindings(f, f.findings));
+    pushAll(findings, locateFindings(f, f.findings));
     // Profiles are passed with --profile and are not part of a data set.
     if (f.kind !== 'profile') addToDataSet(ds, f);
     if (options.keepSources === false) releaseSource(f);

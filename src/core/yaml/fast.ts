@@ -47,12 +47,12 @@ export function parseFast(jsyaml: JsYaml, text: string, maxDepth: number): FastR
   } catch {
     return undefined; // BAIL, a syntax error, a duplicate key, several documents: the full pipeline says
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || b.kinds.length !== 1 || b.kinds[0] !== MAP) return undefined;
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || b.top !== 1 || b.kinds[0] !== MAP) return undefined;
   // A block mapping on the line of a `---` marker is an error for `yaml`.
   const start = b.starts[0];
   if (text.slice(text.lastIndexOf('\n', start - 1) + 1, start).trim() !== '') return undefined;
   // Nothing but comments after the document (`...` and the like are the full pipeline's).
-  if (skipSeparation(text, b.ends[0]) < text.length) return undefined;
+  if (skipSeparation(text, b.valueEnds[0]) < text.length) return undefined;
   return { value, offsets: b.offsets, pool: b.pool.slice(0, b.used) };
 }
 
@@ -61,22 +61,26 @@ const MAP = 1;
 const SEQ = 2;
 
 /**
- * Collects, for the nodes whose parent is still open, their kind, [start, value end, node end]
- * (`ends` holds value end and node end) and key text; a container's children are written to the
- * pool when it closes (so children come before their parent in the pool, as in ./full.ts).
+ * Collects, for the nodes whose parent is still open (a stack of `top` entries), their kind, start,
+ * value end, node end (after a trailing comment and line break) and scalar value; a container's
+ * children are written to the pool when it closes (so children come before their parent in the pool,
+ * as in ./full.ts).
  */
 class Builder {
   readonly offsets = new Map<object, ContainerOffsets>();
   pool = new Int32Array(1024);
   used = 0;
-  /** Open nodes: where the parser stood, and how many finished nodes were there when they opened. */
-  private readonly opens: number[] = [];
-  private readonly marks: number[] = [];
+  /** Open nodes: where the parser stood, and the stack height when they opened. */
+  private opens = new Int32Array(64);
+  private marks = new Int32Array(64);
+  private depth = 0;
   /** Finished nodes whose parent is still open. */
-  readonly kinds: number[] = [];
-  readonly starts: number[] = [];
-  readonly ends: number[] = []; // value end, node end: two per node
-  readonly keys: unknown[] = [];
+  top = 0;
+  kinds = new Uint8Array(256);
+  starts = new Int32Array(256);
+  valueEnds = new Int32Array(256);
+  nodeEnds = new Int32Array(256);
+  readonly values: unknown[] = [];
 
   constructor(
     private readonly text: string,
@@ -84,21 +88,27 @@ class Builder {
   ) {}
 
   open(state: State): void {
-    if (this.opens.length > this.maxDepth) throw BAIL;
-    this.opens.push(state.position);
-    this.marks.push(this.kinds.length);
+    const d = this.depth++;
+    if (d > this.maxDepth) throw BAIL;
+    if (d === this.opens.length) {
+      this.opens = grow(this.opens);
+      this.marks = grow(this.marks);
+    }
+    this.opens[d] = state.position;
+    this.marks[d] = this.top;
   }
 
   close(state: State): void {
     const text = this.text;
-    const open = this.opens.pop()!;
-    const mark = this.marks.pop()!;
+    const d = --this.depth;
+    const open = this.opens[d];
+    const mark = this.marks[d];
     const kind = state.kind;
     if (kind === null || state.anchor !== null) throw BAIL; // an empty node, an anchor
     const start = skipSeparation(text, open);
     const c = text.charCodeAt(start);
     if (c === 0x21 || c === 0x26 || c === 0x2a || (c === 0x3f && isBlank(text.charCodeAt(start + 1)))) throw BAIL; // ! & * ?
-    const children = this.kinds.length - mark;
+    const children = this.top - mark;
     if (kind === 'scalar') {
       // js-yaml read a would-be key that no `:` followed: that node is this one.
       if (children === 1) return;
@@ -118,13 +128,13 @@ class Builder {
           end = prev + 1;
         }
         state.result = own(state.result as string);
-        this.finish(SCALAR, start, end, end, state.result);
+        this.push(SCALAR, start, end, end, state.result);
         return;
       } else {
         while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
         state.result = resolvePlain(state.result as string);
       }
-      this.finish(SCALAR, start, end, lineEnd(text, end), state.result);
+      this.push(SCALAR, start, end, lineEnd(text, end), state.result);
       return;
     }
     const isMap = kind === 'mapping';
@@ -132,49 +142,69 @@ class Builder {
     const n = isMap ? children >> 1 : children;
     // A pair in a flow sequence (`[a: b]`) or a key without a value (`{a, b: c}`) leaves the counts apart.
     if (isMap ? (children & 1) !== 0 : (obj as unknown[]).length !== n) throw BAIL;
-    const width = isMap ? 4 : 2;
-    const at = this.reserve(width * n);
+    const at = this.reserve(2 * children);
     const p = this.pool;
-    const names = isMap ? new Array<string>(n) : undefined;
+    const { starts, valueEnds } = this;
+    let names: string[] | undefined;
     for (let i = 0; i < children; i++) {
       const k = mark + i;
-      p[at + 2 * i] = this.starts[k];
-      p[at + 2 * i + 1] = this.ends[2 * k];
+      p[at + 2 * i] = starts[k];
+      p[at + 2 * i + 1] = valueEnds[k];
       if (isMap && (i & 1) === 0) {
         if (this.kinds[k] !== SCALAR) throw BAIL;
-        names![i >> 1] = String(this.keys[k]);
         // `yaml` wants the `:` of an implicit key at most 1024 characters after the key's start.
-        if (this.ends[2 * k] - this.starts[k] > 1000) throw BAIL;
+        if (valueEnds[k] - starts[k] > 1000) throw BAIL;
         // An explicit key (`? key`) is the full pipeline's.
-        let q = this.starts[k] - 1;
+        let q = starts[k] - 1;
         while (q >= 0 && text.charCodeAt(q) === SPACE) q--;
         if (q >= 0 && text.charCodeAt(q) === 0x3f) throw BAIL;
+        // Key names are kept only when JavaScript would list them in another order (see ContainerOffsets).
+        const key = this.values[k];
+        if (names === undefined && typeof key === 'string' && keyMovesFirstHere(key)) names = [];
       }
     }
-    const flow = c === 0x5b || c === 0x7b; // [ {
+    if (names !== undefined) {
+      for (let i = 0; i < n; i++) names.push(String(this.values[mark + 2 * i]));
+      names = namesToKeep(names);
+    } else if (isMap) {
+      // Keys that were no strings as written (numbers, booleans, null) may also look like indices.
+      for (let i = 0; i < n; i++) {
+        if (typeof this.values[mark + 2 * i] !== 'string') {
+          names = namesToKeep(Array.from({ length: n }, (_, j) => String(this.values[mark + 2 * j])));
+          break;
+        }
+      }
+    }
     let valueEnd: number;
     let nodeEnd: number;
-    if (flow) {
+    if (c === 0x5b || c === 0x7b) {
+      // [ {
       valueEnd = Math.min(state.position, text.length);
       nodeEnd = lineEnd(text, valueEnd);
     } else {
-      const last = mark + children - 1;
-      valueEnd = this.ends[2 * last + 1];
+      valueEnd = this.nodeEnds[mark + children - 1];
       nodeEnd = commentLinesEnd(text, valueEnd, start - (text.lastIndexOf('\n', start - 1) + 1));
     }
-    this.offsets.set(obj, { start, at, len: n, names: names && namesToKeep(names) });
-    this.kinds.length = mark;
-    this.starts.length = mark;
-    this.ends.length = 2 * mark;
-    this.keys.length = mark;
-    this.finish(isMap ? MAP : SEQ, start, valueEnd, nodeEnd, null);
+    this.offsets.set(obj, names ? { start, at, len: n, names } : { start, at, len: n });
+    this.top = mark;
+    this.push(isMap ? MAP : SEQ, start, valueEnd, nodeEnd, null);
   }
 
-  private finish(kind: number, start: number, valueEnd: number, nodeEnd: number, value: unknown): void {
-    this.kinds.push(kind);
-    this.starts.push(start);
-    this.ends.push(valueEnd, Math.min(nodeEnd, this.text.length));
-    this.keys.push(value);
+  private push(kind: number, start: number, valueEnd: number, nodeEnd: number, value: unknown): void {
+    const i = this.top++;
+    if (i === this.kinds.length) {
+      const k = new Uint8Array(2 * i);
+      k.set(this.kinds);
+      this.kinds = k;
+      this.starts = grow(this.starts);
+      this.valueEnds = grow(this.valueEnds);
+      this.nodeEnds = grow(this.nodeEnds);
+    }
+    this.kinds[i] = kind;
+    this.starts[i] = start;
+    this.valueEnds[i] = valueEnd;
+    this.nodeEnds[i] = Math.min(nodeEnd, this.text.length);
+    this.values[i] = value;
   }
 
   private reserve(n: number): number {
@@ -188,6 +218,18 @@ class Builder {
     return at;
   }
 }
+
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const g = new Int32Array(2 * a.length);
+  g.set(a);
+  return g;
+}
+
+/** A key JavaScript lists before the others (an array-index-like key): a digit first is the cheap test. */
+const keyMovesFirstHere = (key: string) => {
+  const c = key.charCodeAt(0);
+  return c >= 0x30 && c <= 0x39;
+};
 
 const isBlank = (c: number) => c === SPACE || c === LF;
 
