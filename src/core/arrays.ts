@@ -1,5 +1,5 @@
 /**
- * Appends `items` to `target` one by one. `target.push(...items)` passes every item as an argument,
+ * Appends `items` to `target` one by one. Spreading them into `push` passes every item as an argument,
  * and an array of a few hundred thousand entries (a list of 200,000 items) overflows the call stack.
  */
 export function pushAll<T>(target: T[], items: readonly T[]): T[] {
