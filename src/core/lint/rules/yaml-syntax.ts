@@ -1,7 +1,7 @@
 import { yaml } from '../example.js';
 import type { Rule } from '../types.js';
 
-/** Reported by the loader (core/yaml-source.ts); the module carries the docs, severity and examples. */
+/** Reported by the loader (core/yaml/); the module carries the docs, severity and examples. */
 export const rule: Rule = {
   id: 'yaml-syntax',
   defaultSeverity: 'error',
