@@ -46,6 +46,34 @@ function splitAscii(text: string): string[] {
   return out;
 }
 
+/** The hash `mayHaveWord` computes for a lower-case word. */
+function hashOf(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * Whether an ASCII text has a word (as `splitAscii` cuts them, lower-cased) whose hash is in `hashes`:
+ * false means none of the words is there; true is confirmed by the caller.
+ */
+function mayHaveWord(text: string, hashes: Set<number>): boolean {
+  let h = 0;
+  let inWord = false;
+  for (let i = 0; i <= text.length; i++) {
+    let c = i < text.length ? text.charCodeAt(i) : 0;
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      h = inWord ? (Math.imul(h, 31) + c) | 0 : c;
+      inWord = true;
+    } else if (inWord) {
+      if (hashes.has(h)) return true;
+      inWord = false;
+    }
+  }
+  return false;
+}
+
 function hasNonAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return true;
   return false;
@@ -242,9 +270,13 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
   // to a title word are tried, each in the windows (of the lengths titles have) where every other word
   // is a title word. The words of a run of title words are counted once, so a title that repeats its
   // words (400 times "Engineer") costs its length times the window lengths, not a power of it.
+  const windowHashes = new Set<number>();
+  for (const w of windowWords) windowHashes.add(hashOf(w));
   const scan = (raw: string, path: () => Path, own?: Title) => {
     if (windowWords.size === 0) return;
     const nonAscii = hasNonAscii(raw);
+    // An ASCII text that names no title word (most of them) is dismissed without making a string.
+    if (!nonAscii && !mayHaveWord(raw, windowHashes)) return;
     const lower = raw.toLowerCase();
     const lowerWords = nonAscii ? splitWords(lower) : splitAscii(lower);
     const n = lowerWords.length;
