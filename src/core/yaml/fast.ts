@@ -6,7 +6,8 @@
  *
  * Only the plain subset ladder files are written in is accepted. A tab, a CR, a BOM, a directive,
  * an anchor, an alias, a tag, an explicit key (`? `), an empty value, a keep-chomping block scalar
- * (`|+`), a document that is not a mapping, content after the document, or any js-yaml error returns
+ * (`|+`), a key over 1,000 characters, a block mapping on the `---` line, a document that is not a
+ * mapping, content after the document, or any js-yaml error returns
  * `undefined`, and the caller composes the file with `yaml`'s full pipeline (./full.ts), which also
  * explains the error. On what it accepts it produces what that pipeline produces: the same values, the
  * same offsets and the same offset pool (test/core/yaml-fast.test.ts and `npm run fuzz` check this).
