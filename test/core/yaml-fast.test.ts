@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectSameAsFullPipeline } from '../helpers/lean.js';
+import { parse } from '../../src/core/yaml/parse.js';
 import { ROOT } from '../helpers/run-cli.js';
 import { caseArb, filesOf } from '../fuzz/fuzz-lib.js';
 // @ts-expect-error plain JS script without types
@@ -95,6 +96,14 @@ const OUTSIDE: [string, string][] = [
 describe('the subset', () => {
   test.each(INSIDE)('inside: %s', (_name, text) => expect(expectSameAsFullPipeline(text)).toBe(true));
   test.each(OUTSIDE)('outside: %s', (_name, text) => expect(expectSameAsFullPipeline(text)).toBe(false));
+});
+
+test('nesting far past the limit is refused by the fast path, without the full pipeline (which ran out of memory)', () => {
+  const text = 'a:\n' + '  - '.repeat(200_000) + 'x\n';
+  const r = parse(text, 'deep.yaml');
+  expect(r.value).toBeNull();
+  expect(r.syntax.map((s) => s.messageId)).toEqual(['nestingDeeper']);
+  expect(r.syntax[0].start).toBeGreaterThan(0);
 });
 
 describe('mutated files', () => {

@@ -310,7 +310,7 @@ function dumpParsed(v, offsets) {
  */
 export function compareYamlPaths(text, { jsYaml, parseFast, parse, maxDepth }) {
   const fast = parseFast(jsYaml, text, maxDepth);
-  if (!fast) return { taken: false };
+  if (!fast || 'tooDeep' in fast) return { taken: false };
   const full = parse(text, 'file.yaml', { fast: false });
   return {
     taken: true,

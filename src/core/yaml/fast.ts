@@ -23,6 +23,18 @@ export interface FastResult {
   pool: Int32Array;
 }
 
+/** The text nests deeper than MAX_DEPTH: the offset of the first node too deep. */
+export interface TooDeep {
+  tooDeep: number;
+}
+
+/** Thrown from the listener at the first node nested too deep. */
+class NestedTooDeep extends Error {
+  constructor(readonly at: number) {
+    super('nested too deep');
+  }
+}
+
 /** Thrown from the listener (once per file) to leave the fast path. */
 const BAIL = new Error('not in the subset of the fast path');
 
@@ -34,21 +46,27 @@ interface State {
   anchor: string | null;
 }
 
+/** Nesting past which the full pipeline is not asked (it runs out of memory on tens of thousands). */
+const FAR_TOO_DEEP = 1000;
+
 const SPACE = 0x20;
 const LF = 0x0a;
 const HASH = 0x23;
 
 /** Parses `text` with js-yaml and records positions; `undefined` when the full pipeline must. */
-export function parseFast(jsyaml: JsYaml, text: string, maxDepth: number): FastResult | undefined {
+export function parseFast(jsyaml: JsYaml, text: string, maxDepth: number): FastResult | TooDeep | undefined {
   if (text.indexOf('\t') !== -1 || text.indexOf('\r') !== -1 || text.charCodeAt(0) === 0xfeff || text.charCodeAt(0) === 0x25 || text.indexOf('\n%') !== -1) return undefined;
   const b = new Builder(text, maxDepth);
   let value: unknown;
   try {
-    value = jsyaml.load(text, { schema: jsyaml.FAILSAFE_SCHEMA, listener: (event: string, state: State) => (event === 'open' ? b.open(state) : b.close(state)) } as never);
-  } catch {
+    value = jsyaml.load(text, { schema: jsyaml.FAILSAFE_SCHEMA, maxDepth: FAR_TOO_DEEP + 2, listener: (event: string, state: State) => (event === 'open' ? b.open(state) : b.close(state)) } as never);
+  } catch (e) {
+    // Answered here, as the full pipeline's walk would: tens of thousands of nested collections make
+    // `yaml` itself run out of memory.
+    if (e instanceof NestedTooDeep) return { tooDeep: e.at };
     return undefined; // BAIL, a syntax error, a duplicate key, several documents: the full pipeline says
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || b.top !== 1 || b.kinds[0] !== MAP) return undefined;
+  if (b.tooDeepAt !== -1 || value === null || typeof value !== 'object' || Array.isArray(value) || b.top !== 1 || b.kinds[0] !== MAP) return undefined;
   // A block mapping on the line of a `---` marker is an error for `yaml`.
   const start = b.starts[0];
   if (text.slice(text.lastIndexOf('\n', start - 1) + 1, start).trim() !== '') return undefined;
@@ -75,6 +93,8 @@ class Builder {
   private opens = new Int32Array(64);
   private marks = new Int32Array(64);
   private depth = 0;
+  /** Where nesting first went past the limit (-1: it did not). */
+  tooDeepAt = -1;
   /** Finished nodes whose parent is still open. */
   top = 0;
   kinds = new Uint8Array(256);
@@ -90,7 +110,12 @@ class Builder {
 
   open(state: State): void {
     const d = this.depth++;
-    if (d > this.maxDepth) throw BAIL;
+    if (d > this.maxDepth) {
+      // The full pipeline says where, exactly; but past a thousand levels it runs out of memory, so that
+      // is answered here (at the first node too deep, counting keys as js-yaml nests them).
+      if (this.tooDeepAt === -1) this.tooDeepAt = skipSeparation(this.text, state.position);
+      if (d > FAR_TOO_DEEP) throw new NestedTooDeep(this.tooDeepAt);
+    }
     if (d === this.opens.length) {
       this.opens = grow(this.opens);
       this.marks = grow(this.marks);
