@@ -31,8 +31,9 @@ export function ruleDoc(rule: Rule): string {
     '## Invalid',
   ];
   for (const ex of rule.examples.invalid) {
-    const where = ex.file && exampleFiles(ex.yaml).length > 1 ? ` of file ${ex.file}` : '';
-    parts.push(`Reported at line ${ex.line}, column ${ex.column}${where}:`, yamlBlocks(ex.yaml, ex.file ?? 1));
+    const several = exampleFiles(ex.yaml).length > 1;
+    const at = ex.errors.map((e) => `line ${e.line}, column ${e.column}${several ? ` of file ${e.file ?? 1}` : ''}`);
+    parts.push(`Reported at ${at.join('; ')}:`, yamlBlocks(ex.yaml, several ? (ex.errors[0]?.file ?? 1) : undefined));
   }
   parts.push('## Valid');
   if (rule.examples.valid.length === 0) parts.push('(No example.)');

@@ -5,6 +5,7 @@ import { sectionItems, showJson } from '../core/show.js';
 import type { Paint } from './paint.js';
 import { labelled, printable, renderTable, wrapProse } from './table.js';
 import { cell } from './list.js';
+import { pushAll } from '../core/arrays.js';
 
 /** Where an item comes from, as people read it: empty for the role's own items. */
 export function origin(item: ResolvedItem, roleId: string): string {
@@ -28,7 +29,7 @@ function header(r: ResolvedRole): [string, string][] {
 
 export function showTable(r: ResolvedRole, own: boolean, paint: Paint, width: number, ids = false): string {
   const out: string[] = wrapProse(printable(r.role.title), width).split('\n').map((l) => paint.bold(l));
-  for (const [k, v] of header(r)) out.push(...labelled(`  ${paint.dim(k.padEnd(11))}`, printable(v), width, 13));
+  for (const [k, v] of header(r)) pushAll(out, labelled(`  ${paint.dim(k.padEnd(11))}`, printable(v), width, 13));
   if (r.role.summary) out.push('', wrap(printable(r.role.summary), width));
   for (const s of SECTIONS) {
     const items = sectionItems(r, s, own);

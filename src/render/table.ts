@@ -3,6 +3,7 @@
  * fit the width. Laid out here rather than with a table library: one pass over the rows (long ladders
  * stay linear) and nothing to load at start-up.
  */
+import { maxOf } from '../core/arrays.js';
 
 export interface TableOptions {
   head: string[];
@@ -140,7 +141,7 @@ export function renderTable({ head, rows, width, flex }: TableOptions): string {
       const [open, text, close] = unpaint(row[i] ?? '');
       return wrapText(text, w).map((l) => ({ text: l, open, close }));
     });
-    const height = Math.max(...cells.map((c) => c.length));
+    const height = maxOf(cells.map((c) => c.length), 0);
     for (let line = 0; line < height; line++) {
       let s = '';
       for (let i = 0; i < widths.length; i++) {
