@@ -151,7 +151,8 @@ export function diffTable(d: RoleDiff, o: DiffTableOptions): string {
     const x = d.sections[s];
     if (isEmpty(x)) continue;
     const heading = `${SECTION_TITLES[s]} (${counts(x)})`;
-    out.push('', ...(heading.length <= width ? [`${paint.bold(SECTION_TITLES[s])} ${paint.dim(`(${counts(x)})`)}`] : [paint.bold(SECTION_TITLES[s]), paint.dim(`(${counts(x)})`)]));
+    out.push('');
+    pushAll(out, heading.length <= width ? [`${paint.bold(SECTION_TITLES[s])} ${paint.dim(`(${counts(x)})`)}`] : [paint.bold(SECTION_TITLES[s]), paint.dim(`(${counts(x)})`)]);
     for (const i of x.added) pushAll(out, item(paint.green('+'), i.text, paint.green));
     for (const c of x.changed) {
       pushAll(out, wrapWords(changeWords(c.words, o), width, `  ${paint.yellow('~')} `, '    '));

@@ -38,7 +38,8 @@ export function showTable(r: ResolvedRole, own: boolean, paint: Paint, width: nu
     const counts = own ? `${items.length}` : `${items.length}: ${items.length - inherited} own, ${inherited} inherited`;
     const title = SECTION_TITLES[s];
     // The counts go on their own line when the heading would not fit.
-    out.push('', ...(title.length + counts.length + 3 <= width ? [`${paint.bold(title)} ${paint.dim(`(${counts})`)}`] : [paint.bold(title), paint.dim(`(${counts})`)]));
+    out.push('');
+    pushAll(out, title.length + counts.length + 3 <= width ? [`${paint.bold(title)} ${paint.dim(`(${counts})`)}`] : [paint.bold(title), paint.dim(`(${counts})`)]);
     const rows = items.map((i, n) => {
       const from = origin(i, r.role.id);
       const text = i.from === r.role.id ? i.text : paint.dim(i.text);

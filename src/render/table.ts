@@ -111,7 +111,7 @@ export function fitWidths(natural: number[], minimum: number[], width: number, f
   const capped = (floor: number[], c: number) => natural.map((n, i) => Math.max(floor[i], Math.min(n, c * weight[i])));
   const fit = (floor: number[]) => {
     let lo = 0;
-    let hi = Math.max(...natural);
+    let hi = maxOf(natural, 0);
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
       if (total(capped(floor, mid)) <= width) lo = mid;
