@@ -33,6 +33,7 @@ import { createHash } from 'node:crypto';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, ensureBuilt, expectClean, runChild, type ChildResult } from './harness.js';
+import { DATA } from '../helpers/run-cli.js';
 import { GOOD_FAMILY } from './cases.js';
 
 let root: string;
@@ -97,7 +98,7 @@ describe('output paths that are not regular files', () => {
   test('lint --output-file onto a FIFO is refused and the FIFO stays', async () => {
     const fifo = join(root, 'report.fifo');
     if (!mkfifo(fifo)) return;
-    const r = await ladder(['lint', '--output-file', 'report.fifo', '--format', 'json'], [2]);
+    const r = await ladder(['--data', DATA, 'lint', '--output-file', 'report.fifo', '--format', 'json'], [2]);
     expect(r.stderr).toMatch(/^ladder: report\.fifo: is not a regular file \(a device, FIFO or socket\); write the output to a regular file or a new path\n$/);
     expect(statSync(fifo).isFIFO()).toBe(true);
   });
@@ -105,14 +106,14 @@ describe('output paths that are not regular files', () => {
   test('lint --output-file onto a device node is refused and the device stays', async () => {
     const dev = join(root, 'null-device');
     if (spawnSync('mknod', [dev, 'c', '1', '3']).status !== 0) return; // not allowed here
-    const r = await ladder(['lint', '--output-file', 'null-device'], [2]);
+    const r = await ladder(['--data', DATA, 'lint', '--output-file', 'null-device'], [2]);
     expect(r.stderr).toMatch(/null-device: is not a regular file/);
     expect(statSync(dev).isCharacterDevice()).toBe(true);
   });
 
   test('lint --output-file onto a directory is refused in words', async () => {
     mkdirSync(join(root, 'a-dir'));
-    const r = await ladder(['lint', '--output-file', 'a-dir'], [2]);
+    const r = await ladder(['--data', DATA, 'lint', '--output-file', 'a-dir'], [2]);
     expect(r.stderr).toBe('ladder: a-dir: is a directory; write the output to a regular file or a new path\n');
   });
 });
@@ -256,7 +257,8 @@ describe('an import killed with SIGKILL', () => {
 describe('stdout that cannot be written', () => {
   test.each([
     ['list', ['list']],
-    ['lint --format sarif', ['lint', '--format', 'sarif']],
+    // --data: without it lint says on stderr that it lints the bundled sample.
+    ['lint --format sarif', ['--data', DATA, 'lint', '--format', 'sarif']],
     ['export --format json', ['export', 'education-services', '--format', 'json']],
   ])('%s > /dev/full: one line, exit 2', (_name, args) => {
     if (!existsSync('/dev/full')) return;
