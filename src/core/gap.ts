@@ -41,26 +41,63 @@ export interface GapResult {
 
 const list = (xs: string[]) => xs.join(', ');
 
-/** The parts of a structured requirement, each met or not, in words. */
-function structuralChecks(item: ResolvedItem, years: Map<string, number>, skills: Set<string>, skillTerms: Terms, areaTerms: Terms): { ok: boolean; detail: string }[] {
-  const out: { ok: boolean; detail: string }[] = [];
+/** One part of a structured requirement: held (`ok`), short (`missing`) or not known (`unknown`). */
+interface Check {
+  state: 'ok' | 'short' | 'unknown';
+  detail: string;
+}
+
+/** What the profile holds: canonical skill id -> rank on the level scale (-1: level not stated). */
+type Held = Map<string, number>;
+
+/**
+ * The skills part of a requirement. Without a level asked (or with a level the scale does not
+ * know, which lint reports), holding the skill is enough. With one: at or above it meets, below is
+ * short ("iam at working, needs advanced"), a skill listed without a level is unknown.
+ */
+function skillsCheck(req: { ids: string[]; mode: 'any' | 'all'; level?: string }, held: Held, terms: Terms, levels: readonly string[]): Check {
+  const asked = req.level !== undefined ? levels.indexOf(req.level) : -1;
+  const parts = req.ids.map((id) => {
+    const rank = held.get(terms.canonical(id));
+    if (rank === undefined) return { id, state: 'none' as const, rank };
+    if (asked < 0) return { id, state: 'ok' as const, rank };
+    if (rank < 0) return { id, state: 'unknown' as const, rank };
+    return { id, state: rank >= asked ? ('ok' as const) : ('short' as const), rank };
+  });
+  const ids = (st: string) => parts.filter((p) => p.state === st).map((p) => p.id);
+  const at = (st: string) => parts.filter((p) => p.state === st).map((p) => `${p.id} at ${levels[p.rank!]}`);
+  const needs = asked >= 0 ? `, needs ${levels[asked]}` : '';
+  const heldText = (xs: string[]) => (asked >= 0 ? `${list(parts.filter((p) => xs.includes(p.id)).map((p) => `${p.id} at ${levels[p.rank!]}`))} (needs ${levels[asked]})` : list(xs));
+  const unstated = (xs: string[]) => `level of ${list(xs)} not stated${needs}`;
+  if (req.mode === 'any') {
+    const ok = ids('ok');
+    if (ok.length) return { state: 'ok', detail: `has ${heldText(ok)}` };
+    if (ids('unknown').length) return { state: 'unknown', detail: unstated(ids('unknown')) };
+    if (ids('short').length) return { state: 'short', detail: `${list(at('short'))}${needs}` };
+    return { state: 'short', detail: `none of ${list(req.ids)}` };
+  }
+  const none = ids('none');
+  const short = ids('short');
+  if (none.length || short.length) {
+    const words = [...(none.length ? [`missing ${list(none)}`] : []), ...(short.length ? [`${list(at('short'))}${needs}`] : [])];
+    const has = [...ids('ok'), ...ids('unknown')];
+    return { state: 'short', detail: words.join('; ') + (none.length && !short.length && has.length ? ` (has ${list(has)})` : '') };
+  }
+  if (ids('unknown').length) return { state: 'unknown', detail: unstated(ids('unknown')) };
+  return { state: 'ok', detail: `has ${heldText(req.ids)}` };
+}
+
+/** The parts of a structured requirement, each held, short or unknown, in words. */
+function structuralChecks(item: ResolvedItem, years: Map<string, number>, held: Held, skillTerms: Terms, areaTerms: Terms, levels: readonly string[]): Check[] {
+  const out: Check[] = [];
   if (item.years !== undefined && item.area !== undefined) {
     const area = areaTerms.canonical(item.area);
     const has = years.get(area) ?? 0;
-    out.push(has >= item.years ? { ok: true, detail: `${has} years in ${item.area} (needs ${item.years})` } : { ok: false, detail: `${has} of ${item.years} years in ${item.area}` });
+    out.push(has >= item.years ? { state: 'ok', detail: `${has} years in ${item.area} (needs ${item.years})` } : { state: 'short', detail: `${has} of ${item.years} years in ${item.area}` });
   }
-  const held = (ids: string[]) => ids.filter((s) => skills.has(skillTerms.canonical(s)));
-  const any = item.skills?.any;
-  if (any?.length) {
-    const h = held(any);
-    out.push(h.length ? { ok: true, detail: `has ${list(h)}` } : { ok: false, detail: `none of ${list(any)}` });
-  }
-  const all = item.skills?.all;
-  if (all?.length) {
-    const h = held(all);
-    const lacking = all.filter((s) => !h.includes(s));
-    out.push(lacking.length === 0 ? { ok: true, detail: `has ${list(all)}` } : { ok: false, detail: `missing ${list(lacking)}${h.length ? ` (has ${list(h)})` : ''}` });
-  }
+  const sk = item.skills;
+  const mode = sk?.all?.length ? 'all' : sk?.any?.length ? 'any' : null;
+  if (sk && mode) out.push(skillsCheck({ ids: sk[mode]!, mode, level: sk.level }, held, skillTerms, levels));
   return out;
 }
 
@@ -71,7 +108,14 @@ function structuralChecks(item: ResolvedItem, years: Map<string, number>, skills
 export function matchProfile(role: ResolvedRole, profile: Profile, vocabulary: Vocabulary | null): GapResult {
   const skillTerms = new Terms(vocabulary?.skills ?? null);
   const areaTerms = new Terms(vocabulary?.areas ?? null);
-  const skills = new Set(profile.skills.map((s) => skillTerms.canonical(s)));
+  const levels = vocabulary?.levels ?? [];
+  const held: Held = new Map();
+  for (const s of profile.skills) {
+    const id = skillTerms.canonical(s.name);
+    // An unknown level name counts as not stated (the profile warnings say so).
+    const rank = s.level === null ? -1 : levels.indexOf(s.level);
+    held.set(id, Math.max(held.get(id) ?? -1, rank));
+  }
   const years = new Map<string, number>();
   for (const e of profile.experience) {
     const area = areaTerms.canonical(e.key);
@@ -83,12 +127,13 @@ export function matchProfile(role: ResolvedRole, profile: Profile, vocabulary: V
 
   const requirements: GapEntry[] = role.sections.requirements.map((item) => {
     const note = (item.id !== null ? evidence.get(normaliseText(item.id)) : undefined) ?? evidence.get(normaliseText(item.text));
-    const checks = structuralChecks(item, years, skills, skillTerms, areaTerms);
+    const checks = structuralChecks(item, years, held, skillTerms, areaTerms, levels);
     if (checks.length) {
-      const ok = checks.every((c) => c.ok);
+      // Short anywhere: missing; else a level not stated: unverified; else met.
+      const state = checks.some((c) => c.state === 'short') ? 'short' : checks.some((c) => c.state === 'unknown') ? 'unknown' : 'ok';
       // Evidence does not replace the structural check, but it is worth showing next to it.
-      const detail = [...checks.filter((c) => c.ok === ok).map((c) => c.detail), ...(note !== undefined ? [`evidence: ${note}`] : [])].join('; ');
-      return { item, status: ok ? 'met' : 'missing', detail };
+      const detail = [...checks.filter((c) => c.state === state).map((c) => c.detail), ...(note !== undefined ? [`evidence: ${note}`] : [])].join('; ');
+      return { item, status: state === 'ok' ? 'met' : state === 'short' ? 'missing' : 'unverified', detail };
     }
     if (note !== undefined) return { item, status: 'met', detail: note.trim() ? `evidence: ${note.trim()}` : 'evidence given' };
     return { item, status: 'unverified', detail: item.id ? `no evidence for \`${item.id}\` in the profile` : 'no evidence in the profile' };

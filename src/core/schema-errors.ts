@@ -148,6 +148,13 @@ export function schemaFindings(file: string, value: unknown, errors: SchemaError
       case 'oneOf':
         message = `${here} must be a text or a mapping with \`text\``;
         break;
+      // Only a requirement's `skills` uses these: exactly one of `any` / `all`, beside an optional `level`.
+      case 'anyOf':
+        message = `${here} needs \`any: [skill ids]\` or \`all: [skill ids]\``;
+        break;
+      case 'not':
+        message = `${here} takes \`any\` or \`all\`, not both`;
+        break;
       default:
         message = `${here} ${e.message ?? 'is invalid'}`;
     }

@@ -11,10 +11,18 @@ export interface Profile {
   role: string | null;
   /** Years per area, as written (keys may be area ids, titles or aliases). */
   experience: { key: string; years: number }[];
-  /** Skills as written (ids, titles or aliases). */
-  skills: string[];
+  /** Skills as written (ids, titles or aliases), with the level when the profile states one. */
+  skills: ProfileSkill[];
+  /** `list` (`skills: [a, b]`, no levels) or `map` (`skills: {a: working}`), for positions of findings. */
+  skillsForm: 'list' | 'map';
   /** Free-text requirements met: item id or exact text -> note. */
   evidence: { key: string; note: string }[];
+}
+
+export interface ProfileSkill {
+  name: string;
+  /** A level name of the vocabulary's scale, or null when not stated. */
+  level: string | null;
 }
 
 /** Builds the model from a schema-valid `kind: profile` document. */
@@ -26,7 +34,8 @@ export function profileFromValue(file: string, value: unknown): Profile {
     name: typeof v.name === 'string' ? v.name : null,
     role: typeof v.role === 'string' ? v.role : null,
     experience: map(v.experience).map(([key, years]) => ({ key, years: Number(years) })),
-    skills: Array.isArray(v.skills) ? v.skills.map(String) : [],
+    skills: Array.isArray(v.skills) ? v.skills.map((name) => ({ name: String(name), level: null })) : map(v.skills).map(([name, level]) => ({ name, level: level === null || level === undefined ? null : String(level) })),
+    skillsForm: Array.isArray(v.skills) || v.skills === undefined ? 'list' : 'map',
     evidence: map(v.evidence).map(([key, note]) => ({ key, note: String(note ?? '') })),
   };
 }
@@ -63,6 +72,12 @@ const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
 const suggestion = (term: string, terms: Terms) => didYouMean(term, terms.spellings());
 
+/** "unknown level `advnced` (did you mean `advanced`?); <consequence>", or the scale is missing. */
+export function unknownLevelMessage(level: string, levels: readonly string[], consequence: string): string {
+  if (levels.length === 0) return `unknown level \`${level}\`: the skills vocabulary declares no \`levels\`; ${consequence}`;
+  return `unknown level \`${level}\`${didYouMean(level, levels)}; the levels are ${levels.join(', ')}; ${consequence}`;
+}
+
 /**
  * Warnings about the profile's terms: a `role` that names no role, skills and areas the vocabulary
  * does not know (they can never match), and evidence keys naming no item of the data set (a typo
@@ -77,8 +92,13 @@ export function profileWarnings(profile: Profile, ds: DataSet): RawFinding[] {
   }
   if (ds.vocabulary) {
     const skills = new Terms(ds.vocabulary.skills);
+    const levels = ds.vocabulary.levels;
     profile.skills.forEach((s, i) => {
-      if (skills.find(s) === null) out.push({ ruleId: 'unknown-skill', message: `unknown skill \`${s}\`${suggestion(s, skills)}; it matches no requirement`, file, path: ['skills', i] });
+      const at = profile.skillsForm === 'list' ? { path: ['skills', i] } : { path: ['skills', s.name], at: 'key' as const };
+      if (skills.find(s.name) === null) out.push({ ruleId: 'unknown-skill', message: `unknown skill \`${s.name}\`${suggestion(s.name, skills)}; it matches no requirement`, file, ...at });
+      if (s.level !== null && !levels.includes(s.level)) {
+        out.push({ ruleId: 'unknown-skill', message: unknownLevelMessage(s.level, levels, `the level of ${s.name} counts as not stated`), file, path: ['skills', s.name] });
+      }
     });
     const areas = new Terms(ds.vocabulary.areas);
     for (const { key } of profile.experience) {

@@ -17,6 +17,8 @@ export interface InheritanceAnalysis {
   redundant: RawFinding[];
   unknownRemove: RawFinding[];
   yearsRegression: RawFinding[];
+  /** Every inherited item a role replaces (same identity, other content), for rules comparing the two. */
+  overrides: { role: RoleDef; section: Section; item: ItemDef; prev: ItemDef }[];
   emptyRoles: RawFinding[];
   /** Roles with a complete chain whose resolved requirements have no "Ability to use GitLab". */
   withoutGitlab: RoleDef[];
@@ -97,7 +99,7 @@ interface Frame {
 
 /** Walks every role once (see the file comment). Pure; linear in roles + items. */
 export function analyseInheritance(ds: DataSet): InheritanceAnalysis {
-  const out: InheritanceAnalysis = { cycles: [], redundant: [], unknownRemove: [], yearsRegression: [], emptyRoles: [], withoutGitlab: [] };
+  const out: InheritanceAnalysis = { cycles: [], redundant: [], unknownRemove: [], yearsRegression: [], overrides: [], emptyRoles: [], withoutGitlab: [] };
   const children = new Map<string, RoleDef[]>();
   const roots: RoleDef[] = [];
   for (const role of ds.roles.values()) {
@@ -156,7 +158,10 @@ export function analyseInheritance(ds: DataSet): InheritanceAnalysis {
           const related = [{ file: prev.file, path: prev.path, message: `inherited from ${prev.from}` }];
           if (sameContent(prev, item)) {
             out.redundant.push({ ruleId: 'redundant-item', message: `repeats an item ${role.id} already inherits from ${prev.from}; delete it`, file: role.file, path: item.path, related });
-          } else if (prev.years !== undefined && item.years !== undefined && item.years < prev.years) {
+          } else {
+            out.overrides.push({ role, section: s, item, prev });
+          }
+          if (!sameContent(prev, item) && prev.years !== undefined && item.years !== undefined && item.years < prev.years) {
             out.yearsRegression.push({
               ruleId: 'years-regression',
               message: `asks for ${item.years} years${item.area ? ` of ${item.area}` : ''}, fewer than the ${prev.years} of the item it replaces from ${prev.from}`,

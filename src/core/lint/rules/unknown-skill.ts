@@ -1,6 +1,7 @@
 import type { RawFinding } from '../../findings.js';
 import type { VocabularyEntry } from '../../model.js';
 import { didYouMean } from '../../suggest.js';
+import { unknownLevelMessage } from '../../gap/profile.js';
 import type { LintContext, Rule } from '../types.js';
 import { itemLists } from '../walk.js';
 
@@ -16,7 +17,7 @@ export const rule: Rule = {
   defaultSeverity: 'warn',
   summary: 'a skill or area not in the `kind: skills` vocabulary (when one exists)',
   description:
-    'When the linted files include a `kind: skills` vocabulary, every id in a requirement\'s `skills: {any|all}` must be one of its `skills`, and every `area` one of its `areas`; `gap` can only match a profile against ids it knows. The message suggests the closest id, or the id whose title or alias is what was written. Without a vocabulary the rule is silent.',
+    'When the linted files include a `kind: skills` vocabulary, every id in a requirement\'s `skills: {any|all}` must be one of its `skills`, and every `area` one of its `areas`, and every `level` a name of its `levels` scale; `gap` can only match a profile against ids it knows. The message suggests the closest id, or the id whose title or alias is what was written. Without a vocabulary the rule is silent.',
   examples: {
     valid: [
       'kind: family\nid: demo\ntitle: Demo\nresponsibilities: [Ship work]\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n    requirements:\n      - text: Uses Git daily\n        skills: {all: [git]}\n---\nkind: skills\nskills:\n  git: {title: Git}\n',
@@ -26,6 +27,11 @@ export const rule: Rule = {
         yaml: 'kind: family\nid: demo\ntitle: Demo\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n    requirements:\n      - text: Uses Git daily\n        skills: {all: [gti]}\n---\nkind: skills\nskills:\n  git: {title: Git}\n',
         line: 10,
         column: 24,
+      },
+      {
+        yaml: 'kind: family\nid: demo\ntitle: Demo\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n    requirements:\n      - text: Advanced Git\n        skills: {all: [git], level: advnced}\n---\nkind: skills\nlevels: [working, advanced]\nskills:\n  git: {title: Git}\n',
+        line: 10,
+        column: 37,
       },
     ],
   },
@@ -48,6 +54,10 @@ export const rule: Rule = {
             skillNames ??= spellings(vocab.skills);
             out.push({ ruleId: 'unknown-skill', message: `unknown skill \`${id}\`${hint(id, vocab.skills, skillNames)}; add it to the skills vocabulary or fix the id`, file: list.file, path: [...item.path, 'skills', mode, j] });
           });
+          const level = item.skills.level;
+          if (level !== undefined && !vocab.levels.includes(level)) {
+            out.push({ ruleId: 'unknown-skill', message: unknownLevelMessage(level, vocab.levels, vocab.levels.length ? 'fix the name' : 'add `levels: [...]` to it'), file: list.file, path: [...item.path, 'skills', 'level'] });
+          }
         }
         if (item.area !== undefined && !vocab.areas.has(item.area)) {
           areaNames ??= spellings(vocab.areas);
