@@ -57,17 +57,19 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .addOption(viewFormat())
     .option('--own', "only the role's own items, not inherited ones")
     .option('--specialty <id>', "layer a specialty's items on top")
-    .addHelpText('after', examples('ladder show senior-lab-curriculum-developer', 'ladder show senior-lab-curriculum-developer --own', 'ladder show technical-instructor --format json'))
+    .option('--next', 'show the level after <role> in its ladder instead')
+    .addHelpText('after', examples('ladder show senior-lab-curriculum-developer', 'ladder show senior-lab-curriculum-developer --own', 'ladder show technical-instructor --format json', 'ladder show --next lab-curriculum-developer'))
     .action(async (role, opts) => done(await (await import('./commands/show.js')).show(ctx(), role, opts)));
 
   program
     .command('diff')
     .description('what changes between two levels: fields, and items added, removed and changed per section')
     .argument('<from>', 'role id of the current level')
-    .argument('<to>', 'role id of the target level')
+    .argument('[to]', 'role id of the target level (or use --next)')
     .addOption(viewFormat())
     .option('--all', 'also list the unchanged items')
-    .addHelpText('after', examples('ladder diff lab-curriculum-developer senior-lab-curriculum-developer', 'ladder diff technical-instructor senior-technical-instructor --format markdown > promotion.md'))
+    .option('--next', 'compare <from> with the level after it in its ladder')
+    .addHelpText('after', examples('ladder diff lab-curriculum-developer senior-lab-curriculum-developer', 'ladder diff --next lab-curriculum-developer', 'ladder diff technical-instructor senior-technical-instructor --format markdown > promotion.md'))
     .action(async (from, to, opts) => done(await (await import('./commands/diff.js')).diff(ctx(), from, to, opts)));
 
   program

@@ -8,7 +8,8 @@
  */
 import { DataError } from './errors.js';
 import { normaliseText, type DataSet, type RoleDef, type Vocabulary } from './model.js';
-import { ladderOf, type ResolvedItem, type ResolvedRole } from './resolve.js';
+import type { ResolvedItem, ResolvedRole } from './resolve.js';
+import { nextRole } from './next.js';
 import { itemJson, type ItemJson } from './show.js';
 import { didYouMean } from './suggest.js';
 import { Terms, type Profile } from './gap/profile.js';
@@ -148,21 +149,14 @@ export function gapExitCode(r: GapResult, strict: boolean): number {
 }
 
 /**
- * The level after the profile's current role in its ladder (`gap --next`). DataError when the
- * profile has no role, the role is unknown, on no ladder, or at the top of its ladder.
+ * The level after the profile's current role in its ladder (`gap --next`, see next.ts). DataError
+ * when the profile has no role, the role is unknown, on no ladder, or at the top of its ladder.
  */
 export function nextLevel(ds: DataSet, profile: Profile): RoleDef {
   if (!profile.role) throw new DataError(`${profile.file}: --next needs the profile's current \`role\`; add \`role: <role id>\` or pass a role id instead of --next`);
   const current = ds.roles.get(profile.role);
   if (!current) throw new DataError(`${profile.file}: unknown role \`${profile.role}\` in \`role\`${didYouMean(profile.role, ds.roles.keys())}; \`ladder list\` shows every role`);
-  const ladder = ladderOf(ds, current);
-  if (!ladder) throw new DataError(`${current.id} is on no ladder, so it has no next level; pass a role id instead of --next`);
-  const at = ladder.levels.indexOf(current.id);
-  const next = ladder.levels[at + 1];
-  if (next === undefined) throw new DataError(`${current.id} is the top of the ${ladder.title} ladder; there is no next level (see \`ladder list\`)`);
-  const role = ds.roles.get(next);
-  if (!role) throw new DataError(`the level after ${current.id} in ${ladder.title}, \`${next}\`, is defined outside this data set`);
-  return role;
+  return nextRole(ds, current);
 }
 
 // ---------------------------------------------------------------------------------------------
