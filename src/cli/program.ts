@@ -79,6 +79,7 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .requiredOption('-p, --profile <file>', 'profile YAML (kind: profile)')
     .option('--next', "target the next level of the profile's current role in its ladder")
     .option('--strict', 'exit 1 on unverified requirements too')
+    .option('--all', 'list the met requirements too (default: their count)')
     .addOption(viewFormat())
     .addHelpText('after', examples('ladder gap senior-lab-curriculum-developer --profile examples/profiles/sam-rivera.yaml', 'ladder gap --profile me.yaml --next --format markdown'))
     .action(async (role, opts) => done(await (await import('./commands/gap.js')).gap(ctx(), role, opts)));

@@ -28,8 +28,24 @@ describe('ladder gap (CLI): results and exit codes', () => {
     expect(j.requirements.find((x: { id: string }) => x.id === 'it-saas-years')).toMatchObject({ years: 7, area: 'it-saas', status: 'missing', detail: '6 of 7 years in it-saas' });
   });
 
+  test('missing first, then unverified, then met as a count (--all lists it); JSON keeps page order', async () => {
+    const argv = ['gap', '--next', '-p', EXAMPLE('morgan-ortiz'), '--no-color'];
+    const plain = (await runCli(argv)).stdout;
+    const statuses = (text: string) => [...text.matchAll(/^ {2}(met|missing|unverified) /gm)].map((m) => m[1]);
+    expect(statuses(plain)).toEqual([...Array(5).fill('unverified'), 'met']);
+    expect(plain).toMatch(/^ {2}met {9}6 requirements met \(--all lists them\)$/m);
+    const all = (await runCli([...argv, '--all'])).stdout;
+    expect(statuses(all)).toEqual([...Array(5).fill('unverified'), ...Array(6).fill('met')]);
+    const sam = (await runCli(['gap', SENIOR, '-p', EXAMPLE('sam-rivera'), '--format', 'markdown'])).stdout;
+    expect([...sam.matchAll(/^\| (\S+) \|/gm)].map((m) => m[1]).slice(1)).toEqual(['**missing**', '**missing**', '**missing**']);
+    expect(sam).toContain('12 requirements met (--all lists them).');
+    const json = JSON.parse((await runCli(['gap', SENIOR, '-p', EXAMPLE('sam-rivera'), '--format', 'json'])).stdout);
+    const shown = (await runCli(['show', SENIOR, '--format', 'json'])).stdout;
+    expect(json.requirements.map((x: { text: string }) => x.text)).toEqual(JSON.parse(shown).requirements.map((x: { text: string }) => x.text));
+  });
+
   test('a data set without a vocabulary; --next within it', async () => {
-    const r = await runCli(['--data', join(FIXTURES, 'diff-gap', 'data'), 'gap', '--next', '-p', FIX('platform'), '--no-color']);
+    const r = await runCli(['--data', join(FIXTURES, 'diff-gap', 'data'), 'gap', '--next', '-p', FIX('platform'), '--no-color', '--all']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Senior Platform Engineer (senior-platform-engineer)');

@@ -4,7 +4,7 @@ import { findRole, loadDataSet, tableWidth } from '../data-set.js';
 import { formatFindingLine } from '../report.js';
 import { compareFindings } from '../../core/findings.js';
 
-export async function gap(ctx: Context, role: string | undefined, opts: { profile: string; next?: boolean; strict?: boolean; format: 'table' | 'json' | 'markdown' }): Promise<number> {
+export async function gap(ctx: Context, role: string | undefined, opts: { profile: string; next?: boolean; strict?: boolean; all?: boolean; format: 'table' | 'json' | 'markdown' }): Promise<number> {
   if (role !== undefined && opts.next) throw new UsageError(`give either a role id or --next, not both (--next targets the level after the profile's \`role\`)`);
   if (role === undefined && !opts.next) throw new UsageError('give a role id, or --next to target the level after the profile\'s `role`');
   // One import at a time: concurrent dynamic imports of shared modules race in jest's ESM loader.
@@ -21,10 +21,10 @@ export async function gap(ctx: Context, role: string | undefined, opts: { profil
   const result = gapCore.matchProfile(resolved, profile.profile, ds.vocabulary);
   let text: string;
   if (opts.format === 'json') text = render.gapJsonText(result);
-  else if (opts.format === 'markdown') text = render.gapMarkdown(result);
+  else if (opts.format === 'markdown') text = render.gapMarkdown(result, Boolean(opts.all));
   else {
     const { makePaint } = await import('../../render/paint.js');
-    text = render.gapTable(result, await makePaint(ctx.color), tableWidth(ctx));
+    text = render.gapTable(result, await makePaint(ctx.color), tableWidth(ctx), Boolean(opts.all));
   }
   ctx.io.stdout.write(text);
   return gapCore.gapExitCode(result, Boolean(opts.strict));
