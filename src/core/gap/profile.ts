@@ -70,6 +70,13 @@ export class Terms {
 
 const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
+/** Unknown evidence keys that always get a "did you mean"; past them, suggestions share a budget. */
+const SUGGEST_ALWAYS = 20;
+/** Key-to-id comparisons allowed for suggestions beyond the first SUGGEST_ALWAYS keys. */
+const SUGGEST_BUDGET = 200_000;
+/** Longer keys are no typo of an id. */
+const MAX_SUGGEST_LENGTH = 80;
+
 const suggestion = (term: string, terms: Terms) => didYouMean(term, terms.spellings());
 
 /** "unknown level `advnced` (did you mean `advanced`?); <consequence>", or the scale is missing. */
@@ -116,11 +123,22 @@ export function profileWarnings(profile: Profile, ds: DataSet): RawFinding[] {
     };
     for (const f of ds.families) for (const s of SECTIONS) add(f.sections[s]);
     for (const r of ds.roles.values()) for (const s of SECTIONS) add(r.sections[s]);
+    // A suggestion compares the key with every id. Past the first few unknown keys, suggestions stop
+    // once that work reaches a fixed budget, so thousands of unknown keys against thousands of ids
+    // stay linear (each key is still reported, without a hint).
+    let compared = 0;
+    let suggested = 0;
     for (const { key } of profile.evidence) {
       const k = normaliseText(key);
       if (ids.has(k) || texts.has(k)) continue;
       // Only id-like keys get suggestions: a sentence is closer to no id.
-      const hint = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(k) ? didYouMean(k, ids) : '';
+      const affordable = suggested < SUGGEST_ALWAYS || compared + ids.size <= SUGGEST_BUDGET;
+      let hint = '';
+      if (affordable && k.length <= MAX_SUGGEST_LENGTH && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(k)) {
+        hint = didYouMean(k, ids);
+        compared += ids.size;
+        suggested++;
+      }
       out.push({ ruleId: 'unknown-evidence', message: `evidence \`${key.length > 60 ? key.slice(0, 57) + '...' : key}\` names no item id or text of the data set${hint}`, file, path: ['evidence', key], at: 'key' });
     }
   }
