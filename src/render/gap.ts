@@ -3,7 +3,7 @@
  * The list and markdown put what is left to do first: missing, then unverified, then met (met
  * collapsed to a count unless `all`); each group keeps page order. JSON keeps page order.
  */
-import { gapJson, type GapEntry, type GapResult, type GapStatus } from '../core/gap.js';
+import { gapJson, type GapEntry, type GapResult, type GapStatus } from '../core/gap/index.js';
 import type { Paint } from './paint.js';
 import { printable } from './table.js';
 import { wrap } from './show.js';

@@ -1,7 +1,7 @@
 /** Skill levels (SPEC §5): a scale in the vocabulary, a level asked by a requirement, levels in a profile. */
 import { describe, expect, test } from '@jest/globals';
-import { matchProfile, profileFromValue, profileWarnings, type GapStatus } from '../../src/core/gap.js';
-import { diffRoles } from '../../src/core/diff.js';
+import { matchProfile, profileFromValue, profileWarnings, type GapStatus } from '../../src/core/gap/index.js';
+import { diffRoles } from '../../src/core/diff/index.js';
 import { deltaText } from '../../src/render/diff.js';
 import { RULES_BY_ID } from '../../src/core/lint/registry.js';
 import { loadSchemaSupport } from '../../src/io/schemas.js';

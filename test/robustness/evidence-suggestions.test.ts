@@ -4,7 +4,7 @@
  * about twice, not four times. Timings are the best of a few runs, in-process, on the pure core.
  */
 import { expect, test } from '@jest/globals';
-import { profileFromValue, profileWarnings } from '../../src/core/gap.js';
+import { profileFromValue, profileWarnings } from '../../src/core/gap/index.js';
 import { dataSetFrom, family } from '../helpers/data.js';
 
 async function input(n: number) {

@@ -4,8 +4,10 @@ import { resolveRole } from '../../core/resolve.js';
 import { nextRole } from '../../core/next.js';
 import { showJsonText, showMarkdown, showTable } from '../../render/show.js';
 import { makePaint } from '../../render/paint.js';
+import { renderView } from '../view.js';
+import type { ViewFormat } from '../../formats.js';
 
-export async function show(ctx: Context, id: string, opts: { format: 'table' | 'json' | 'markdown'; own?: boolean; specialty?: string; next?: boolean }): Promise<number> {
+export async function show(ctx: Context, id: string, opts: { format: ViewFormat; own?: boolean; specialty?: string; next?: boolean }): Promise<number> {
   const ds = await loadDataSet(ctx);
   const named = findRole(ds, id);
   const target = opts.next ? nextRole(ds, named) : named;
@@ -15,7 +17,11 @@ export async function show(ctx: Context, id: string, opts: { format: 'table' | '
   if (resolved.externalParent) {
     ctx.io.stderr.write(`ladder: ${id} extends ${resolved.externalParent.id}, which is defined outside this data set; its items are not shown\n`);
   }
-  const text = opts.format === 'json' ? showJsonText(resolved, own) : opts.format === 'markdown' ? showMarkdown(resolved, own) : showTable(resolved, own, await makePaint(ctx.color), tableWidth(ctx));
+  const text = await renderView(opts.format, {
+    table: async () => showTable(resolved, own, await makePaint(ctx.color), tableWidth(ctx)),
+    json: () => showJsonText(resolved, own),
+    markdown: () => showMarkdown(resolved, own),
+  });
   ctx.io.stdout.write(text);
   return 0;
 }
