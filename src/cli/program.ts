@@ -85,6 +85,16 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .action(async (role, opts) => done(await (await import('./commands/gap.js')).gap(ctx(), role, opts)));
 
   program
+    .command('packet')
+    .description('a promotion packet in markdown: the step, what changes, where the person stands, what remains')
+    .requiredOption('-p, --profile <file>', 'profile YAML (kind: profile) with the current `role`')
+    .option('--next', "the level after the profile's current role in its ladder")
+    .option('--to <role>', 'the target role')
+    .option('-o, --out <file>', 'write the packet to a file instead of stdout')
+    .addHelpText('after', examples('ladder packet --next --profile examples/profiles/sam-rivera.yaml', 'ladder packet --to senior-lab-curriculum-developer --profile me.yaml --out promotion.md'))
+    .action(async (opts) => done(await (await import('./commands/packet.js')).packet(ctx(), opts)));
+
+  program
     .command('lint')
     .description('validate ladder YAML files: syntax, schema and consistency rules')
     .argument('[paths...]', 'files or directories (default: the data set)')

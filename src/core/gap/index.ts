@@ -24,6 +24,8 @@ export interface GapEntry {
   status: GapStatus;
   /** What was found or what is short, in words. */
   detail: string;
+  /** The profile's evidence note for this requirement, when it gives one (also in `detail`). */
+  evidence?: string;
 }
 
 export interface GapSummary {
@@ -134,9 +136,11 @@ export function matchProfile(role: ResolvedRole, profile: Profile, vocabulary: V
       const state = checks.some((c) => c.state === 'short') ? 'short' : checks.some((c) => c.state === 'unknown') ? 'unknown' : 'ok';
       // Evidence does not replace the structural check, but it is worth showing next to it.
       const detail = [...checks.filter((c) => c.state === state).map((c) => c.detail), ...(note !== undefined ? [`evidence: ${note}`] : [])].join('; ');
-      return { item, status: state === 'ok' ? 'met' : state === 'short' ? 'missing' : 'unverified', detail };
+      const entry: GapEntry = { item, status: state === 'ok' ? 'met' : state === 'short' ? 'missing' : 'unverified', detail };
+      if (note?.trim()) entry.evidence = note.trim();
+      return entry;
     }
-    if (note !== undefined) return { item, status: 'met', detail: note.trim() ? `evidence: ${note.trim()}` : 'evidence given' };
+    if (note !== undefined) return note.trim() ? { item, status: 'met', detail: `evidence: ${note.trim()}`, evidence: note.trim() } : { item, status: 'met', detail: 'evidence given' };
     return { item, status: 'unverified', detail: item.id ? `no evidence for \`${item.id}\` in the profile` : 'no evidence in the profile' };
   });
   const count = (s: GapStatus) => requirements.filter((r) => r.status === s).length;
