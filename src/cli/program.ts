@@ -76,12 +76,12 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .command('gap')
     .description("which of a role's requirements a person meets, misses, or has no evidence for")
     .argument('[role]', 'role id (or use --next)')
-    .requiredOption('-p, --profile <file>', 'profile YAML (kind: profile)')
+    .requiredOption('-p, --profile <file>', 'profile YAML (kind: profile), or a filled worksheet CSV (`ladder worksheet`)')
     .option('--next', "target the next level of the profile's current role in its ladder")
     .option('--strict', 'exit 1 on unverified requirements too')
     .option('--all', 'list the met requirements too (default: their count)')
     .addOption(viewFormat())
-    .addHelpText('after', examples('ladder gap senior-lab-curriculum-developer --profile examples/profiles/sam-rivera.yaml', 'ladder gap --profile me.yaml --next --format markdown'))
+    .addHelpText('after', examples('ladder gap senior-lab-curriculum-developer --profile examples/profiles/sam-rivera.yaml', 'ladder gap --profile me.yaml --next --format markdown', 'ladder gap senior-lab-curriculum-developer --profile sheet.csv'))
     .action(async (role, opts) => done(await (await import('./commands/gap.js')).gap(ctx(), role, opts)));
 
   program
@@ -91,8 +91,19 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .option('--next', "the level after the profile's current role in its ladder")
     .option('--to <role>', 'the target role')
     .option('-o, --out <file>', 'write the packet to a file instead of stdout')
+    .option('--force', 'overwrite the --out file if it exists')
     .addHelpText('after', examples('ladder packet --next --profile examples/profiles/sam-rivera.yaml', 'ladder packet --to senior-lab-curriculum-developer --profile me.yaml --out promotion.md'))
     .action(async (opts) => done(await (await import('./commands/packet.js')).packet(ctx(), opts)));
+
+  program
+    .command('worksheet')
+    .description('a self-assessment worksheet (CSV): one row per requirement of a role, read back by `gap --profile sheet.csv`')
+    .argument('<role>', 'role id, e.g. senior-lab-curriculum-developer')
+    .option('-p, --profile <file>', 'prefill the answers from a profile YAML')
+    .option('-o, --out <file>', 'write the CSV to a file instead of stdout')
+    .option('--force', 'overwrite the --out file if it exists')
+    .addHelpText('after', examples('ladder worksheet senior-lab-curriculum-developer --out sheet.csv', 'ladder worksheet senior-lab-curriculum-developer --profile me.yaml --out sheet.csv', 'ladder gap senior-lab-curriculum-developer --profile sheet.csv'))
+    .action(async (role, opts) => done(await (await import('./commands/worksheet.js')).worksheet(ctx(), role, opts)));
 
   program
     .command('lint')

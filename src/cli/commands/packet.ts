@@ -31,8 +31,8 @@ export async function packet(ctx: Context, opts: { profile: string; next?: boole
     ctx.io.stdout.write(text);
     return 0;
   }
-  const { writeFileAtomic } = await import('../../io/files.js');
-  await writeFileAtomic(opts.out, text, ctx.io.cwd);
+  const { writeOutput } = await import('../../io/worksheet.js');
+  await writeOutput(opts.out, text, ctx.io.cwd, Boolean(opts.force));
   ctx.io.stderr.write(`ladder: wrote ${opts.out}\n`);
   return 0;
 }
