@@ -3,7 +3,7 @@ import { describe, expect, test } from '@jest/globals';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES, runCli } from '../helpers/run-cli.js';
+import { FIXTURES, ROOT, runCli } from '../helpers/run-cli.js';
 import { expectGolden } from '../helpers/golden.js';
 import { markdownText } from '../../src/render/markdown-text.js';
 
@@ -16,6 +16,12 @@ describe('golden packets (bundled data, example profiles)', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expectGolden(name, r.stdout);
+  });
+
+  test('docs/promotion.md shows the real packet of the example (the golden file)', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'promotion.md'), 'utf8');
+    const golden = readFileSync(join(ROOT, 'test', 'golden', '__golden__', 'packet-sam-rivera-next.md'), 'utf8');
+    expect(doc).toContain('````markdown\n' + golden + '````\n');
   });
 
   test('the sections a committee reads, word changes visible without colour, only absolute links', async () => {
