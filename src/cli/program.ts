@@ -90,9 +90,10 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .requiredOption('-p, --profile <file>', 'profile YAML (kind: profile) with the current `role`')
     .option('--next', "the level after the profile's current role in its ladder")
     .option('--to <role>', 'the target role')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'html'] as const).default('markdown' as const))
     .option('-o, --out <file>', 'write the packet to a file instead of stdout')
     .option('--force', 'overwrite the --out file if it exists')
-    .addHelpText('after', examples('ladder packet --next --profile examples/profiles/sam-rivera.yaml', 'ladder packet --to senior-lab-curriculum-developer --profile me.yaml --out promotion.md'))
+    .addHelpText('after', examples('ladder packet --next --profile examples/profiles/sam-rivera.yaml', 'ladder packet --to senior-lab-curriculum-developer --profile me.yaml --out promotion.md', 'ladder packet --next --profile me.yaml --format html --out promotion.html'))
     .action(async (opts) => done(await (await import('./commands/packet.js')).packet(ctx(), opts)));
 
   program

@@ -163,3 +163,30 @@ export function packetMarkdown(p: PacketInput): string {
   ];
   return out.join('\n') + '\n';
 }
+
+/**
+ * The packet as one HTML page: the markdown rendered by markdown-it with raw HTML off (so nothing
+ * from the data becomes markup) and its default link check (no `javascript:` links), in a minimal
+ * page with print-friendly styles.
+ */
+export async function packetHtml(p: PacketInput): Promise<string> {
+  const { default: MarkdownIt } = await import('markdown-it');
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  const body = md.render(packetMarkdown(p));
+  const title = md.utils.escapeHtml(`Promotion case: ${p.gap.profile.name ?? p.gap.profile.file}`);
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${title}</title>`,
+    '<style>body{font:16px/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1f1f1f}table{border-collapse:collapse}th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top}s{color:#a00}strong{color:#060}h1 strong,p>strong{color:inherit}</style>',
+    '</head>',
+    '<body>',
+    body.trimEnd(),
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -10,6 +10,7 @@ import { markdownText } from '../../src/render/markdown-text.js';
 describe('golden packets (bundled data, example profiles)', () => {
   test.each<[string, string[]]>([
     ['packet-sam-rivera-next.md', ['packet', '--next', '--profile', 'examples/profiles/sam-rivera.yaml']],
+    ['packet-sam-rivera-next.html', ['packet', '--next', '--profile', 'examples/profiles/sam-rivera.yaml', '--format', 'html']],
     ['packet-jordan-lee-to-senior.md', ['packet', '--to', 'senior-lab-curriculum-developer', '--profile', 'examples/profiles/jordan-lee.yaml']],
   ])('%s', async (name, argv) => {
     const r = await runCli(argv);
@@ -75,6 +76,15 @@ describe('data text is neutralised', () => {
     expect(r.stdout).toContain('evidence: “Wrote the guide # twice”');
     expect(r.stdout).toContain('https://handbook.example.com/job-families/hostile/#senior-bwriterb');
   });
+});
+
+test('--format html: the packet as a page; nothing from the data becomes markup', async () => {
+  const r = await runCli(['--data', join(FIXTURES, 'packet'), 'packet', '--next', '--profile', join(FIXTURES, 'packet', 'profile.yaml'), '--format', 'html']);
+  expect(r.code).toBe(0);
+  const tags = new Set([...r.stdout.matchAll(/<\/?([a-z0-9]+)/g)].map((m) => m[1]));
+  expect([...tags].sort()).toEqual(['a', 'body', 'code', 'h1', 'h2', 'h3', 'head', 'html', 'li', 'meta', 'p', 's', 'strong', 'style', 'table', 'tbody', 'td', 'th', 'thead', 'title', 'tr', 'ul'].sort());
+  expect(r.stdout).toContain('<title>Promotion case: Alex &lt;i&gt;Hostile&lt;/i&gt;</title>');
+  expect(r.stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
 });
 
 describe('ladder packet (CLI)', () => {

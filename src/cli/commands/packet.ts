@@ -4,7 +4,7 @@ import { findRole, loadDataSet } from '../data-set.js';
 import { formatFindingLine } from '../report.js';
 import { compareFindings } from '../../core/findings.js';
 
-export async function packet(ctx: Context, opts: { profile: string; next?: boolean; to?: string; out?: string; force?: boolean }): Promise<number> {
+export async function packet(ctx: Context, opts: { profile: string; next?: boolean; to?: string; out?: string; force?: boolean; format: 'markdown' | 'html' }): Promise<number> {
   if (opts.to !== undefined && opts.next) throw new UsageError('give either --to <role> or --next, not both');
   if (opts.to === undefined && !opts.next) throw new UsageError("give --next (the level after the profile's `role`) or --to <role>");
   // One import at a time: concurrent dynamic imports of shared modules race in jest's ESM loader.
@@ -13,7 +13,7 @@ export async function packet(ctx: Context, opts: { profile: string; next?: boole
   const { DataError } = await import('../../core/errors.js');
   const { resolveRole } = await import('../../core/resolve.js');
   const { diffRoles } = await import('../../core/diff/index.js');
-  const { packetMarkdown } = await import('../../render/packet.js');
+  const { packetHtml, packetMarkdown } = await import('../../render/packet.js');
   const profile = await readProfile(opts.profile, ctx.io.cwd);
   const ds = await loadDataSet(ctx);
   const p = profile.profile;
@@ -26,7 +26,8 @@ export async function packet(ctx: Context, opts: { profile: string; next?: boole
   for (const r of [from, to]) {
     if (r.externalParent) ctx.io.stderr.write(`ladder: ${r.role.id} extends ${r.externalParent.id}, which is defined outside this data set; its items are not in the packet\n`);
   }
-  const text = packetMarkdown({ from, to, diff: diffRoles(from, to), gap: gapCore.matchProfile(to, p, ds.vocabulary) });
+  const input = { from, to, diff: diffRoles(from, to), gap: gapCore.matchProfile(to, p, ds.vocabulary) };
+  const text = opts.format === 'html' ? await packetHtml(input) : packetMarkdown(input);
   if (opts.out === undefined) {
     ctx.io.stdout.write(text);
     return 0;
