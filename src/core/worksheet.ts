@@ -9,7 +9,7 @@ import type { Finding } from './findings.js';
 import { normaliseText, type Vocabulary } from './model.js';
 import type { ResolvedItem, ResolvedRole } from './resolve.js';
 import { Terms, unknownLevelMessage, type Profile, type ProfileSkill } from './gap/profile.js';
-import { didYouMean } from './suggest.js';
+import { SuggestionBudget } from './suggest-budget.js';
 
 /** The columns, in the order written. Answers go in the last three. */
 export const WORKSHEET_COLUMNS = ['item', 'section', 'requirement', 'years', 'area', 'skills', 'any_or_all', 'level', 'your_years', 'your_skills', 'evidence'] as const;
@@ -40,7 +40,8 @@ export function worksheetRows(role: ResolvedRole, profile: Profile | null, vocab
       years.set(a, Math.max(years.get(a) ?? 0, e.years));
     }
     const levels = vocabulary?.levels ?? [];
-    const rank = (l: string | null) => (l === null ? -1 : levels.indexOf(l));
+    const ranks = new Map(levels.map((l, i) => [l, i]));
+    const rank = (l: string | null) => (l === null ? -1 : (ranks.get(l) ?? -1));
     for (const s of profile.skills) {
       const id = skillTerms.canonical(s.name);
       // The highest level stated wins, as in gap; a level off the scale counts as not stated.
@@ -132,13 +133,16 @@ export function profileFromWorksheet(file: string, records: readonly WorksheetRe
   }
   const skillTerms = new Terms(vocabulary?.skills ?? null);
   const levels = vocabulary?.levels ?? [];
+  const levelSet = new Set(levels);
+  let spellings: Set<string> | undefined;
   const profile: Profile = { file, name: null, role: null, experience: [], skills: [], skillsForm: 'map', evidence: [] };
+  const budget = new SuggestionBudget();
   for (const r of rows) {
     if (r.cells.every((c) => c.trim() === '')) continue;
     const id = cell(r, 'item');
     const item = id ? byId.get(id) : byText.get(normaliseText(cell(r, 'requirement')));
     if (!item) {
-      const what = id ? `item \`${id}\`${didYouMean(id, byId.keys())}` : 'the requirement text';
+      const what = id ? `item \`${id}\`${budget.suggest(id, byId)}` : 'the requirement text';
       findings.push(warning(file, r.line, id ? colOf('item') : colOf('requirement'), 'unknown-evidence', `${what} names no requirement of ${role.role.id}; the row is ignored`));
       continue;
     }
@@ -149,8 +153,11 @@ export function profileFromWorksheet(file: string, records: readonly WorksheetRe
       else if (item.area !== undefined) profile.experience.push({ key: item.area, years: n });
     }
     for (const s of parseSkills(cell(r, 'your_skills'))) {
-      if (vocabulary && skillTerms.find(s.name) === null) findings.push(warning(file, r.line, colOf('your_skills'), 'unknown-skill', `unknown skill \`${s.name}\`${didYouMean(s.name, skillTerms.spellings())}; it matches no requirement`));
-      if (s.level !== null && !levels.includes(s.level)) {
+      if (vocabulary && skillTerms.find(s.name) === null) {
+        spellings ??= new Set(skillTerms.spellings());
+        findings.push(warning(file, r.line, colOf('your_skills'), 'unknown-skill', `unknown skill \`${s.name}\`${budget.suggest(s.name, spellings)}; it matches no requirement`));
+      }
+      if (s.level !== null && !levelSet.has(s.level)) {
         findings.push(warning(file, r.line, colOf('your_skills'), 'unknown-skill', unknownLevelMessage(s.level, levels, `the level of ${s.name} counts as not stated`)));
       }
       profile.skills.push(s);

@@ -38,3 +38,20 @@ test('unknown evidence keys: every one reported, early ones with a suggestion, t
   // Quadratic work would give about 4; linear about 2; allow noise on a busy machine.
   expect({ ratio: b / a, ok: b / a < 2.6 }).toMatchObject({ ok: true });
 }, 60_000);
+
+test('worksheet rows with unknown item ids: every one reported, time near-linear when doubled', async () => {
+  const { resolveRole } = await import('../../src/core/resolve.js');
+  const { profileFromWorksheet } = await import('../../src/core/worksheet.js');
+  const sheet = async (n: number) => {
+    const { ds } = await input(n);
+    const role = resolveRole(ds, ds.roles.get('a')!);
+    const records = [{ cells: ['item', 'evidence'], line: 1 }, ...Array.from({ length: n }, (_, i) => ({ cells: [`item-nunber-${i}-of-the-role`, 'x'], line: i + 2 }))];
+    return () => profileFromWorksheet('sheet.csv', records, role, ds.vocabulary);
+  };
+  const small = await sheet(4000);
+  const large = await sheet(8000);
+  expect(large().findings).toHaveLength(8000);
+  const a = best(small);
+  const b = best(large);
+  expect({ ratio: b / a, ok: b / a < 2.6 }).toMatchObject({ ok: true });
+}, 60_000);

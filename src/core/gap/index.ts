@@ -50,6 +50,20 @@ interface Check {
   detail: string;
 }
 
+/** The level scale: names by rank, and the rank of a name (-1 when not on the scale). */
+class Scale {
+  private readonly ranks: Map<string, number>;
+  constructor(private readonly names: readonly string[]) {
+    this.ranks = new Map(names.map((n, i) => [n, i]));
+  }
+  rank(name: string): number {
+    return this.ranks.get(name) ?? -1;
+  }
+  name(rank: number): string {
+    return this.names[rank];
+  }
+}
+
 /** What the profile holds: canonical skill id -> rank on the level scale (-1: level not stated). */
 type Held = Map<string, number>;
 
@@ -58,8 +72,8 @@ type Held = Map<string, number>;
  * know, which lint reports), holding the skill is enough. With one: at or above it meets, below is
  * short ("iam at working, needs advanced"), a skill listed without a level is unknown.
  */
-function skillsCheck(req: { ids: string[]; mode: 'any' | 'all'; level?: string }, held: Held, terms: Terms, levels: readonly string[]): Check {
-  const asked = req.level !== undefined ? levels.indexOf(req.level) : -1;
+function skillsCheck(req: { ids: string[]; mode: 'any' | 'all'; level?: string }, held: Held, terms: Terms, levels: Scale): Check {
+  const asked = req.level !== undefined ? levels.rank(req.level) : -1;
   const parts = req.ids.map((id) => {
     const rank = held.get(terms.canonical(id));
     if (rank === undefined) return { id, state: 'none' as const, rank };
@@ -68,9 +82,9 @@ function skillsCheck(req: { ids: string[]; mode: 'any' | 'all'; level?: string }
     return { id, state: rank >= asked ? ('ok' as const) : ('short' as const), rank };
   });
   const ids = (st: string) => parts.filter((p) => p.state === st).map((p) => p.id);
-  const at = (st: string) => parts.filter((p) => p.state === st).map((p) => `${p.id} at ${levels[p.rank!]}`);
-  const needs = asked >= 0 ? `, needs ${levels[asked]}` : '';
-  const heldText = (xs: string[]) => (asked >= 0 ? `${list(parts.filter((p) => xs.includes(p.id)).map((p) => `${p.id} at ${levels[p.rank!]}`))} (needs ${levels[asked]})` : list(xs));
+  const at = (st: string) => parts.filter((p) => p.state === st).map((p) => `${p.id} at ${levels.name(p.rank!)}`);
+  const needs = asked >= 0 ? `, needs ${levels.name(asked)}` : '';
+  const heldText = (xs: string[]) => (asked >= 0 ? `${list(parts.filter((p) => xs.includes(p.id)).map((p) => `${p.id} at ${levels.name(p.rank!)}`))} (needs ${levels.name(asked)})` : list(xs));
   const unstated = (xs: string[]) => `level of ${list(xs)} not stated${needs}`;
   if (req.mode === 'any') {
     const ok = ids('ok');
@@ -91,7 +105,7 @@ function skillsCheck(req: { ids: string[]; mode: 'any' | 'all'; level?: string }
 }
 
 /** The parts of a structured requirement, each held, short or unknown, in words. */
-function structuralChecks(item: ResolvedItem, years: Map<string, number>, held: Held, skillTerms: Terms, areaTerms: Terms, levels: readonly string[]): Check[] {
+function structuralChecks(item: ResolvedItem, years: Map<string, number>, held: Held, skillTerms: Terms, areaTerms: Terms, levels: Scale): Check[] {
   const out: Check[] = [];
   if (item.years !== undefined && item.area !== undefined) {
     const area = areaTerms.canonical(item.area);
@@ -111,12 +125,12 @@ function structuralChecks(item: ResolvedItem, years: Map<string, number>, held: 
 export function matchProfile(role: ResolvedRole, profile: Profile, vocabulary: Vocabulary | null): GapResult {
   const skillTerms = new Terms(vocabulary?.skills ?? null);
   const areaTerms = new Terms(vocabulary?.areas ?? null);
-  const levels = vocabulary?.levels ?? [];
+  const levels = new Scale(vocabulary?.levels ?? []);
   const held: Held = new Map();
   for (const s of profile.skills) {
     const id = skillTerms.canonical(s.name);
     // An unknown level name counts as not stated (the profile warnings say so).
-    const rank = s.level === null ? -1 : levels.indexOf(s.level);
+    const rank = s.level === null ? -1 : levels.rank(s.level);
     held.set(id, Math.max(held.get(id) ?? -1, rank));
   }
   const years = new Map<string, number>();

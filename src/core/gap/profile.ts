@@ -2,6 +2,7 @@
 import type { RawFinding } from '../findings.js';
 import { SECTIONS, normaliseText, type DataSet, type VocabularyEntry } from '../model.js';
 import { didYouMean } from '../suggest.js';
+import { SuggestionBudget } from '../suggest-budget.js';
 
 export interface Profile {
   /** The file as shown to users. */
@@ -70,19 +71,12 @@ export class Terms {
 
 const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
-/** Unknown evidence keys that always get a "did you mean"; past them, suggestions share a budget. */
-const SUGGEST_ALWAYS = 20;
-/** Key-to-id comparisons allowed for suggestions beyond the first SUGGEST_ALWAYS keys. */
-const SUGGEST_BUDGET = 200_000;
-/** Longer keys are no typo of an id. */
-const MAX_SUGGEST_LENGTH = 80;
-
-const suggestion = (term: string, terms: Terms) => didYouMean(term, terms.spellings());
 
 /** "unknown level `advnced` (did you mean `advanced`?); <consequence>", or the scale is missing. */
 export function unknownLevelMessage(level: string, levels: readonly string[], consequence: string): string {
   if (levels.length === 0) return `unknown level \`${level}\`: the skills vocabulary declares no \`levels\`; ${consequence}`;
-  return `unknown level \`${level}\`${didYouMean(level, levels)}; the levels are ${levels.join(', ')}; ${consequence}`;
+  const shown = levels.length > 12 ? `${levels.slice(0, 12).join(', ')}, … (${levels.length} in all)` : levels.join(', ');
+  return `unknown level \`${level}\`${levels.length > 1000 ? '' : didYouMean(level, levels)}; the levels are ${shown}; ${consequence}`;
 }
 
 /**
@@ -100,16 +94,27 @@ export function profileWarnings(profile: Profile, ds: DataSet): RawFinding[] {
   if (ds.vocabulary) {
     const skills = new Terms(ds.vocabulary.skills);
     const levels = ds.vocabulary.levels;
+    const levelSet = new Set(levels);
+    // Many unknown terms against a large vocabulary stay linear (see SuggestionBudget).
+    const budget = new SuggestionBudget();
+    let skillSpellings: Set<string> | undefined;
+    let areaSpellings: Set<string> | undefined;
     profile.skills.forEach((s, i) => {
       const at = profile.skillsForm === 'list' ? { path: ['skills', i] } : { path: ['skills', s.name], at: 'key' as const };
-      if (skills.find(s.name) === null) out.push({ ruleId: 'unknown-skill', message: `unknown skill \`${s.name}\`${suggestion(s.name, skills)}; it matches no requirement`, file, ...at });
-      if (s.level !== null && !levels.includes(s.level)) {
+      if (skills.find(s.name) === null) {
+        skillSpellings ??= new Set(skills.spellings());
+        out.push({ ruleId: 'unknown-skill', message: `unknown skill \`${s.name}\`${budget.suggest(s.name, skillSpellings)}; it matches no requirement`, file, ...at });
+      }
+      if (s.level !== null && !levelSet.has(s.level)) {
         out.push({ ruleId: 'unknown-skill', message: unknownLevelMessage(s.level, levels, `the level of ${s.name} counts as not stated`), file, path: ['skills', s.name] });
       }
     });
     const areas = new Terms(ds.vocabulary.areas);
     for (const { key } of profile.experience) {
-      if (areas.find(key) === null) out.push({ ruleId: 'unknown-skill', message: `unknown experience area \`${key}\`${suggestion(key, areas)}; it matches no requirement`, file, path: ['experience', key], at: 'key' });
+      if (areas.find(key) === null) {
+        areaSpellings ??= new Set(areas.spellings());
+        out.push({ ruleId: 'unknown-skill', message: `unknown experience area \`${key}\`${budget.suggest(key, areaSpellings)}; it matches no requirement`, file, path: ['experience', key], at: 'key' });
+      }
     }
   }
   if (profile.evidence.length) {
@@ -123,22 +128,13 @@ export function profileWarnings(profile: Profile, ds: DataSet): RawFinding[] {
     };
     for (const f of ds.families) for (const s of SECTIONS) add(f.sections[s]);
     for (const r of ds.roles.values()) for (const s of SECTIONS) add(r.sections[s]);
-    // A suggestion compares the key with every id. Past the first few unknown keys, suggestions stop
-    // once that work reaches a fixed budget, so thousands of unknown keys against thousands of ids
-    // stay linear (each key is still reported, without a hint).
-    let compared = 0;
-    let suggested = 0;
+    // Thousands of unknown keys against thousands of ids stay linear (see SuggestionBudget).
+    const budget = new SuggestionBudget();
     for (const { key } of profile.evidence) {
       const k = normaliseText(key);
       if (ids.has(k) || texts.has(k)) continue;
       // Only id-like keys get suggestions: a sentence is closer to no id.
-      const affordable = suggested < SUGGEST_ALWAYS || compared + ids.size <= SUGGEST_BUDGET;
-      let hint = '';
-      if (affordable && k.length <= MAX_SUGGEST_LENGTH && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(k)) {
-        hint = didYouMean(k, ids);
-        compared += ids.size;
-        suggested++;
-      }
+      const hint = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(k) ? budget.suggest(k, ids) : '';
       out.push({ ruleId: 'unknown-evidence', message: `evidence \`${key.length > 60 ? key.slice(0, 57) + '...' : key}\` names no item id or text of the data set${hint}`, file, path: ['evidence', key], at: 'key' });
     }
   }

@@ -24,14 +24,15 @@ export const rule: Rule = {
   check(ctx: LintContext): RawFinding[] {
     const levels = ctx.ds.vocabulary?.levels ?? [];
     if (levels.length === 0) return [];
+    const rank = new Map(levels.map((l, i) => [l, i]));
     const out: RawFinding[] = [];
     for (const { role, item, prev } of ctx.inheritance().overrides) {
       const asked = item.skills?.level;
       const before = prev.skills?.level;
       if (asked === undefined || before === undefined) continue;
-      const a = levels.indexOf(asked);
-      const b = levels.indexOf(before);
-      if (a < 0 || b < 0 || a >= b) continue;
+      const a = rank.get(asked);
+      const b = rank.get(before);
+      if (a === undefined || b === undefined || a >= b) continue;
       out.push({
         ruleId: 'level-regression',
         message: `asks for level ${asked}, lower than the ${before} of the item it replaces from ${prev.from}`,

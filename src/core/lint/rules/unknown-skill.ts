@@ -41,6 +41,7 @@ export const rule: Rule = {
     const out: RawFinding[] = [];
     let skillNames: Map<string, string> | undefined;
     let areaNames: Map<string, string> | undefined;
+    let levelSet: Set<string> | undefined;
     const hint = (id: string, entries: Map<string, VocabularyEntry>, names: Map<string, string>) => {
       const byName = names.get(id.toLowerCase()) ?? names.get(id.replace(/-/g, ' ').toLowerCase());
       return byName ? ` (did you mean \`${byName}\`?)` : didYouMean(id, entries.keys());
@@ -55,7 +56,7 @@ export const rule: Rule = {
             out.push({ ruleId: 'unknown-skill', message: `unknown skill \`${id}\`${hint(id, vocab.skills, skillNames)}; add it to the skills vocabulary or fix the id`, file: list.file, path: [...item.path, 'skills', mode, j] });
           });
           const level = item.skills.level;
-          if (level !== undefined && !vocab.levels.includes(level)) {
+          if (level !== undefined && !(levelSet ??= new Set(vocab.levels)).has(level)) {
             out.push({ ruleId: 'unknown-skill', message: unknownLevelMessage(level, vocab.levels, vocab.levels.length ? 'fix the name' : 'add `levels: [...]` to it'), file: list.file, path: [...item.path, 'skills', 'level'] });
           }
         }
