@@ -31,7 +31,10 @@ export async function readWorksheet(path: string, cwd: string): Promise<{ file: 
   }
   let parsed: { record: string[]; info: { lines: number; empty_lines: number } }[];
   try {
-    parsed = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as never;
+    // Spreadsheets in locales with a decimal comma save CSV with semicolons: the header row tells.
+    const header = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0];
+    const delimiter = header.includes(';') && !header.includes(',') ? ';' : ',';
+    parsed = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, delimiter }) as never;
   } catch (e) {
     const err = e as { message: string; lines?: number };
     throw new DataError(`${file}${err.lines ? `:${err.lines}` : ''}: not a readable CSV file (${err.message.replace(/^Invalid [^:]*: /, '')})`);

@@ -90,6 +90,15 @@ describe('round trip', () => {
   });
 });
 
+test('a CSV saved with semicolons (spreadsheets in decimal-comma locales) reads the same', async () => {
+  const role = 'senior-lab-curriculum-developer';
+  const rows = readCsv((await runCli(['worksheet', role, '--profile', profilePath('sam-rivera')])).stdout);
+  const sheet = join(dir, 'semicolons.csv');
+  writeFileSync(sheet, stringify(rows, { delimiter: ';' }));
+  expect(readFileSync(sheet, 'utf8').split('\n')[0]).toContain('item;section;requirement');
+  expect((await answer(role, sheet)).rows).toEqual((await answer(role, profilePath('sam-rivera'))).rows);
+});
+
 describe('reading a worksheet', () => {
   const role = 'senior-lab-curriculum-developer';
   const sheetWith = async (name: string, edit: (rows: string[][]) => void, options: { crlfNewlines?: boolean } = {}) => {
