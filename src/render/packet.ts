@@ -92,10 +92,17 @@ function diffSection(p: PacketInput): string[] {
   return out;
 }
 
+/** The detail without its evidence part (gap appends `evidence: <note>`), which is quoted on its own. */
+function withoutEvidence(e: GapEntry): string {
+  if (e.evidence === undefined) return e.detail;
+  const tail = `evidence: ${e.evidence}`;
+  if (!e.detail.endsWith(tail)) return e.detail;
+  return e.detail.slice(0, e.detail.length - tail.length).replace(/; $/, '');
+}
+
 /** What was found or is short, then the evidence note as a quotation. */
 function standing(e: GapEntry): string {
-  // The detail without its evidence part, which is quoted on its own.
-  const detail = e.evidence !== undefined ? e.detail.replace(/(?:; )?evidence: [\s\S]*$/, '') : e.detail;
+  const detail = withoutEvidence(e);
   const parts = [detail ? markdownText(detail) : '', e.evidence !== undefined ? `evidence: “${markdownText(e.evidence)}”` : ''].filter(Boolean);
   return parts.length ? ` — ${parts.join('; ')}` : '';
 }
@@ -120,7 +127,7 @@ function remainsSection(p: PacketInput): string[] {
   if (!missing.length && !unverified.length) return ['', `Nothing: every requirement of ${markdownText(p.to.role.title)} is met.`];
   return [
     '',
-    ...missing.map((e) => `- [ ] ${markdownText(e.item.text, { base })} (${markdownText(e.detail.replace(/; evidence: [\s\S]*$/, ''))})`),
+    ...missing.map((e) => `- [ ] ${markdownText(e.item.text, { base })} (${markdownText(withoutEvidence(e))})`),
     ...unverified.map((e) => `- [ ] Evidence for: ${markdownText(e.item.text, { base })}`),
   ];
 }
