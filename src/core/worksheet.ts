@@ -93,9 +93,9 @@ function parseSkills(cell: string): ProfileSkill[] {
     const t = part.trim();
     if (!t) continue;
     const colon = t.indexOf(':');
-    const paren = /^(.*?)\s*\(([^()]*)\)$/.exec(t);
+    const open = t.endsWith(')') ? t.lastIndexOf('(') : -1;
     if (colon > 0) out.push({ name: t.slice(0, colon).trim(), level: t.slice(colon + 1).trim() || null });
-    else if (paren) out.push({ name: paren[1].trim(), level: paren[2].trim() || null });
+    else if (open > 0) out.push({ name: t.slice(0, open).trim(), level: t.slice(open + 1, -1).trim() || null });
     else out.push({ name: t, level: null });
   }
   return out;

@@ -14,8 +14,8 @@ export interface MarkdownTextOptions {
   cell?: boolean;
 }
 
-// A line break of any kind, with the spaces around it.
-const BREAKS = /[ \t]*(?:\r\n|[\r\n\u0085\u2028\u2029])[ \t]*/g;
+// A line break of any kind (split on, then each line trimmed: no pattern that backtracks over spaces).
+const BREAK = /\r\n|[\r\n\u0085\u2028\u2029]/;
 // `](target)` of an inline link; targets with spaces or parentheses are left as they are.
 const LINK_TARGET = /\]\(([^()\s]*)\)/g;
 const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
@@ -34,7 +34,13 @@ function absolute(target: string, base: string | undefined): string | null {
 
 /** One line of inline markdown from a data text (see the file comment). */
 export function markdownText(text: string, options: MarkdownTextOptions = {}): string {
-  let s = printable(text.replace(BREAKS, ' ')).trim();
+  let s = printable(
+    text
+      .split(BREAK)
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join(' '),
+  );
   s = s.replace(/</g, '&lt;');
   s = s.replace(LINK_TARGET, (_m, target: string) => {
     const url = absolute(target, options.base);

@@ -1,6 +1,6 @@
 /** `ladder packet`: golden documents for the bundled data, and data text that must not break the markdown. */
 import { describe, expect, test } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, ROOT, runCli } from '../helpers/run-cli.js';
@@ -56,6 +56,13 @@ describe('data text is neutralised', () => {
     expect(markdownText(text)).toBe(expected);
   });
 
+  test('long runs of spaces, brackets and line breaks are handled in one pass', () => {
+    const n = 200_000;
+    expect(markdownText(' '.repeat(n) + 'x' + ' \n'.repeat(n) + 'y')).toBe('x y');
+    expect(markdownText('](' + 'a'.repeat(n) + '](' + 'b'.repeat(10))).toHaveLength(2 * 2 + n + 10);
+    expect(markdownText('='.repeat(n) + 'x')).toBe('='.repeat(n) + 'x');
+  });
+
   test('relative links become absolute against the base; pipes are escaped in cells', () => {
     expect(markdownText('[g](/handbook/x/#y)', { base: 'https://about.gitlab.com/job-families/a/' })).toBe('[g](https://about.gitlab.com/handbook/x/#y)');
     expect(markdownText('| a | b', { cell: true })).toBe('\\| a \\| b');
@@ -85,6 +92,22 @@ test('--format html: the packet as a page; nothing from the data becomes markup'
   expect([...tags].sort()).toEqual(['a', 'body', 'code', 'h1', 'h2', 'h3', 'head', 'html', 'li', 'meta', 'p', 's', 'strong', 'style', 'table', 'tbody', 'td', 'th', 'thead', 'title', 'tr', 'ul'].sort());
   expect(r.stdout).toContain('<title>Promotion case: Alex &lt;i&gt;Hostile&lt;/i&gt;</title>');
   expect(r.stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+});
+
+test('a family without `source`: no link to a page, and no relative link is written', async () => {
+  const d = mkdtempSync(join(tmpdir(), 'ladder-packet-'));
+  try {
+    const profile = join(d, 'p.yaml');
+    writeFileSync(profile, 'kind: profile\nrole: engineer\nexperience: {eng: 3}\n');
+    const r = await runCli(['--data', join(FIXTURES, 'next'), 'packet', '--next', '--profile', profile]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('| Title | Engineer | Senior Engineer |');
+    expect(r.stdout).toContain('- Senior Engineer: no handbook page (the family `team` has no `source` URL)');
+    expect(r.stdout).toContain('- [ ] 5+ years of experience (3 of 5 years in eng)');
+    expect(r.stdout).not.toContain('](');
+  } finally {
+    rmSync(d, { recursive: true, force: true });
+  }
 });
 
 describe('ladder packet (CLI)', () => {
