@@ -84,11 +84,15 @@ function skillsCheck(req: { ids: string[]; mode: 'any' | 'all'; level?: string }
   const ids = (st: string) => parts.filter((p) => p.state === st).map((p) => p.id);
   const at = (st: string) => parts.filter((p) => p.state === st).map((p) => `${p.id} at ${levels.name(p.rank!)}`);
   const needs = asked >= 0 ? `, needs ${levels.name(asked)}` : '';
-  const heldText = (xs: string[]) => (asked >= 0 ? `${list(parts.filter((p) => xs.includes(p.id)).map((p) => `${p.id} at ${levels.name(p.rank!)}`))} (needs ${levels.name(asked)})` : list(xs));
+  // The skills held, with their levels when a level is asked.
+  const heldText = (st: 'ok' | 'all') => {
+    const those = st === 'all' ? parts : parts.filter((p) => p.state === st);
+    return asked >= 0 ? `${list(those.map((p) => `${p.id} at ${levels.name(p.rank!)}`))} (needs ${levels.name(asked)})` : list(those.map((p) => p.id));
+  };
   const unstated = (xs: string[]) => `level of ${list(xs)} not stated${needs}`;
   if (req.mode === 'any') {
     const ok = ids('ok');
-    if (ok.length) return { state: 'ok', detail: `has ${heldText(ok)}` };
+    if (ok.length) return { state: 'ok', detail: `has ${heldText('ok')}` };
     if (ids('unknown').length) return { state: 'unknown', detail: unstated(ids('unknown')) };
     if (ids('short').length) return { state: 'short', detail: `${list(at('short'))}${needs}` };
     return { state: 'short', detail: `none of ${list(req.ids)}` };
@@ -101,7 +105,7 @@ function skillsCheck(req: { ids: string[]; mode: 'any' | 'all'; level?: string }
     return { state: 'short', detail: words.join('; ') + (none.length && !short.length && has.length ? ` (has ${list(has)})` : '') };
   }
   if (ids('unknown').length) return { state: 'unknown', detail: unstated(ids('unknown')) };
-  return { state: 'ok', detail: `has ${heldText(req.ids)}` };
+  return { state: 'ok', detail: `has ${heldText('all')}` };
 }
 
 /** The parts of a structured requirement, each held, short or unknown, in words. */
