@@ -1,5 +1,5 @@
 import type { Context } from '../io.js';
-import { UsageError } from '../../core/errors.js';
+import { DataError, UsageError } from '../../core/errors.js';
 import { findRole, loadDataSet, tableWidth } from '../data-set.js';
 import { formatFindingLine } from '../report.js';
 import { compareFindings } from '../../core/findings.js';
@@ -14,38 +14,32 @@ export async function gap(ctx: Context, role: string | undefined, opts: { profil
   const gapCore = await import('../../core/gap/index.js');
   const render = await import('../../render/gap.js');
   const { isWorksheetPath } = await import('../../io/worksheet.js');
-  let result;
-  if (isWorksheetPath(opts.profile)) {
-    // A filled worksheet: its rows are matched to the requirements of the role named.
-    if (role === undefined) throw new UsageError('a worksheet has no current role: name the role (`ladder gap <role> --profile sheet.csv`) instead of --next');
-    const { readWorksheet } = await import('../../io/worksheet.js');
+  const { resolveRole } = await import('../../core/resolve.js');
+  const worksheet = isWorksheetPath(opts.profile);
+  // A filled worksheet is matched to the requirements of the role named; it has no current role.
+  if (worksheet && role === undefined) throw new UsageError('a worksheet has no current role: name the role (`ladder gap <role> --profile sheet.csv`) instead of --next');
+  const yaml = worksheet ? null : await readProfile(opts.profile, ctx.io.cwd);
+  const sheet = worksheet ? await (await import('../../io/worksheet.js')).readWorksheet(opts.profile, ctx.io.cwd) : null;
+  const ds = await loadDataSet(ctx);
+  const target = role !== undefined ? findRole(ds, role) : gapCore.nextLevel(ds, yaml!.profile);
+  const resolved = resolveRole(ds, target);
+  let profile;
+  let warnings;
+  if (sheet) {
     const { profileFromWorksheet, WorksheetError } = await import('../../core/worksheet.js');
-    const { DataError } = await import('../../core/errors.js');
-    const sheet = await readWorksheet(opts.profile, ctx.io.cwd);
-    const ds = await loadDataSet(ctx);
-    const target = findRole(ds, role);
-    const { resolveRole } = await import('../../core/resolve.js');
-    const resolved = resolveRole(ds, target);
-    let read;
     try {
-      read = profileFromWorksheet(sheet.file, sheet.records, resolved, ds.vocabulary);
+      ({ profile, findings: warnings } = profileFromWorksheet(sheet.file, sheet.records, resolved, ds.vocabulary));
     } catch (e) {
       if (e instanceof WorksheetError) throw new DataError(e.message);
       throw e;
     }
-    for (const w of read.findings.sort(compareFindings)) ctx.io.stderr.write(formatFindingLine(w) + '\n');
-    if (resolved.externalParent) ctx.io.stderr.write(`ladder: ${target.id} extends ${resolved.externalParent.id}, which is defined outside this data set; its requirements are not checked\n`);
-    result = gapCore.matchProfile(resolved, read.profile, ds.vocabulary);
   } else {
-    const profile = await readProfile(opts.profile, ctx.io.cwd);
-    const ds = await loadDataSet(ctx);
-    const target = role !== undefined ? findRole(ds, role) : gapCore.nextLevel(ds, profile.profile);
-    const { resolveRole } = await import('../../core/resolve.js');
-    const resolved = resolveRole(ds, target);
-    for (const w of locateProfileWarnings(profile, gapCore.profileWarnings(profile.profile, ds)).sort(compareFindings)) ctx.io.stderr.write(formatFindingLine(w) + '\n');
-    if (resolved.externalParent) ctx.io.stderr.write(`ladder: ${target.id} extends ${resolved.externalParent.id}, which is defined outside this data set; its requirements are not checked\n`);
-    result = gapCore.matchProfile(resolved, profile.profile, ds.vocabulary);
+    profile = yaml!.profile;
+    warnings = locateProfileWarnings(yaml!, gapCore.profileWarnings(profile, ds));
   }
+  for (const w of warnings.sort(compareFindings)) ctx.io.stderr.write(formatFindingLine(w) + '\n');
+  if (resolved.externalParent) ctx.io.stderr.write(`ladder: ${target.id} extends ${resolved.externalParent.id}, which is defined outside this data set; its requirements are not checked\n`);
+  const result = gapCore.matchProfile(resolved, profile, ds.vocabulary);
   const text = await renderView(opts.format, {
     table: async () => {
       const { makePaint } = await import('../../render/paint.js');
