@@ -13,13 +13,13 @@ export async function gap(ctx: Context, role: string | undefined, opts: { profil
   const { readProfile, locateProfileWarnings } = await import('../../io/profile.js');
   const gapCore = await import('../../core/gap/index.js');
   const render = await import('../../render/gap.js');
-  const { isWorksheetPath } = await import('../../io/worksheet.js');
+  const { isWorksheetPath, readWorksheet } = await import('../../io/worksheet.js');
   const { resolveRole } = await import('../../core/resolve.js');
   const worksheet = isWorksheetPath(opts.profile);
   // A filled worksheet is matched to the requirements of the role named; it has no current role.
   if (worksheet && role === undefined) throw new UsageError('a worksheet has no current role: name the role (`ladder gap <role> --profile sheet.csv`) instead of --next');
   const yaml = worksheet ? null : await readProfile(opts.profile, ctx.io.cwd);
-  const sheet = worksheet ? await (await import('../../io/worksheet.js')).readWorksheet(opts.profile, ctx.io.cwd) : null;
+  const sheet = worksheet ? await readWorksheet(opts.profile, ctx.io.cwd) : null;
   const ds = await loadDataSet(ctx);
   const target = role !== undefined ? findRole(ds, role) : gapCore.nextLevel(ds, yaml!.profile);
   const resolved = resolveRole(ds, target);
