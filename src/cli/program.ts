@@ -5,7 +5,7 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import type { Context } from './io.js';
 
-import { EXPORT_FORMATS, LINT_FORMATS, VIEW_FORMATS } from '../formats.js';
+import { EXPORT_FORMATS, LINT_FORMATS, PACKET_FORMATS, VIEW_FORMATS } from '../formats.js';
 
 export { EXPORT_FORMATS, LINT_FORMATS, VIEW_FORMATS };
 
@@ -90,7 +90,7 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .requiredOption('-p, --profile <file>', 'profile YAML (kind: profile) with the current `role`')
     .option('--next', "the level after the profile's current role in its ladder")
     .option('--to <role>', 'the target role')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'html'] as const).default('markdown' as const))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(PACKET_FORMATS).default('markdown' as const))
     .option('-o, --out <file>', 'write the packet to a file instead of stdout')
     .option('--force', 'overwrite the --out file if it exists')
     .addHelpText('after', examples('ladder packet --next --profile examples/profiles/sam-rivera.yaml', 'ladder packet --to senior-lab-curriculum-developer --profile me.yaml --out promotion.md', 'ladder packet --next --profile me.yaml --format html --out promotion.html'))
