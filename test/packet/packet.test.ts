@@ -22,7 +22,7 @@ describe('golden packets (bundled data, example profiles)', () => {
   test('docs/promotion.md shows the real packet of the example (the golden file)', () => {
     const doc = readFileSync(join(ROOT, 'docs', 'promotion.md'), 'utf8');
     const golden = readFileSync(join(ROOT, 'test', 'golden', '__golden__', 'packet-sam-rivera-next.md'), 'utf8');
-    expect(doc).toContain('````markdown\n' + golden + '````\n');
+    expect(doc).toContain('```markdown\n' + golden + '```\n');
   });
 
   test('the sections a committee reads, word changes visible without colour, only absolute links', async () => {
