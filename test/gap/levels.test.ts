@@ -137,3 +137,20 @@ describe('diff and lint see levels', () => {
     expect(await lint('unknown-skill', noScale)).toEqual(['unknown level `expert`: the skills vocabulary declares no `levels`; add `levels: [...]` to it']);
   });
 });
+
+test('gap (CLI): an unknown level in a profile is reported at its line and column', async () => {
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { runCli } = await import('../helpers/run-cli.js');
+  const dir = mkdtempSync(join(tmpdir(), 'ladder-levels-'));
+  try {
+    const file = join(dir, 'p.yaml');
+    writeFileSync(file, 'kind: profile\nskills:\n  iam: advnced\n  python: advanced\n');
+    const r = await runCli(['gap', 'senior-lab-curriculum-developer', '--profile', file, '--no-color']);
+    expect(r.stderr).toMatch(/p\.yaml:3:8: warning unknown level `advnced` \(did you mean `advanced`\?\); the levels are awareness, working, advanced, expert; the level of iam counts as not stated \(unknown-skill\)\n/);
+    expect(r.stdout).toMatch(/unverified {2}Advanced knowledge of identity and access management\n {14}level of iam not stated, needs advanced/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
