@@ -22,8 +22,10 @@ export class SuggestionBudget {
   /** " (did you mean …?)", or "" when nothing is close or the budget is spent. */
   suggest(input: string, candidates: { readonly size: number; keys(): Iterable<string> }): string {
     if (input.length > this.maxLength) return '';
-    if (this.suggested >= this.always && this.compared + candidates.size > this.budget) return '';
-    this.compared += candidates.size;
+    if (this.suggested >= this.always) {
+      if (this.compared + candidates.size > this.budget) return '';
+      this.compared += candidates.size;
+    }
     this.suggested++;
     return didYouMean(input, candidates.keys());
   }
