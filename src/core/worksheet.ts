@@ -5,10 +5,11 @@
  * role's requirements by item id (else by requirement text), so reordering rows or adding columns
  * is harmless. Pure: rows in, rows out; the CSV text is made in src/render and read in src/io.
  */
-import type { Finding } from './findings.js';
+import type { Finding, MessageData } from './findings.js';
 import { normaliseText, type Vocabulary } from './model.js';
 import type { ResolvedItem, ResolvedRole } from './resolve.js';
-import { Terms, unknownLevelMessage, type Profile, type ProfileSkill } from './gap/profile.js';
+import { PROFILE_MESSAGES, Terms, unknownLevel, type Profile, type ProfileSkill } from './gap/profile.js';
+import { formatMessage } from './messages.js';
 import { SuggestionBudget } from './suggest-budget.js';
 
 /** The columns, in the order written. Answers go in the last three. */
@@ -84,7 +85,20 @@ export interface WorksheetProfile {
   findings: Finding[];
 }
 
-const warning = (file: string, line: number, column: number, ruleId: string, message: string): Finding => ({ file, line, column, endLine: line, endColumn: column, level: 'warning', ruleId, message, pointer: '' });
+/** The words of the worksheet's own warnings; skill and level warnings are the profile's. */
+const WORKSHEET_MESSAGES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'unknown-evidence': {
+    unknownItem: 'item `{{id}}`{{hint}} names no requirement of {{role}}; the row is ignored',
+    unknownText: 'the requirement text names no requirement of {{role}}; the row is ignored',
+  },
+  schema: { years: 'your_years `{{value}}` is not a number of years; the cell is ignored' },
+};
+
+/** A warning at a cell: its line and its field number (1 = the first column). */
+function warning(file: string, line: number, column: number, ruleId: string, messageId: string, data: MessageData): Finding {
+  const template = WORKSHEET_MESSAGES[ruleId]?.[messageId] ?? PROFILE_MESSAGES[ruleId]?.[messageId] ?? `(unknown message ${ruleId}/${messageId})`;
+  return { file, line, column, endLine: line, endColumn: column, level: 'warning', ruleId, messageId, message: formatMessage(template, data), data, pointer: '' };
+}
 
 /** `name: level`, `name (level)` or `name`, separated by commas, semicolons or line breaks. */
 function parseSkills(cell: string): ProfileSkill[] {
@@ -142,23 +156,24 @@ export function profileFromWorksheet(file: string, records: readonly WorksheetRe
     const id = cell(r, 'item');
     const item = id ? byId.get(id) : byText.get(normaliseText(cell(r, 'requirement')));
     if (!item) {
-      const what = id ? `item \`${id}\`${budget.suggest(id, byId)}` : 'the requirement text';
-      findings.push(warning(file, r.line, id ? colOf('item') : colOf('requirement'), 'unknown-evidence', `${what} names no requirement of ${role.role.id}; the row is ignored`));
+      if (id) findings.push(warning(file, r.line, colOf('item'), 'unknown-evidence', 'unknownItem', { id, hint: budget.suggest(id, byId), role: role.role.id }));
+      else findings.push(warning(file, r.line, colOf('requirement'), 'unknown-evidence', 'unknownText', { role: role.role.id }));
       continue;
     }
     const years = cell(r, 'your_years');
     if (years) {
       const n = Number(years.replace(',', '.'));
-      if (!Number.isFinite(n) || n < 0) findings.push(warning(file, r.line, colOf('your_years'), 'schema', `your_years \`${years}\` is not a number of years; the cell is ignored`));
+      if (!Number.isFinite(n) || n < 0) findings.push(warning(file, r.line, colOf('your_years'), 'schema', 'years', { value: years }));
       else if (item.area !== undefined) profile.experience.push({ key: item.area, years: n });
     }
     for (const s of parseSkills(cell(r, 'your_skills'))) {
       if (vocabulary && skillTerms.find(s.name) === null) {
         spellings ??= new Set(skillTerms.spellings());
-        findings.push(warning(file, r.line, colOf('your_skills'), 'unknown-skill', `unknown skill \`${s.name}\`${budget.suggest(s.name, spellings)}; it matches no requirement`));
+        findings.push(warning(file, r.line, colOf('your_skills'), 'unknown-skill', 'skill', { skill: s.name, hint: budget.suggest(s.name, spellings) }));
       }
       if (s.level !== null && !levelSet.has(s.level)) {
-        findings.push(warning(file, r.line, colOf('your_skills'), 'unknown-skill', unknownLevelMessage(s.level, levels, `the level of ${s.name} counts as not stated`)));
+        const u = unknownLevel(s.level, levels);
+        findings.push(warning(file, r.line, colOf('your_skills'), 'unknown-skill', u.messageId, { ...u.data, skill: s.name }));
       }
       profile.skills.push(s);
     }

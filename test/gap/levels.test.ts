@@ -86,7 +86,7 @@ describe('gap with skill levels', () => {
   test('an unknown level name in a profile is a positioned warning with "did you mean"', async () => {
     const { ds } = await loadRoles({ 'f.yaml': family('f', ROLES), 'skills.yaml': SKILLS });
     const w = profileWarnings(profileFromValue('me.yaml', { skills: { iam: 'advnced', python: 'working' } }), ds);
-    expect(w).toEqual([expect.objectContaining({ ruleId: 'unknown-skill', path: ['skills', 'iam'], message: expect.stringMatching(/^unknown level `advnced` \(did you mean `advanced`\?\)/) })]);
+    expect(w).toEqual([expect.objectContaining({ ruleId: 'unknown-skill', messageId: 'level', path: ['skills', 'iam'], data: expect.objectContaining({ level: 'advnced', hint: ' (did you mean `advanced`?)' }) })]);
   });
 
   test('an unknown skill in the map form is reported at its key', async () => {
@@ -101,7 +101,7 @@ describe('schemas accept the new shapes and refuse broken ones', () => {
     ['a level beside any', { 'f.yaml': family('f', { a: 'title: A\ngrade: 6\nrequirements:\n  - {text: T, skills: {any: [git], level: working}}\n' }) }, null],
     ['a level alone', { 'f.yaml': family('f', { a: 'title: A\ngrade: 6\nrequirements:\n  - {text: T, skills: {level: working}}\n' }) }, /needs `any: \[skill ids\]` or `all: \[skill ids\]`/],
     ['any and all together', { 'f.yaml': family('f', { a: 'title: A\ngrade: 6\nrequirements:\n  - {text: T, skills: {any: [git], all: [git]}}\n' }) }, /takes `any` or `all`, not both/],
-    ['a scale of one level', { 's.yaml': 'kind: skills\nlevels: [only]\n' }, /fewer than 2/],
+    ['a scale of one level', { 's.yaml': 'kind: skills\nlevels: [only]\n' }, /`levels` needs at least 2 entries/],
     ['a profile skills map', { 'p.yaml': 'kind: profile\nskills: {git: working}\n' }, null],
   ])('%s', async (_name, files, error) => {
     const { findings } = await dataSetFrom(files);

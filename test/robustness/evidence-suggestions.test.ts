@@ -32,7 +32,7 @@ test('unknown evidence keys: every one reported, early ones with a suggestion, t
   const found = profileWarnings(large.profile, large.ds);
   expect(found).toHaveLength(8000);
   expect(found.every((f) => f.ruleId === 'unknown-evidence')).toBe(true);
-  expect(found[0].message).toContain('(did you mean `item-number-0-of-the-role`');
+  expect(String(found[0].data?.hint)).toContain('(did you mean `item-number-0-of-the-role`');
   const a = best(() => profileWarnings(small.profile, small.ds));
   const b = best(() => profileWarnings(large.profile, large.ds));
   // Quadratic work would give about 4; linear about 2; allow noise on a busy machine.

@@ -72,12 +72,27 @@ export class Terms {
 const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
 
-/** "unknown level `advnced` (did you mean `advanced`?); <consequence>", or the scale is missing. */
-export function unknownLevelMessage(level: string, levels: readonly string[], consequence: string): string {
-  if (levels.length === 0) return `unknown level \`${level}\`: the skills vocabulary declares no \`levels\`; ${consequence}`;
+/**
+ * The message id and data of an unknown level name: with "did you mean" and the scale (shortened
+ * when long), or the note that the vocabulary declares no scale. Used by gap, the worksheet and lint.
+ */
+export function unknownLevel(level: string, levels: readonly string[]): { messageId: 'level' | 'levelNoScale'; data: { level: string; hint: string; levels: string } } {
+  if (levels.length === 0) return { messageId: 'levelNoScale', data: { level, hint: '', levels: '' } };
   const shown = levels.length > 12 ? `${levels.slice(0, 12).join(', ')}, … (${levels.length} in all)` : levels.join(', ');
-  return `unknown level \`${level}\`${levels.length > 1000 ? '' : didYouMean(level, levels)}; the levels are ${shown}; ${consequence}`;
+  return { messageId: 'level', data: { level, hint: levels.length > 1000 ? '' : didYouMean(level, levels), levels: shown } };
 }
+
+/** The words of the profile warnings, by rule and message id (made and escaped by core/messages.ts). */
+export const PROFILE_MESSAGES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'unresolved-reference': { unknownRole: 'unknown role `{{role}}`{{hint}}' },
+  'unknown-skill': {
+    skill: 'unknown skill `{{skill}}`{{hint}}; it matches no requirement',
+    area: 'unknown experience area `{{area}}`{{hint}}; it matches no requirement',
+    level: 'unknown level `{{level}}`{{hint}}; the levels are {{levels}}; the level of {{skill}} counts as not stated',
+    levelNoScale: 'unknown level `{{level}}`: the skills vocabulary declares no `levels`; the level of {{skill}} counts as not stated',
+  },
+  'unknown-evidence': { evidence: 'evidence `{{key}}` names no item id or text of the data set{{hint}}' },
+};
 
 /**
  * Warnings about the profile's terms: a `role` that names no role, skills and areas the vocabulary
@@ -89,7 +104,7 @@ export function profileWarnings(profile: Profile, ds: DataSet): RawFinding[] {
   const file = profile.file;
   // Only `--next` needs the role, but a stale one is worth knowing about whatever the command.
   if (profile.role !== null && !ds.roles.has(profile.role)) {
-    out.push({ ruleId: 'unresolved-reference', message: `unknown role \`${profile.role}\`${didYouMean(profile.role, ds.roles.keys())}`, file, path: ['role'] });
+    out.push({ ruleId: 'unresolved-reference', messageId: 'unknownRole', data: { role: profile.role, hint: didYouMean(profile.role, ds.roles.keys()) }, file, path: ['role'] });
   }
   if (ds.vocabulary) {
     const skills = new Terms(ds.vocabulary.skills);
@@ -103,17 +118,18 @@ export function profileWarnings(profile: Profile, ds: DataSet): RawFinding[] {
       const at = profile.skillsForm === 'list' ? { path: ['skills', i] } : { path: ['skills', s.name], at: 'key' as const };
       if (skills.find(s.name) === null) {
         skillSpellings ??= new Set(skills.spellings());
-        out.push({ ruleId: 'unknown-skill', message: `unknown skill \`${s.name}\`${budget.suggest(s.name, skillSpellings)}; it matches no requirement`, file, ...at });
+        out.push({ ruleId: 'unknown-skill', messageId: 'skill', data: { skill: s.name, hint: budget.suggest(s.name, skillSpellings) }, file, ...at });
       }
       if (s.level !== null && !levelSet.has(s.level)) {
-        out.push({ ruleId: 'unknown-skill', message: unknownLevelMessage(s.level, levels, `the level of ${s.name} counts as not stated`), file, path: ['skills', s.name] });
+        const u = unknownLevel(s.level, levels);
+        out.push({ ruleId: 'unknown-skill', messageId: u.messageId, data: { ...u.data, skill: s.name }, file, path: ['skills', s.name] });
       }
     });
     const areas = new Terms(ds.vocabulary.areas);
     for (const { key } of profile.experience) {
       if (areas.find(key) === null) {
         areaSpellings ??= new Set(areas.spellings());
-        out.push({ ruleId: 'unknown-skill', message: `unknown experience area \`${key}\`${budget.suggest(key, areaSpellings)}; it matches no requirement`, file, path: ['experience', key], at: 'key' });
+        out.push({ ruleId: 'unknown-skill', messageId: 'area', data: { area: key, hint: budget.suggest(key, areaSpellings) }, file, path: ['experience', key], at: 'key' });
       }
     }
   }
@@ -135,7 +151,7 @@ export function profileWarnings(profile: Profile, ds: DataSet): RawFinding[] {
       if (ids.has(k) || texts.has(k)) continue;
       // Only id-like keys get suggestions: a sentence is closer to no id.
       const hint = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(k) ? budget.suggest(k, ids) : '';
-      out.push({ ruleId: 'unknown-evidence', message: `evidence \`${key.length > 60 ? key.slice(0, 57) + '...' : key}\` names no item id or text of the data set${hint}`, file, path: ['evidence', key], at: 'key' });
+      out.push({ ruleId: 'unknown-evidence', messageId: 'evidence', data: { key: key.length > 60 ? key.slice(0, 57) + '...' : key, hint }, file, path: ['evidence', key], at: 'key' });
     }
   }
   return out;
