@@ -20,6 +20,7 @@ const steps = [
   ['lint-bench.js', []],
   ['lint-vs-ajv.js', []],
   ['changes.js', []],
+  ['promo.js', []],
 ];
 const started = performance.now();
 let failed = 0;

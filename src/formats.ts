@@ -16,3 +16,7 @@ export type LintFormat = (typeof LINT_FORMATS)[number];
 /** `export --format`; the writers are in src/cli/commands/export.ts. */
 export const EXPORT_FORMATS = ['markdown', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** `packet --format`; the renderers are in src/render/packet.ts. */
+export const PACKET_FORMATS = ['markdown', 'html'] as const;
+export type PacketFormat = (typeof PACKET_FORMATS)[number];

@@ -5,7 +5,7 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import type { Context } from './io.js';
 
-import { EXPORT_FORMATS, LINT_FORMATS, VIEW_FORMATS } from '../formats.js';
+import { EXPORT_FORMATS, LINT_FORMATS, PACKET_FORMATS, VIEW_FORMATS } from '../formats.js';
 
 export { EXPORT_FORMATS, LINT_FORMATS, VIEW_FORMATS };
 
@@ -61,29 +61,54 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .option('--own', "only the role's own items, not inherited ones")
     .option('--specialty <id>', "layer a specialty's items on top")
     .option('--ids', 'add a column of item ids (what profiles give evidence by, and overrides and `remove` name)')
-    .addHelpText('after', examples('ladder show senior-lab-curriculum-developer', 'ladder show senior-lab-curriculum-developer --own --ids', 'ladder show technical-instructor --format json'))
+    .option('--next', 'show the level after <role> in its ladder instead')
+    .addHelpText('after', examples('ladder show senior-lab-curriculum-developer', 'ladder show senior-lab-curriculum-developer --own --ids', 'ladder show technical-instructor --format json', 'ladder show --next lab-curriculum-developer'))
     .action(async (role, opts) => done(await (await import('./commands/show.js')).show(ctx(), role, opts)));
 
   program
     .command('diff')
     .description('what changes between two levels: fields, and items added, removed and changed per section')
     .argument('<from>', 'role id of the current level')
-    .argument('<to>', 'role id of the target level')
+    .argument('[to]', 'role id of the target level (or use --next)')
     .addOption(viewFormat())
     .option('--all', 'also list the unchanged items')
-    .addHelpText('after', examples('ladder diff lab-curriculum-developer senior-lab-curriculum-developer', 'ladder diff technical-instructor senior-technical-instructor --format markdown > promotion.md'))
+    .option('--next', 'compare <from> with the level after it in its ladder')
+    .addHelpText('after', examples('ladder diff lab-curriculum-developer senior-lab-curriculum-developer', 'ladder diff --next lab-curriculum-developer', 'ladder diff technical-instructor senior-technical-instructor --format markdown > promotion.md'))
     .action(async (from, to, opts) => done(await (await import('./commands/diff.js')).diff(ctx(), from, to, opts)));
 
   program
     .command('gap')
     .description("which of a role's requirements a person meets, misses, or has no evidence for")
     .argument('[role]', 'role id (or use --next)')
-    .requiredOption('-p, --profile <file>', 'profile YAML (kind: profile); - reads standard input')
+    .requiredOption('-p, --profile <file>', 'profile YAML (kind: profile), or a filled worksheet CSV (`ladder worksheet`); - reads standard input')
     .option('--next', "target the next level of the profile's current role in its ladder")
     .option('--strict', 'exit 1 on unverified requirements too')
+    .option('--all', 'list the met requirements too (default: their count)')
     .addOption(viewFormat())
-    .addHelpText('after', examples('ladder gap senior-lab-curriculum-developer --profile examples/profiles/sam-rivera.yaml', 'ladder gap --profile me.yaml --next --format markdown'))
+    .addHelpText('after', examples('ladder gap senior-lab-curriculum-developer --profile examples/profiles/sam-rivera.yaml', 'ladder gap --profile me.yaml --next --format markdown', 'ladder gap senior-lab-curriculum-developer --profile sheet.csv'))
     .action(async (role, opts) => done(await (await import('./commands/gap.js')).gap(ctx(), role, opts)));
+
+  program
+    .command('packet')
+    .description('a promotion packet in markdown: the step, what changes, where the person stands, what remains')
+    .requiredOption('-p, --profile <file>', 'profile YAML (kind: profile) with the current `role`')
+    .option('--next', "the level after the profile's current role in its ladder")
+    .option('--to <role>', 'the target role')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(PACKET_FORMATS).default('markdown' as const))
+    .option('-o, --out <file>', 'write the packet to a file instead of stdout')
+    .option('--force', 'overwrite the --out file if it exists')
+    .addHelpText('after', examples('ladder packet --next --profile examples/profiles/sam-rivera.yaml', 'ladder packet --to senior-lab-curriculum-developer --profile me.yaml --out promotion.md', 'ladder packet --next --profile me.yaml --format html --out promotion.html'))
+    .action(async (opts) => done(await (await import('./commands/packet.js')).packet(ctx(), opts)));
+
+  program
+    .command('worksheet')
+    .description('a self-assessment worksheet (CSV): one row per requirement of a role, read back by `gap --profile sheet.csv`')
+    .argument('<role>', 'role id, e.g. senior-lab-curriculum-developer')
+    .option('-p, --profile <file>', 'prefill the answers from a profile YAML')
+    .option('-o, --out <file>', 'write the CSV to a file instead of stdout')
+    .option('--force', 'overwrite the --out file if it exists')
+    .addHelpText('after', examples('ladder worksheet senior-lab-curriculum-developer --out sheet.csv', 'ladder worksheet senior-lab-curriculum-developer --profile me.yaml --out sheet.csv', 'ladder gap senior-lab-curriculum-developer --profile sheet.csv'))
+    .action(async (role, opts) => done(await (await import('./commands/worksheet.js')).worksheet(ctx(), role, opts)));
 
   program
     .command('lint')

@@ -39,13 +39,15 @@ export interface ProfileSkeleton {
   role: { id: string; title: string };
   /** Experience areas asked for, with the most years asked and the requirement texts. */
   experience: { area: string; years: number; texts: string[] }[];
-  /** Skill groups, one per requirement that names skills. */
-  skills: { text: string; mode: 'any' | 'all'; ids: string[] }[];
+  /** Skill groups, one per requirement that names skills, with the level it asks (if any). */
+  skills: { text: string; mode: 'any' | 'all'; ids: string[]; level?: string }[];
+  /** The vocabulary's level scale, lowest first (empty without one). */
+  levels: string[];
   /** Free-text requirements: the evidence key (the item's id, else its text) and the text. */
   evidence: { key: string; byText: boolean; text: string }[];
 }
 
-export function profileSkeleton(r: ResolvedRole): ProfileSkeleton {
+export function profileSkeleton(r: ResolvedRole, levels: readonly string[] = []): ProfileSkeleton {
   const experience = new Map<string, { area: string; years: number; texts: string[] }>();
   const skills: ProfileSkeleton['skills'] = [];
   const evidence: ProfileSkeleton['evidence'] = [];
@@ -58,9 +60,9 @@ export function profileSkeleton(r: ResolvedRole): ProfileSkeleton {
       experience.set(item.area, e);
     }
     if (item.skills) {
-      skills.push({ text: item.text, mode: item.skills.all ? 'all' : 'any', ids: [...(item.skills.all ?? item.skills.any ?? [])] });
+      skills.push({ text: item.text, mode: item.skills.all ? 'all' : 'any', ids: [...(item.skills.all ?? item.skills.any ?? [])], ...(item.skills.level !== undefined ? { level: item.skills.level } : {}) });
     }
     if (!structured) evidence.push({ key: item.id ?? item.text, byText: item.id === null, text: item.text });
   }
-  return { role: { id: r.role.id, title: r.role.title }, experience: [...experience.values()], skills, evidence };
+  return { role: { id: r.role.id, title: r.role.title }, experience: [...experience.values()], skills, evidence, levels: [...levels] };
 }

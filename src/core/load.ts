@@ -205,7 +205,10 @@ function readItems(raw: unknown, from: string, f: LoadedFile, path: Path): ItemD
     if (typeof o.years === 'number') item.years = o.years;
     if (typeof o.area === 'string') item.area = o.area;
     const sk = obj(o.skills);
-    if (sk) item.skills = Array.isArray(sk.all) ? { all: strs(sk.all) } : { any: strs(sk.any) };
+    if (sk) {
+      item.skills = Array.isArray(sk.all) ? { all: strs(sk.all) } : { any: strs(sk.any) };
+      if (typeof sk.level === 'string') item.skills.level = sk.level;
+    }
     out.push(item);
   });
   return out;
@@ -293,7 +296,12 @@ function addFamily(ds: LoadedDataSet, f: LoadedFile): void {
 
 function addVocabulary(ds: LoadedDataSet, f: LoadedFile): void {
   const v = obj(f.value)!;
-  const vocab: Vocabulary = ds.vocabulary ?? { skills: new Map(), areas: new Map() };
+  const vocab: Vocabulary = ds.vocabulary ?? { skills: new Map(), areas: new Map(), levels: [] };
+  // The first file that declares a scale sets it (one scale per data set).
+  if (vocab.levels.length === 0 && Array.isArray(v.levels)) {
+    vocab.levels = strs(v.levels);
+    vocab.levelsFile = f.file;
+  }
   for (const section of ['skills', 'areas'] as const) {
     for (const [id, ev] of own(obj(v[section]) ?? {})) {
       const e = obj(ev);

@@ -26,6 +26,8 @@ export interface SourceRef {
 export interface SkillsRequirement {
   any?: string[];
   all?: string[];
+  /** The lowest level asked, a name of the vocabulary's `levels` scale. */
+  level?: string;
 }
 
 /** One item of a list section, as written. */
@@ -116,6 +118,10 @@ export interface VocabularyEntry {
 export interface Vocabulary {
   skills: Map<string, VocabularyEntry>;
   areas: Map<string, VocabularyEntry>;
+  /** The skill level scale, lowest first; empty when the vocabulary declares none. */
+  levels: string[];
+  /** Where `levels` was written (for findings), when declared. */
+  levelsFile?: string;
 }
 
 export interface DataSet {

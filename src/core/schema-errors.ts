@@ -179,8 +179,13 @@ export function schemaFindings(file: string, value: unknown, errors: SchemaError
         data = { where, limit: Number(e.params.limit), keys: keys.map((k) => `\`${k}\``).join(' and ') };
         break;
       }
-      case 'minProperties':
       case 'minItems':
+      case 'minProperties':
+        if (e.keyword === 'minItems' && Number(e.params.limit) > 1) {
+          messageId = 'tooFewItems';
+          data = { where, limit: Number(e.params.limit) };
+          break;
+        }
         messageId = 'empty';
         data = { where, what: e.keyword === 'minItems' ? 'list' : 'mapping' };
         break;
@@ -191,6 +196,15 @@ export function schemaFindings(file: string, value: unknown, errors: SchemaError
       case 'minimum':
         messageId = 'tooSmall';
         data = { where, limit: Number(e.params.limit) };
+        break;
+      // Only a requirement's `skills` uses these: exactly one of `any` / `all`, beside an optional `level`.
+      case 'anyOf':
+        messageId = 'skillsMode';
+        data = { where };
+        break;
+      case 'not':
+        messageId = 'skillsBoth';
+        data = { where };
         break;
       default:
         messageId = 'invalid';

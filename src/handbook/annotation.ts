@@ -45,13 +45,21 @@ export function readAnnotation(text: string): { text: string; fields: ItemFields
   const o = raw as Record<string, unknown>;
   const f: ItemFields = {};
   const ids = (v: unknown) => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && ID.test(x));
+  // `any` or `all`, and an optional skill `level`.
+  const skillsOk = (v: unknown) => {
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+    const s = v as Record<string, unknown>;
+    const keys = Object.keys(s).filter((x) => x !== 'level');
+    if (s.level !== undefined && !(typeof s.level === 'string' && ID.test(s.level))) return false;
+    return keys.length === 1 && (keys[0] === 'any' || keys[0] === 'all') && ids(s[keys[0]]);
+  };
   for (const k of Object.keys(o)) {
     const v = o[k];
     if (k === 'id' && typeof v === 'string' && ID.test(v)) f.id = v;
     else if (k === 'years' && typeof v === 'number' && v >= 0) f.years = v;
     else if (k === 'area' && typeof v === 'string' && ID.test(v)) f.area = v;
     else if (k === 'level' && typeof v === 'string' && v.trim() !== '') f.level = v;
-    else if (k === 'skills' && v && typeof v === 'object' && Object.keys(v).length === 1 && (ids((v as SkillsRequirement).any) || ids((v as SkillsRequirement).all))) f.skills = v as SkillsRequirement;
+    else if (k === 'skills' && skillsOk(v)) f.skills = v as SkillsRequirement;
     else return { text: rest, fields: null, error: `the \`<!-- ladder: … -->\` annotation has an unusable \`${k}\`` };
   }
   return { text: rest, fields: f };

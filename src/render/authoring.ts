@@ -58,7 +58,24 @@ export function profileSkeletonYaml(s: ProfileSkeleton, schemaPath: string | nul
     out.push('experience:  # years per area; the number each requirement asks for is in the comment');
     for (const e of s.experience) out.push(`  ${key(e.area)}: 0  # needs ${e.years}: ${comment(e.texts[0])}`);
   } else out.push('experience: {}');
-  if (s.skills.length) {
+  if (s.skills.length && s.skills.some((g) => g.level !== undefined) && s.levels.length) {
+    // Some requirement asks a level: the skills are a map of skill -> level, prefilled with the level
+    // asked (else the lowest), to be set to the person's own level.
+    out.push(`skills: {}  # delete {} and uncomment the skills the person has, each with their level (${s.levels.map(comment).join(' < ')})`);
+    // A key may appear once in a map: each skill is offered once, at the highest level any requirement asks.
+    const rank = (level: string | undefined) => (level === undefined ? 0 : Math.max(0, s.levels.indexOf(level)));
+    const highest = new Map<string, number>();
+    for (const g of s.skills) for (const id of g.ids) highest.set(id, Math.max(highest.get(id) ?? 0, rank(g.level)));
+    const offered = new Set<string>();
+    for (const g of s.skills) {
+      out.push(`  # ${g.mode === 'all' ? 'all of' : 'one of'}${g.level !== undefined ? ` at ${comment(g.level)} or above` : ''}: ${comment(g.text)}`);
+      for (const id of g.ids) {
+        if (offered.has(id)) out.push(`  #   (${key(id)}: above)`);
+        else out.push(`  # ${key(id)}: ${key(s.levels[highest.get(id) ?? 0])}`);
+        offered.add(id);
+      }
+    }
+  } else if (s.skills.length) {
     out.push('skills: []  # delete [] and uncomment the skills the person has');
     for (const g of s.skills) {
       out.push(`  # ${g.mode === 'all' ? 'all of' : 'one of'}: ${comment(g.text)}`);

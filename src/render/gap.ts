@@ -1,5 +1,9 @@
-/** Renders a gap result as a list for the terminal, markdown or JSON. Pure: data in, string out. */
-import { gapJson, type GapResult, type GapStatus } from '../core/gap/index.js';
+/**
+ * Renders a gap result as a list for the terminal, markdown or JSON. Pure: data in, string out.
+ * The list and markdown put what is left to do first: missing, then unverified, then met (met
+ * collapsed to a count unless `all`); each group keeps page order. JSON keeps page order.
+ */
+import { gapJson, type GapEntry, type GapResult, type GapStatus } from '../core/gap/index.js';
 import type { Paint } from './paint.js';
 import { printable } from './table.js';
 import { wrap } from './show.js';
@@ -13,13 +17,21 @@ export function summaryText(r: GapResult): string {
 
 const who = (r: GapResult) => r.profile.name ?? r.profile.file;
 
+/** The order of the groups in the list and markdown views. */
+export const GROUP_ORDER: readonly GapStatus[] = ['missing', 'unverified', 'met'];
+
+/** Requirements of one status, in page order. */
+export const withStatus = (r: GapResult, s: GapStatus): GapEntry[] => r.requirements.filter((e) => e.status === s);
+
+const metCount = (n: number) => `${n} requirement${n === 1 ? '' : 's'} met (--all lists ${n === 1 ? 'it' : 'them'})`;
+
 function indentLines(text: string, width: number, first: string, rest: string): string[] {
   return wrap(printable(text), Math.max(20, width - rest.length))
     .split('\n')
     .map((l, i) => (i === 0 ? first : rest) + l);
 }
 
-export function gapTable(r: GapResult, paint: Paint, width: number): string {
+export function gapTable(r: GapResult, paint: Paint, width: number, all = false): string {
   const style: Record<GapStatus, (s: string) => string> = { met: paint.green, missing: paint.red, unverified: paint.yellow };
   const out: string[] = [
     ...indentLines(`${r.role.role.title} (${r.role.role.id})`, width, '', '  ').map((l) => paint.bold(l)),
@@ -27,11 +39,22 @@ export function gapTable(r: GapResult, paint: Paint, width: number): string {
     '',
   ];
   const pad = ' '.repeat(14);
-  for (const e of r.requirements) {
-    const lines = indentLines(e.item.text, width, pad, pad);
-    lines[0] = `  ${style[e.status](e.status.padEnd(10))}  ${lines[0].slice(pad.length)}`;
-    pushAll(out, lines);
-    pushAll(out, indentLines(e.detail, width, pad, pad).map((l) => pad + paint.dim(l.slice(pad.length))));
+  for (const status of GROUP_ORDER) {
+    const group = withStatus(r, status);
+    if (status === 'met' && !all) {
+      if (group.length) {
+        const lines = indentLines(metCount(group.length), width, pad, pad);
+        lines[0] = `  ${style.met('met'.padEnd(10))}  ${lines[0].slice(pad.length)}`;
+        pushAll(out, lines);
+      }
+      continue;
+    }
+    for (const e of group) {
+      const lines = indentLines(e.item.text, width, pad, pad);
+      lines[0] = `  ${style[e.status](e.status.padEnd(10))}  ${lines[0].slice(pad.length)}`;
+      pushAll(out, lines);
+      pushAll(out, indentLines(e.detail, width, pad, pad).map((l) => pad + paint.dim(l.slice(pad.length))));
+    }
   }
   if (r.requirements.length === 0) out.push('  (this role has no requirements)');
   const s = r.summary;
@@ -43,7 +66,7 @@ export function gapTable(r: GapResult, paint: Paint, width: number): string {
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const STATUS_MD: Record<GapStatus, string> = { met: 'met', missing: '**missing**', unverified: '_unverified_' };
 
-export function gapMarkdown(r: GapResult): string {
+export function gapMarkdown(r: GapResult, all = false): string {
   const out: string[] = [
     `# ${who(r)}: ${r.role.role.title}`,
     '',
@@ -52,7 +75,12 @@ export function gapMarkdown(r: GapResult): string {
     '| Status | Requirement | Detail |',
     '|---|---|---|',
   ];
-  for (const e of r.requirements) out.push(`| ${STATUS_MD[e.status]} | ${cell(e.item.text)} | ${cell(e.detail)} |`);
+  for (const status of GROUP_ORDER) {
+    const group = withStatus(r, status);
+    if (status === 'met' && !all) continue;
+    for (const e of group) out.push(`| ${STATUS_MD[e.status]} | ${cell(e.item.text)} | ${cell(e.detail)} |`);
+  }
+  if (!all && r.summary.met) out.push('', `${metCount(r.summary.met)}.`);
   return out.join('\n') + '\n';
 }
 

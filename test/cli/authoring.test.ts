@@ -110,17 +110,20 @@ describe('ladder profile', () => {
     const r = await runCli(['profile', 'senior-lab-curriculum-developer'], { cwd: tmp });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ {2}it-saas: 0 {2}# needs 7: 7\+ years/m);
-    expect(r.stdout).toMatch(/^ {2}# - terraform$/m);
+    expect(r.stdout).toMatch(/^ {2}# terraform: awareness$/m);
+    // A skill asked at a level is offered once, at the highest level asked.
+    expect(r.stdout).toMatch(/^ {2}# iam: advanced$/m);
+    expect(r.stdout.match(/^ {2}# instruqt: /gm)).toHaveLength(1);
     expect(r.stdout).toMatch(/^ {2}# "Developing automation workflows and integrations for repetitive or manual tasks": <how>$/m);
     const file = join(tmp, 'skeleton.yaml');
     writeFileSync(file, r.stdout);
     const gap = await runCli(['gap', 'senior-lab-curriculum-developer', '--profile', file, '--format', 'json']);
     expect(gap.stderr).toBe('');
     expect(JSON.parse(gap.stdout).summary).toEqual({ met: 0, missing: 13, unverified: 2, total: 15 });
-    // Filled in by uncommenting: the skills and the evidence become a list and a map.
+    // Filled in by uncommenting: the skills (skill -> level) and the evidence become maps.
     const filled = r.stdout
-      .replace(/^skills: \[\].*$/m, 'skills:')
-      .replace(/^ {2}# - /gm, '  - ')
+      .replace(/^skills: \{\}.*$/m, 'skills:')
+      .replace(/^ {2}# ([a-z0-9-]+: [a-z]+)$/gm, '  $1')
       .replace(/^evidence: \{\}.*$/m, 'evidence:')
       .replace(/^ {2}# (".*"): <how>$/gm, '  $1: done')
       .replace(/^ {2}it-saas: 0/m, '  it-saas: 7')

@@ -64,7 +64,7 @@ describe('ladder diff (CLI)', () => {
   test.each<[string, string[], RegExp]>([
     ['unknown role', ['diff', 'lab-curriculum-developr', LAB[1]], /^ladder: unknown role `lab-curriculum-developr` in the bundled sample data set \(did you mean `lab-curriculum-developer`/],
     ['a family instead of a role', ['diff', 'education-services', LAB[1]], /^ladder: `education-services` is a family, not a role/],
-    ['missing argument', ['diff', LAB[0]], /missing required argument 'to'/],
+    ['missing argument', ['diff', LAB[0]], /give the target role too/],
     ['bad format', ['diff', ...LAB, '--format', 'yaml'], /argument 'yaml' is invalid/],
   ])('%s: exit 2, a message on stderr, nothing on stdout', async (_name, argv, message) => {
     const r = await runCli(argv);

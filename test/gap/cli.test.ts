@@ -8,7 +8,7 @@ const FIX = (name: string) => `test/fixtures/diff-gap/profiles/${name}.yaml`;
 
 describe('ladder gap (CLI): results and exit codes', () => {
   test.each<[string, string[], number, string[]]>([
-    ['short in years: exit 1', [SENIOR, '-p', EXAMPLE('sam-rivera')], 1, ['6 of 7 years in it-saas', 'Summary: 13 of 15 met, 2 missing, 0 unverified']],
+    ['short in years: exit 1', [SENIOR, '-p', EXAMPLE('sam-rivera')], 1, ['6 of 7 years in it-saas', 'Summary: 12 of 15 met, 3 missing, 0 unverified']],
     ['meets everything (--next from the intermediate level): exit 0', ['--next', '-p', EXAMPLE('jordan-lee')], 0, ['Senior Lab Curriculum Developer (senior-lab-curriculum-developer)', 'Summary: 15 of 15 met']],
     ['unverified only: exit 0', ['--next', '-p', EXAMPLE('morgan-ortiz')], 0, ['Senior Technical Instructor', '5 unverified']],
     ['unverified with --strict: exit 1', ['--next', '--strict', '-p', EXAMPLE('morgan-ortiz')], 1, ['5 unverified']],
@@ -23,12 +23,29 @@ describe('ladder gap (CLI): results and exit codes', () => {
   test('json: the requirement that is short says by how much', async () => {
     const r = await runCli(['gap', SENIOR, '-p', EXAMPLE('sam-rivera'), '--format', 'json']);
     const j = JSON.parse(r.stdout);
-    expect(j.summary).toEqual({ met: 13, missing: 2, unverified: 0, total: 15 });
+    expect(j.summary).toEqual({ met: 12, missing: 3, unverified: 0, total: 15 });
+    expect(j.requirements.find((x: { id: string }) => x.id === 'identity-access-management')).toMatchObject({ skills: { all: ['iam'], level: 'advanced' }, status: 'missing', detail: 'iam at working, needs advanced' });
     expect(j.requirements.find((x: { id: string }) => x.id === 'it-saas-years')).toMatchObject({ years: 7, area: 'it-saas', status: 'missing', detail: '6 of 7 years in it-saas' });
   });
 
+  test('missing first, then unverified, then met as a count (--all lists it); JSON keeps page order', async () => {
+    const argv = ['gap', '--next', '-p', EXAMPLE('morgan-ortiz'), '--no-color'];
+    const plain = (await runCli(argv)).stdout;
+    const statuses = (text: string) => [...text.matchAll(/^ {2}(met|missing|unverified) /gm)].map((m) => m[1]);
+    expect(statuses(plain)).toEqual([...Array(5).fill('unverified'), 'met']);
+    expect(plain).toMatch(/^ {2}met {9}6 requirements met \(--all lists them\)$/m);
+    const all = (await runCli([...argv, '--all'])).stdout;
+    expect(statuses(all)).toEqual([...Array(5).fill('unverified'), ...Array(6).fill('met')]);
+    const sam = (await runCli(['gap', SENIOR, '-p', EXAMPLE('sam-rivera'), '--format', 'markdown'])).stdout;
+    expect([...sam.matchAll(/^\| (\S+) \|/gm)].map((m) => m[1]).slice(1)).toEqual(['**missing**', '**missing**', '**missing**']);
+    expect(sam).toContain('12 requirements met (--all lists them).');
+    const json = JSON.parse((await runCli(['gap', SENIOR, '-p', EXAMPLE('sam-rivera'), '--format', 'json'])).stdout);
+    const shown = (await runCli(['show', SENIOR, '--format', 'json'])).stdout;
+    expect(json.requirements.map((x: { text: string }) => x.text)).toEqual(JSON.parse(shown).requirements.map((x: { text: string }) => x.text));
+  });
+
   test('a data set without a vocabulary; --next within it', async () => {
-    const r = await runCli(['--data', join(FIXTURES, 'diff-gap', 'data'), 'gap', '--next', '-p', FIX('platform'), '--no-color']);
+    const r = await runCli(['--data', join(FIXTURES, 'diff-gap', 'data'), 'gap', '--next', '-p', FIX('platform'), '--no-color', '--all']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Senior Platform Engineer (senior-platform-engineer)');
@@ -75,7 +92,7 @@ describe('ladder gap (CLI): bad input exits 2 with a clear message', () => {
     ['a role and --next', [SENIOR, '--next', '-p', EXAMPLE('sam-rivera')], /^ladder: give either a role id or --next, not both/],
     ['neither a role nor --next', ['-p', EXAMPLE('sam-rivera')], /^ladder: give a role id, or --next/],
     ['no --profile', [SENIOR], /required option '-p, --profile <file>' not specified/],
-    ['--next from the top of a ladder', ['--next', '-p', FIX('top')], /^ladder: senior-manager-of-education-curriculum-development is the top of the Lab Curriculum Development ladder; there is no next level/],
+    ['--next from the top of a ladder', ['--next', '-p', FIX('top')], /^ladder: senior-manager-of-education-curriculum-development is the top of the Lab Curriculum Development ladder \(.*\); there is no next level/],
     ['--next with an unknown role in the profile', ['--next', '-p', FIX('stale-role')], /^ladder: test\/fixtures\/diff-gap\/profiles\/stale-role\.yaml: unknown role `lab-curiculum-developer` in `role` \(did you mean `lab-curriculum-developer`\?\)/],
     ['--next with no role in the profile', ['--next', '-p', FIX('no-role')], /^ladder: test\/fixtures\/diff-gap\/profiles\/no-role\.yaml: --next needs the profile's current `role`/],
   ])('%s', async (_name, argv, message) => {

@@ -6,6 +6,7 @@ import { expectGolden } from '../helpers/golden.js';
 const SENIOR = 'senior-lab-curriculum-developer';
 const views: [string, string[], number][] = [
   ['gap-sam-rivera.txt', ['gap', SENIOR, '--profile', 'examples/profiles/sam-rivera.yaml'], 1],
+  ['gap-sam-rivera-all.txt', ['gap', SENIOR, '--profile', 'examples/profiles/sam-rivera.yaml', '--all'], 1],
   ['gap-sam-rivera.md', ['gap', SENIOR, '--profile', 'examples/profiles/sam-rivera.yaml', '--format', 'markdown'], 1],
   ['gap-sam-rivera.json', ['gap', SENIOR, '--profile', 'examples/profiles/sam-rivera.yaml', '--format', 'json'], 1],
   ['gap-jordan-lee-next.txt', ['gap', '--next', '--profile', 'examples/profiles/jordan-lee.yaml'], 0],

@@ -188,7 +188,7 @@ describe('nextLevel', () => {
   });
   test.each<[string, string | undefined, string]>([
     ['the next level of the ladder', 'one', 'two'],
-    ['top of the ladder', 'two', 'two is the top of the L ladder; there is no next level'],
+    ['top of the ladder', 'two', 'two is the top of the L ladder (one → two); there is no next level'],
     ['no ladder', 'lone', 'lone is on no ladder'],
     ['no role in the profile', undefined, "p.yaml: --next needs the profile's current `role`"],
     ['unknown role', 'ghost', 'p.yaml: unknown role `ghost` in `role`'],

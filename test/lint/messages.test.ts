@@ -33,7 +33,7 @@ test('a role key that is not kebab-case is named, at the key', () => {
 
 test('no raw validator wording: `any` and `all` together', () => {
   const found = lint(family('  a:\n    title: A\n    grade: 6\n    requirements:\n      - text: Cloud\n        skills: {any: [gcp], all: [aws]}\n'));
-  expect(found).toEqual(['11:17 schema/onlyOneKey `skills` takes only one of its keys, found `any` and `all`']);
+  expect(found).toEqual(['11:17 schema/skillsBoth `skills` takes `any` or `all`, not both']);
   expect(found.join('\n')).not.toMatch(/must NOT|properties/);
 });
 

@@ -30,7 +30,7 @@ export interface FieldChange {
 /** A structured difference inside a changed item. */
 export type Delta =
   | { field: 'section'; from: Section; to: Section }
-  | { field: 'id' | 'area'; from: string | null; to: string | null }
+  | { field: 'id' | 'area' | 'level'; from: string | null; to: string | null }
   | { field: 'years'; from: number | null; to: number | null }
   | { field: 'skills'; from: SkillsRequirement | null; to: SkillsRequirement | null };
 
@@ -239,7 +239,9 @@ function mostShared(touched: number[], shared: Int32Array, metAt: Int32Array): n
   return top;
 }
 
-const sameSkills = (a: SkillsRequirement | undefined, b: SkillsRequirement | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** The skills asked, level aside (a level change is its own delta). */
+const skillIds = (s: SkillsRequirement | undefined): SkillsRequirement | null => (s ? (s.all ? { all: s.all } : { any: s.any }) : null);
+const sameSkills = (a: SkillsRequirement | undefined, b: SkillsRequirement | undefined) => JSON.stringify(skillIds(a)) === JSON.stringify(skillIds(b));
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function deltas(f: Slot, t: Slot): Delta[] {
@@ -250,7 +252,8 @@ function deltas(f: Slot, t: Slot): Delta[] {
   if (a.id !== b.id) out.push({ field: 'id', from: a.id, to: b.id });
   if (a.years !== b.years) out.push({ field: 'years', from: a.years ?? null, to: b.years ?? null });
   if (a.area !== b.area) out.push({ field: 'area', from: a.area ?? null, to: b.area ?? null });
-  if (!sameSkills(a.skills, b.skills)) out.push({ field: 'skills', from: a.skills ?? null, to: b.skills ?? null });
+  if (!sameSkills(a.skills, b.skills)) out.push({ field: 'skills', from: skillIds(a.skills), to: skillIds(b.skills) });
+  if (a.skills?.level !== b.skills?.level) out.push({ field: 'level', from: a.skills?.level ?? null, to: b.skills?.level ?? null });
   return out;
 }
 

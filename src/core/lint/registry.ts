@@ -11,6 +11,7 @@ import { rule as duplicateItem } from './rules/duplicate-item.js';
 import { rule as redundantItem } from './rules/redundant-item.js';
 import { rule as unknownRemove } from './rules/unknown-remove.js';
 import { rule as yearsRegression } from './rules/years-regression.js';
+import { rule as levelRegression } from './rules/level-regression.js';
 import { rule as unknownSkill } from './rules/unknown-skill.js';
 import { rule as externalExtends } from './rules/external-extends.js';
 import { rule as emptyRole } from './rules/empty-role.js';
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   redundantItem,
   unknownRemove,
   yearsRegression,
+  levelRegression,
   unknownSkill,
   externalExtends,
   emptyRole,

@@ -1,6 +1,7 @@
 import { yaml } from '../example.js';
 import type { VocabularyEntry } from '../../model.js';
 import { SuggestionIndex } from '../../suggest.js';
+import { unknownLevel } from '../../gap/profile.js';
 import type { LintContext, Rule } from '../types.js';
 import { itemLists } from '../walk.js';
 
@@ -16,11 +17,13 @@ export const rule: Rule = {
   defaultSeverity: 'warn',
   summary: 'a skill or area not in the `kind: skills` vocabulary (when one exists)',
   description:
-    'When the linted files include a `kind: skills` vocabulary, every id in a requirement\'s `skills: {any|all}` must be one of its `skills`, and every `area` one of its `areas`; `gap` can only match a profile against ids it knows. The message suggests the closest id, or the id whose title or alias is what was written. Without a vocabulary the rule is silent.',
+    'When the linted files include a `kind: skills` vocabulary, every id in a requirement\'s `skills: {any|all}` must be one of its `skills`, every `area` one of its `areas` and every `level` a name of its `levels` scale; `gap` can only match a profile against ids it knows. The message suggests the closest id, or the id whose title or alias is what was written. Without a vocabulary the rule is silent.',
   meta: {
     messages: {
       skill: 'unknown skill `{{id}}`{{hint}}; add it to the skills vocabulary or fix the id',
       area: 'unknown experience area `{{id}}`{{hint}}; add it to the areas of the skills vocabulary or fix the id',
+      level: 'unknown level `{{level}}`{{hint}}; the levels are {{levels}}; fix the name',
+      levelNoScale: 'unknown level `{{level}}`: the skills vocabulary declares no `levels`; add `levels: [...]` to it',
     },
   },
   examples: {
@@ -63,6 +66,26 @@ export const rule: Rule = {
       `,
         errors: [{ messageId: 'skill', line: 10, column: 24 }],
       },
+      {
+        yaml: yaml`
+        kind: family
+        id: demo
+        title: Demo
+        roles:
+          engineer:
+            title: Engineer
+            grade: 6
+            requirements:
+              - text: Advanced Git
+                skills: {all: [git], level: advnced}
+        ---
+        kind: skills
+        levels: [working, advanced]
+        skills:
+          git: {title: Git}
+      `,
+        errors: [{ messageId: 'level', line: 10, column: 37 }],
+      },
     ],
   },
   check(ctx: LintContext, report) {
@@ -71,6 +94,7 @@ export const rule: Rule = {
     const indexes = new Map<Map<string, VocabularyEntry>, SuggestionIndex>();
     let skillNames: Map<string, string> | undefined;
     let areaNames: Map<string, string> | undefined;
+    let levelSet: Set<string> | undefined;
     const hint = (id: string, entries: Map<string, VocabularyEntry>, names: Map<string, string>) => {
       const byName = names.get(id.toLowerCase()) ?? names.get(id.replace(/-/g, ' ').toLowerCase());
       if (byName) return ` (did you mean \`${byName}\`?)`;
@@ -87,6 +111,11 @@ export const rule: Rule = {
             skillNames ??= spellings(vocab.skills);
             report({ messageId: 'skill', data: { id, hint: hint(id, vocab.skills, skillNames) }, file: list.file, path: [...item.path, 'skills', mode, j] });
           });
+          const level = item.skills.level;
+          if (level !== undefined && !(levelSet ??= new Set(vocab.levels)).has(level)) {
+            const u = unknownLevel(level, vocab.levels);
+            report({ messageId: u.messageId, data: u.data, file: list.file, path: [...item.path, 'skills', 'level'] });
+          }
         }
         if (item.area !== undefined && !vocab.areas.has(item.area)) {
           areaNames ??= spellings(vocab.areas);
