@@ -36,7 +36,7 @@ function titleOf(ds: DataSet, fam: FamilyDef, id: string): { title: string; url?
 const link = (r: { title: string; url?: string }) => (r.url ? `[${r.title}](${r.url})` : r.title);
 const bullets = (items: readonly ({ text: string } & ItemFields)[]) => items.map((i) => `* ${oneLine(i.text)}${writeAnnotation(i)}`).join('\n');
 /** Items are one line on a handbook page; a line break inside one would end the list item. */
-const oneLine = (t: string) => t.replace(/\s*\n\s*/g, ' ');
+const oneLine = (t: string) => t.split('\n').map((l, i, all) => (i > 0 ? (i < all.length - 1 ? l.trim() : l.trimStart()) : all.length > 1 ? l.trimEnd() : l)).join(' ');
 
 function sectionBlock(heading: string, lines: string[]): string[] {
   return lines.length ? [heading, '', ...lines, ''] : [];

@@ -15,7 +15,8 @@ export interface ItemFields {
 }
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const ANNOTATION = /\s*<!--\s*ladder:\s*(\{.*?\})\s*-->\s*$/;
+// Matched on the text from its last `<!--` only, so a failed match scans the text once.
+const ANNOTATION = /^<!--\s*ladder:\s*(\{.*\})\s*-->$/s;
 
 /** Writes the fields as a comment (empty when there are none). */
 export function writeAnnotation(f: ItemFields): string {
@@ -25,7 +26,9 @@ export function writeAnnotation(f: ItemFields): string {
   if (f.area !== undefined) o.area = f.area;
   if (f.skills !== undefined) o.skills = f.skills;
   if (f.level !== undefined) o.level = f.level;
-  return Object.keys(o).length ? ` <!-- ladder: ${JSON.stringify(o)} -->` : '';
+  // `<`, `>` and `&` as JSON escapes: a level text cannot open or close a comment on the page.
+  const json = JSON.stringify(o).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return Object.keys(o).length ? ` <!-- ladder: ${json} -->` : '';
 }
 
 /**
@@ -33,9 +36,11 @@ export function writeAnnotation(f: ItemFields): string {
  * why an annotation that is there cannot be used (the text is kept either way).
  */
 export function readAnnotation(text: string): { text: string; fields: ItemFields | null; error?: string } {
-  const m = ANNOTATION.exec(text);
+  const t = text.trimEnd();
+  const at = t.endsWith('-->') ? t.lastIndexOf('<!--') : -1;
+  const m = at < 0 ? null : ANNOTATION.exec(t.slice(at));
   if (!m) return { text, fields: null };
-  const rest = text.slice(0, m.index);
+  const rest = t.slice(0, at).trimEnd();
   let raw: unknown;
   try {
     raw = JSON.parse(m[1]);

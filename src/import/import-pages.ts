@@ -7,6 +7,7 @@ import type { DraftPage, ImportReport, InheritOutcome } from './draft.js';
 import { readPage, type PageInput } from './read-page.js';
 
 export type { PageInput } from './read-page.js';
+export { partialNames } from './read-page.js';
 export { assembleHugoFamily } from './hugo-family.js';
 export type { FamilyObject } from './build-families.js';
 export type { ImportReport } from './draft.js';

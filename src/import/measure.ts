@@ -46,7 +46,7 @@ export interface CorpusMeasure {
 
 const norm = (t: string) =>
   t
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\[\]]*)\]\([^()]*\)/g, '$1')
     .toLowerCase()
     .replace(/\(intermediate\)/g, '')
     .replace(/\bsr\.?(?=\s)/g, 'senior')
@@ -73,7 +73,8 @@ export function measureCorpus(inputs: readonly PageInput[], result: ImportResult
     const stats = result.stats.find((s) => s.file === input.file);
     const reports = result.reports.filter((r) => r.file === input.file);
     const roles = fam ? Object.values(fam.roles) : [];
-    const lines = input.text.split(/\r?\n/);
+    // Whitespace collapsed per line: the patterns below then stay linear on any page.
+    const lines = input.text.split(/\r?\n/).map((l) => (/\s\s/.test(l) ? l.replace(/\s+/g, ' ') : l));
     const row: PageRow = { file: input.file, family: fam?.id ?? null, roles: roles.length, gradeLines: 0, gradeRight: 0, extendsLines: 0, extendsResolved: 0, unplaced: reports.filter((r) => r.message.endsWith('(skipped)')).length, errors: 0 };
     lines.forEach((l, i) => {
       if (/^\s*#/.test(l)) return;
@@ -87,7 +88,7 @@ export function measureCorpus(inputs: readonly PageInput[], result: ImportResult
         names = [t[1], ...(anchor ? [anchor[1].replace(/-/g, ' ')] : [])];
       } else if (g) {
         n = Number(g[1]);
-        const subject = /^\s*(?:the\s+)?(.+?)\s+(?:role\s+)?(?:is|are)\s/i.exec(l.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'));
+        const subject = /^\s*(?:the\s+)?(.+?)\s+(?:role\s+)?(?:is|are)\s/i.exec(l.replace(/\[([^\[\]]*)\]\([^()]*\)/g, '$1'));
         if (subject) names.push(subject[1]);
         for (let j = i - 1; j >= 0; j--) {
           const h = /^\s*#{1,6}\s+(.*)$/.exec(lines[j]) ?? /^\s*\*\*(.+)\*\*\s*$/.exec(lines[j]);

@@ -10,6 +10,7 @@ import { readGrade, readInherit, readLinks, readReportsTo } from './sentences.js
 import { readAnnotation } from './annotation.js';
 import { anchorOf, levelOf, normaliseTitle, stripLinks } from './titles.js';
 import type { Candidate, DraftItem, DraftPage, DraftRole, GradeRow, ImportReport, InheritNote } from './draft.js';
+import { collapseSpaces, linkPattern, trimEndOf } from './linear-text.js';
 
 export interface PageInput {
   /** The file name used in reports. */
@@ -20,6 +21,8 @@ export interface PageInput {
   source?: string;
   /** ERB partials by name ("job-families/sales/performance"), for `.md.erb` pages. */
   partial?: (name: string) => string | undefined;
+  /** Overrides MAX_PARTIAL_CHARS (for tests). */
+  maxPartialChars?: number;
   /** For a page assembled from several files: where a line of `text` came from (used in reports). */
   origin?: (line: number) => { file: string; line: number };
 }
@@ -50,7 +53,7 @@ const TAIL = /(job\s+grades?|grades?|responsibilities|requirements|qualification
 
 /** Classifies a heading: a known section (possibly prefixed by a role or level name), else a title. */
 export function classifyHeading(text: string): HeadingClass {
-  const plain = stripLinks(text).replace(/\s+/g, ' ').trim();
+  const plain = collapseSpaces(stripLinks(text));
   const forAll = /\bfor\s+all\b|\ball\s+levels\b/i.test(plain);
   const core = plain.replace(/\s+(?:for\s+all(?:\s+levels|\s+roles)?|at\s+all\s+levels)$/i, '').replace(/^all\s+levels?\s*[-:]?\s*/i, '');
   for (const [re, kind] of SECTION_NAMES) if (re.test(core)) return { kind, prefix: '', forAll };
@@ -62,7 +65,7 @@ export function classifyHeading(text: string): HeadingClass {
   const tail = TAIL.exec(core);
   if (tail && tail.index > 0 && /\s$/.test(core.slice(0, tail.index))) {
     const name = tail[1];
-    const prefix = cleanHeading(core.slice(0, tail.index).replace(/[\s,:–-]+$/, '').trim());
+    const prefix = cleanHeading(trimEndOf(core.slice(0, tail.index), ',:–-').trim());
     for (const [re, kind] of SECTION_NAMES) {
       if (re.test(name) && kind !== 'levels' && kind !== 'specialties' && kind !== 'grades-info') return { kind: kind === 'grade' ? 'grade' : kind, prefix: prefix.replace(/\s+job$/i, ''), forAll };
       if (re.test('job ' + name) && kind === 'grade') return { kind, prefix: prefix.replace(/\s+job$/i, ''), forAll };
@@ -88,19 +91,46 @@ interface OpenSection {
   family: boolean;
 }
 
+// Matched on the line with its whitespace collapsed, so each `\s*` takes at most one character.
+const PARTIAL_CALL = /^<%= ?partial ?\(? ?["']([^"']+)["'] ?(?:, ?:locals ?=> ?\{(.*)\})? ?\)? ?%>$/s;
+
+/** The partials a page's ERB calls name (`<%= partial("job-families/x") %>`), in order, once each. */
+export function partialNames(text: string): string[] {
+  const names = new Set<string>();
+  for (const line of text.split('\n')) {
+    if (!line.includes('partial')) continue;
+    const m = /<%= ?partial ?\(? ?["']([^"']+)["']/.exec(collapseSpaces(line));
+    if (m) names.add(m[1]);
+  }
+  return [...names];
+}
+
+/**
+ * The most characters partials may add to one page: a page that includes a large partial many
+ * times would otherwise grow without bound (100 calls of a 1.4 MB partial are 140 MB).
+ */
+export const MAX_PARTIAL_CHARS = 2_000_000;
+
 /** Expands `<%= partial("name", :locals => { :roleName => "X" }) %>` lines; other ERB stays as is. */
-function expandPartials(lines: SourceLine[], partial: PageInput['partial']): SourceLine[] {
+function expandPartials(lines: SourceLine[], partial: PageInput['partial'], skip: (line: number, what: string) => void, limit = MAX_PARTIAL_CHARS): SourceLine[] {
   if (!partial) return lines;
   const out: SourceLine[] = [];
+  let added = 0;
+  let refused = 0;
   for (const l of lines) {
-    const m = /^\s*<%=\s*partial\s*\(?\s*["']([^"']+)["']\s*(?:,\s*:locals\s*=>\s*\{(.*)\})?\s*\)?\s*%>\s*$/.exec(l.text);
-    const text = m ? partial(m[1]) : undefined;
+    const m = l.text.includes('partial') ? PARTIAL_CALL.exec(collapseSpaces(l.text)) : null;
+    let text = m ? partial(m[1]) : undefined;
+    if (m && text !== undefined && added + text.length > limit) {
+      if (refused++ === 0) skip(l.line, `partial "${clip(m[1])}" not expanded: with its partials the page would pass ${limit.toLocaleString('en')} characters; this call and any later one over the limit`);
+      text = undefined;
+    }
     if (!m || text === undefined) {
       out.push(l);
       continue;
     }
+    added += text.length;
     const locals = new Map<string, string>();
-    for (const lm of (m[2] ?? '').matchAll(/:(\w+)\s*=>\s*["']([^"']*)["']/g)) locals.set(lm[1], lm[2]);
+    for (const lm of (m[2] ?? '').matchAll(/:(\w+) ?=> ?["']([^"']*)["']/g)) locals.set(lm[1], lm[2]);
     const expanded = text.replace(/<%=\s*(\w+)\s*%>/g, (all, name: string) => locals.get(name) ?? all);
     // The partial's lines are reported at the line that includes it.
     for (const t of toLines(expanded)) out.push({ text: t.text, line: l.line });
@@ -121,8 +151,8 @@ function gradeTable(rows: string[][], line: number): GradeRow[] | null {
   rows.slice(1).forEach((r, i) => {
     const g = /(\d{1,2}(?:\.\d)?)/.exec(stripLinks(r[col] ?? ''));
     const nameCell = r.find((_c, j) => j !== col) ?? '';
-    const link = /\[([^\]]+)\]\(#([^)]+)\)/.exec(nameCell);
-    if (g) out.push({ name: stripLinks(nameCell).trim(), anchor: link?.[2], grade: Number(g[1]), line: line + 1 + i + (rows.length > 1 ? 1 : 0) });
+    const link = [...nameCell.matchAll(linkPattern())].find((l) => l[2].startsWith('#') && l[2].length > 1);
+    if (g) out.push({ name: stripLinks(nameCell).trim(), anchor: link?.[2].slice(1), grade: Number(g[1]), line: line + 1 + i + (rows.length > 1 ? 1 : 0) });
   });
   return out.length ? out : null;
 }
@@ -131,7 +161,7 @@ function gradeTable(rows: string[][], line: number): GradeRow[] | null {
 export function readPage(input: PageInput): DraftPage {
   const reports: ImportReport[] = [];
   const skip = (line: number, what: string) => reports.push({ file: input.file, line, message: `${what} (skipped)` });
-  const lines = expandPartials(toLines(input.text), input.partial);
+  const lines = expandPartials(toLines(input.text), input.partial, skip, input.maxPartialChars);
   const { frontMatter, blocks } = parsePage(lines);
   const title = frontMatter.fields.title?.trim() || input.key?.split('/').pop()?.replace(/-/g, ' ') || 'Job family';
   const page: DraftPage = {
@@ -260,7 +290,7 @@ export function readPage(input: PageInput): DraftPage {
       page.careerLinks.push(...readLinks(text));
       return;
     }
-    if (isParagraph && /:\s*$/.test(text)) return skip(line, `introduction: "${clip(text)}"`);
+    if (isParagraph && text.trimEnd().endsWith(':')) return skip(line, `introduction: "${clip(text)}"`);
     if (isList(kind)) {
       const list = c && !section!.family ? c.sections[kind] : page.sections[kind];
       // Lines of a paragraph inside a list section are items that lost their markers.
@@ -548,7 +578,7 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
  * ("### Senior" under "## UX Researcher") is completed with the group heading or the page title.
  */
 function fullTitle(c: Candidate, pageTitle: string): string {
-  const t = c.title.replace(/\s*\{[^}]*\}\s*/g, ' ').trim() || c.title;
+  const t = (c.title.includes('{') ? collapseSpaces(c.title.replace(/\{[^{}]*\}/g, ' ')) : c.title.trim()) || c.title;
   if (!LEVEL_ONLY.test(t)) return t;
   const base = c.parent && c.parent.grade === undefined ? c.parent.title : pageTitle;
   return /^intermediate$/i.test(t) ? `${base} (Intermediate)` : `${t} ${base}`;

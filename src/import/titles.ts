@@ -3,6 +3,7 @@
  * "Sr. Manager of …" or "the Techincal Instructor" among the roles of a page or of the imported set.
  */
 import { distance } from 'fastest-levenshtein';
+import { linkPattern } from './linear-text.js';
 
 /** Kebab-case id of a title (SPEC §1.1): accents folded, anything but letters and digits a separator. */
 export function kebab(title: string): string {
@@ -23,7 +24,7 @@ export function roleIdOf(title: string): string {
 
 /** Markdown link `[text](url)` → its text. */
 export function stripLinks(text: string): string {
-  return text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[{}]/g, '');
+  return text.replace(linkPattern(), '$1').replace(/[{}]/g, '');
 }
 
 const ABBREVIATIONS: Record<string, string> = {

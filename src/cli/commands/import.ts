@@ -41,7 +41,7 @@ export async function importPages(ctx: Context, pages: string[], opts: { out?: s
   if (!opts.out && files.length > 1) throw new UsageError(`${files.length} pages to import: pass --out <dir> to write one YAML file per family (stdout takes one page)`);
 
   // One module at a time: jest's ESM loader can fail on concurrent dynamic imports of shared modules.
-  const { importPages: run, placeOf, sourceUrl, assembleHugoFamily } = await import('../../import/import-pages.js');
+  const { importPages: run, placeOf, sourceUrl, assembleHugoFamily, partialNames } = await import('../../import/import-pages.js');
   const { familyYaml } = await import('../../import/family-yaml.js');
   const inputs = await Promise.all(
     files.map(async (f) => {
@@ -52,7 +52,7 @@ export async function importPages(ctx: Context, pages: string[], opts: { out?: s
         if (page) return page;
       }
       const place = placeOf(f.abs, f.root);
-      return { file: f.display, text, key: place?.key, source: place?.exact ? sourceUrl(place.key) : undefined, partial: await partialsFor(text, f) };
+      return { file: f.display, text, key: place?.key, source: place?.exact ? sourceUrl(place.key) : undefined, partial: await partialsFor(partialNames(text), f) };
     }),
   );
   const result = run(inputs);
@@ -169,10 +169,9 @@ async function findPages(paths: string[], cwd: string): Promise<PageFile[]> {
 }
 
 /** ERB partials a page includes, looked up as `_<name>.erb` in its directory and the ones above it. */
-async function partialsFor(text: string, f: PageFile): Promise<(name: string) => string | undefined> {
+async function partialsFor(names: string[], f: PageFile): Promise<(name: string) => string | undefined> {
   const found = new Map<string, string>();
-  for (const m of text.matchAll(/<%=\s*partial\s*\(?\s*["']([^"']+)["']/g)) {
-    const name = m[1];
+  for (const name of names) {
     const last = name.split('/').pop()!;
     let dir = dirname(f.abs);
     for (let up = 0; up < 4; up++) {
