@@ -11,6 +11,7 @@ import { readAnnotation } from './annotation.js';
 import { anchorOf, levelOf, normaliseTitle, stripLinks } from './titles.js';
 import type { Candidate, DraftItem, DraftPage, DraftRole, GradeRow, ImportReport, InheritNote } from './draft.js';
 import { collapseSpaces, linkPattern, trimEndOf } from './linear-text.js';
+import { placeholderOf } from '../core/placeholder.js';
 
 export interface PageInput {
   /** The file name used in reports. */
@@ -269,6 +270,9 @@ export function readPage(input: PageInput): DraftPage {
     const ann = isParagraph ? { text: raw, fields: null } : readAnnotation(raw);
     if (ann.error) reports.push({ file: input.file, line, message: `${ann.error}; kept the text only` });
     const text = ann.text;
+    // "TBD", "Coming soon" in place of a section's content: not an item, not a summary.
+    const placeholder = placeholderOf(text);
+    if (placeholder !== null && kind !== 'career') return skip(line, `placeholder ${JSON.stringify(placeholder)}`);
     if (kind === 'grades-info' || (kind === 'grade' && !c)) {
       skip(line, `text under a grade heading: "${clip(text)}"`);
       return;
@@ -294,7 +298,13 @@ export function readPage(input: PageInput): DraftPage {
     if (isList(kind)) {
       const list = c && !section!.family ? c.sections[kind] : page.sections[kind];
       // Lines of a paragraph inside a list section are items that lost their markers.
-      if (isParagraph) for (const [k, t] of text.split('\n').entries()) list.push({ text: t, line: line + k });
+      if (isParagraph) {
+        for (const [k, t] of text.split('\n').entries()) {
+          const p = placeholderOf(t);
+          if (p !== null) skip(line + k, `placeholder ${JSON.stringify(p)}`);
+          else list.push({ text: t, line: line + k });
+        }
+      }
       else list.push(ann.fields ? { text, line, fields: ann.fields } : { text, line });
       return;
     }
