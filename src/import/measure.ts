@@ -252,7 +252,7 @@ function countBullets(input: PageInput, lines: string[], fam: FamilyObject, repo
       const text = h[2].replace(/[*_]/g, '').replace(/\s*#*\s*$/, '').trim();
       const kind = SECTION_OF.find(([re]) => re.test(text))?.[1];
       if (kind) open = { kind, depth };
-      else if (open && (depth <= open.depth || /\b(?:nice to have|performance indicators?|hiring process|job grade|career ladder|specialt)/i.test(text))) open = null;
+      else if (open && (depth <= open.depth || /\b(?:nice[-\s]to[-\s]haves?|preferred|bonus|performance indicators?|hiring process|job grade|career ladder|specialt|speciali[sz]ation)/i.test(text) || Object.values(fam.roles).some((r) => same(r.title, text)))) open = null;
       return;
     }
     const b = open && open.kind !== 'other' ? BULLET.exec(l) : null;

@@ -48,9 +48,9 @@ const SECTION_NAMES: [RegExp, SectionKind][] = [
   [/^hiring\s+process$/i, 'hiring'],
   [/^career\s+(?:ladder|path)$|^next\s+steps$/i, 'career'],
   [/^levels?$|^job\s+levels?$/i, 'levels'],
-  [/^(?:specialt(?:y|ies)|segments?)$/i, 'specialties'],
+  [/^(?:specialt(?:y|ies)|speciali[sz]ations?|segments?)$/i, 'specialties'],
 ];
-const TAIL = /(job\s+grades?|grades?|responsibilities|requirements|qualifications|nice[-\s]to[-\s]haves?|performance\s+indicators?|hiring\s+process|career\s+(?:ladder|path)|levels|specialt(?:y|ies)|segments?)$/i;
+const TAIL = /(job\s+grades?|grades?|responsibilities|requirements|qualifications|nice[-\s]to[-\s]haves?|performance\s+indicators?|hiring\s+process|career\s+(?:ladder|path)|levels|specialt(?:y|ies)|speciali[sz]ations?|segments?)$/i;
 
 /** Classifies a heading: a known section (possibly prefixed by a role or level name), else a title. */
 export function classifyHeading(text: string): HeadingClass {
@@ -81,6 +81,15 @@ const GENERIC = /^(?:the\s+)?(?:role|position|job|overview|role overview|about t
 const LIST_SECTIONS: readonly SectionKind[] = ['responsibilities', 'requirements', 'nice_to_haves', 'performance_indicators'];
 const isList = (k: SectionKind | undefined): k is Section => k !== undefined && LIST_SECTIONS.includes(k);
 const LEVEL_ONLY = /^(?:intermediate|junior|associate|senior|staff|principal|lead|distinguished|manager|director|senior manager|senior director)$/i;
+
+const SECTION_LABEL: Record<Section, string> = { responsibilities: 'Responsibilities', requirements: 'Requirements', nice_to_haves: 'Nice to haves', performance_indicators: 'Performance Indicators' };
+const JOB_NOUN = /\b(?:engineers?|managers?|directors?|analysts?|specialists?|designers?|developers?|architects?|officers?|counsel|president|administrators?|consultants?|partners?|representatives?|coordinators?|executives?|scientists?|writers?|accountants?|recruiters?|advocates?|owners?|strategists?|agents?|associates?|interns?|controllers?|paralegals?|researchers?|sourcers?|auditors?|leads?|heads?|chiefs?|fellows?)\b/i;
+
+/** A heading that may name a role: a level word or a job noun ("Senior X", "Staff Incubation Engineer"). */
+function roleLike(text: string): boolean {
+  const t = stripLinks(text).trim();
+  return LEVEL_ONLY.test(t) || levelOf(t) !== undefined || JOB_NOUN.test(t);
+}
 
 type Scope = { kind: 'family' } | { kind: 'candidate'; c: Candidate };
 
@@ -195,7 +204,7 @@ export function readPage(input: PageInput): DraftPage {
   const startCandidate = (t: string, line: number, depth: number): Candidate => {
     const cur = current();
     // Under "Specialties", an ungraded heading is a specialty; one with a grade is still a role.
-    const specialty = specialtiesDepth !== null && depth > specialtiesDepth;
+    const specialty = specialtiesDepth !== null && depth >= specialtiesDepth;
     let parent: Candidate | null = cur && cur.specialty === specialty ? cur : null;
     while (parent && parent.depth >= depth) parent = parent.parent;
     const c = newCandidate(t, line, depth, parent, specialty);
@@ -206,7 +215,10 @@ export function readPage(input: PageInput): DraftPage {
 
   const onHeading = (b: Extract<Block, { type: 'heading' }>) => {
     const cls = classifyHeading(b.text);
-    if (specialtiesDepth !== null && b.depth <= specialtiesDepth && cls.kind !== 'specialties') specialtiesDepth = null;
+    // "### Specialties" followed by "### Paralegal (Corporate)": a specialty at the heading's own depth
+    // (a job title without a level word); a level ("### Senior Paralegal") or a section ends them.
+    const sameDepthSpecialty = specialtiesDepth !== null && b.depth === specialtiesDepth && cls.kind === 'title' && roleLike(b.text) && levelOf(stripLinks(b.text)) === undefined;
+    if (specialtiesDepth !== null && b.depth <= specialtiesDepth && cls.kind !== 'specialties' && !sameDepthSpecialty) specialtiesDepth = null;
     if (cls.kind === 'specialties') {
       specialtiesDepth = b.depth;
       scope = { kind: 'family' };
@@ -215,6 +227,12 @@ export function readPage(input: PageInput): DraftPage {
     }
     if (cls.kind === 'title') {
       const open = section as OpenSection | null;
+      // "### You've got the technical acumen" under "## Requirements": a sub-heading that groups the
+      // section's items, not a role; the items stay in the section.
+      if (open && isList(open.kind) && b.depth > open.depth && !roleLike(b.text)) {
+        skip(b.line, `sub-heading "${clip(b.text)}" inside ${SECTION_LABEL[open.kind]} (its items are kept there)`);
+        return;
+      }
       const within = open && b.depth > open.depth && (open.kind === 'hiring' || open.kind === 'career' || open.kind === 'performance_indicators') && (open.family || current() === null) ? open.kind : undefined;
       section = null;
       // Under "## Hiring Process", "### All Candidates" continues the section, unless it turns out to be a role.
