@@ -8,10 +8,10 @@
  */
 import type { ImportResult, PageInput } from './import-pages.js';
 import type { FamilyObject } from './build-families.js';
-import type { ImportReport } from './draft.js';
+import type { ImportReport } from '../handbook/draft.js';
 import { placeholderOf } from '../core/placeholder.js';
-import { readInherit } from './sentences.js';
-import { readAnnotation } from './annotation.js';
+import { readInherit } from '../handbook/sentences.js';
+import { readAnnotation } from '../handbook/annotation.js';
 
 export interface PageRow {
   file: string;

@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { importPages } from '../../src/import/import-pages.js';
-import { familyMarkdown } from '../../src/export/family-markdown.js';
+import { familyMarkdown } from '../../src/handbook/write-page.js';
 import { buildDataSet, loadFile } from '../../src/core/load.js';
 import { loadSchemaSupport } from '../../src/io/schemas.js';
 

@@ -1,7 +1,7 @@
 /** Hostile handbook pages at import: bounded partial expansion, no forged structure, escaped notes. */
 import { describe, expect, test } from '@jest/globals';
 import { importPages } from '../../src/import/import-pages.js';
-import { MAX_PARTIAL_CHARS } from '../../src/import/read-page.js';
+import { MAX_PARTIAL_CHARS } from '../../src/handbook/read-page.js';
 
 const page = (body: string) => `---\nlayout: job_family_page\ntitle: "Hostile"\n---\n\n${body}\n`;
 
