@@ -4,8 +4,7 @@
 //
 // The checks are in src/import/measure.ts (shared with test/import/corpus.test.ts); the YAML of every
 // family is loaded and linted here, as `ladder import --out` would write it.
-import { promises as fs } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
@@ -19,8 +18,9 @@ if (!dir) {
   process.exit(2);
 }
 
-const [{ importPages, placeOf, sourceUrl, assembleHugoFamily, partialNames }, { measureCorpus }, { familyYaml }, { loadFile, buildDataSet }, { loadSchemaSupport }, { runLint }] = await Promise.all([
+const [{ importPages }, { findPages, pageInputs }, { measureCorpus }, { familyYaml }, { loadFile, buildDataSet }, { loadSchemaSupport }, { runLint }] = await Promise.all([
   dist('import/import-pages.js'),
+  dist('io/pages.js'),
   dist('import/measure.js'),
   dist('import/family-yaml.js'),
   dist('core/load.js'),
@@ -28,57 +28,10 @@ const [{ importPages, placeOf, sourceUrl, assembleHugoFamily, partialNames }, { 
   dist('core/lint/engine.js'),
 ]);
 
-async function walk(d) {
-  const out = [];
-  for (const e of await fs.readdir(d, { withFileTypes: true })) {
-    const full = join(d, e.name);
-    if (e.isDirectory()) out.push(...(await walk(full)));
-    else if (/\.md(\.erb)?$/.test(e.name)) out.push(full);
-  }
-  return out;
-}
-
-const head = (text) => text.slice(0, 600);
-const isTemplate1 = (text) => /^\s*layout:\s*["']?job_family_page/m.test(head(text));
-/** Current-format pages: front matter with a title and no layout. */
-const isHugo = (text) => /^\s*---/.test(text) && /^\s*title:/m.test(head(text)) && !/^\s*layout:/m.test(head(text));
-
-const files = (await walk(dir)).sort();
-const texts = new Map();
-for (const abs of files) texts.set(abs, await fs.readFile(abs, 'utf8'));
-const inputs = [];
-const inFolder = new Set();
-// Folder families of the current format: `_index.md` plus one file per level.
-for (const abs of files) {
-  if (!abs.endsWith('/_index.md') || !isHugo(texts.get(abs))) continue;
-  const d = join(abs, '..');
-  const levels = files.filter((f) => join(f, '..') === d && f !== abs && !/\/_[^/]*$/.test(f) && isHugo(texts.get(f)));
-  const rel = (f) => relative(dir, f);
-  const page = levels.length ? assembleHugoFamily({ file: rel(abs), text: texts.get(abs) }, levels.map((f) => ({ file: rel(f), text: texts.get(f) }))) : { file: rel(abs), text: texts.get(abs) };
-  if (!page) continue;
-  inputs.push(page);
-  for (const f of [abs, ...levels]) inFolder.add(f);
-}
-for (const abs of files) {
-  if (inFolder.has(abs) || /\/_[^/]*$/.test(abs)) continue;
-  const text = texts.get(abs);
-  if (!isTemplate1(text) && !isHugo(text)) continue;
-  const place = placeOf(abs, dir);
-  const key = place?.key;
-  const partials = new Map();
-  for (const name of partialNames(text)) {
-    const last = name.split('/').pop();
-    for (const d of [join(abs, '..'), join(abs, '..', '..'), join(abs, '..', '..', '..')]) {
-      const t = await fs.readFile(join(d, `_${last}.erb`), 'utf8').catch(() => undefined);
-      if (t !== undefined) {
-        partials.set(name, t);
-        break;
-      }
-    }
-  }
-  inputs.push({ file: relative(dir, abs), text, key, source: key && place.exact ? sourceUrl(key) : undefined, partial: (n) => partials.get(n) });
-}
-inputs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+// The pages `ladder import <dir>` would read, read the same way (src/io/pages.ts).
+// File names relative to the directory, as in the reports.
+const cwd = resolve(dir);
+const inputs = await pageInputs(await findPages(['.'], cwd), cwd);
 
 const started = process.hrtime.bigint();
 let result;

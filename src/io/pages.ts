@@ -6,6 +6,10 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DataError, UsageError } from '../core/errors.js';
 import { MAX_FILE_BYTES, displayPath } from './files.js';
+import type { PageInput } from '../handbook/read-page.js';
+import { partialNames } from '../handbook/read-page.js';
+import { assembleHugoFamily } from '../handbook/hugo-family.js';
+import { placeOf, sourceUrl } from '../handbook/place.js';
 
 const PAGE = /\.md(?:\.erb)?$/;
 
@@ -33,8 +37,12 @@ async function hugoFolder(dir: string, entries: { name: string; isFile(): boolea
     const h = await readHead(join(dir, e.name));
     if (/^\s*title:/m.test(h) && !/^\s*layout:/m.test(h)) levels.push(join(dir, e.name));
   }
-  return levels.length ? { index, levels: levels.sort() } : null;
+  // `_index.md` alone holds the whole family (its levels as headings).
+  return { index, levels: levels.sort() };
 }
+
+/** A page of the current handbook: front matter with a `title` and no `layout`. */
+const isCurrentFormat = (head: string) => /^\s*---/.test(head) && /^\s*title:/m.test(head) && !/^\s*layout:/m.test(head);
 
 /** Reads a page; FIFOs, devices and oversized files are refused before any read (they block or never end). */
 export async function readText(abs: string, display: string): Promise<string> {
@@ -76,8 +84,9 @@ export async function exists(p: string): Promise<boolean> {
 }
 
 /**
- * Pages named or found under directories: `*.md` / `*.md.erb` with `layout: job_family_page`, and
- * folders of the newer format (`_index.md` plus one file per level).
+ * Pages named or found under directories: `*.md` / `*.md.erb` with `layout: job_family_page`,
+ * current-format pages (front matter with a title, no layout), and folders of the current format
+ * (`_index.md` plus one file per level).
  */
 export async function findPages(paths: string[], cwd: string): Promise<PageFile[]> {
   const out = new Map<string, PageFile>();
@@ -102,15 +111,17 @@ export async function findPages(paths: string[], cwd: string): Promise<PageFile[
       seen.add(real);
       const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
       const hugo = await hugoFolder(dir, entries);
-      if (hugo) out.set(hugo.index, { abs: hugo.index, display: displayPath(hugo.index, cwd), root: abs, levels: hugo.levels });
+      if (hugo) out.set(hugo.index, { abs: hugo.index, display: displayPath(hugo.index, cwd), root: abs, ...(hugo.levels.length ? { levels: hugo.levels } : {}) });
       for (const e of entries) {
         if (e.name.startsWith('.') || e.name === 'node_modules') continue;
         const full = join(dir, e.name);
         const st = e.isSymbolicLink() ? await fs.stat(full).catch(() => null) : null;
         if (e.isDirectory() || st?.isDirectory()) stack.push(full);
         else if ((e.isFile() || st?.isFile()) && PAGE.test(e.name) && !e.name.startsWith('_')) {
+          if (hugo?.levels.includes(full)) continue;
           const head = await readHead(full);
-          if (/^\s*layout:\s*["']?job_family_page/m.test(head)) out.set(full, { abs: full, display: displayPath(full, cwd), root: abs });
+          // Template-1 pages, and single-file families of the current handbook (`<department>/<family>.md`).
+          if (/^\s*layout:\s*["']?job_family_page/m.test(head) || (/\.md$/.test(e.name) && isCurrentFormat(head))) out.set(full, { abs: full, display: displayPath(full, cwd), root: abs });
         }
       }
     }
@@ -162,4 +173,24 @@ export async function writeAll(outDir: string, targets: { path: string; text: st
     await Promise.all([...temps, ...created].map((t) => fs.unlink(t).catch(() => undefined)));
     throw new DataError(`cannot write to ${outDir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; nothing was written`);
   }
+}
+
+/**
+ * The importer's inputs for found pages: each page's text with its place in the handbook and its
+ * partials, a current-format folder assembled into one page. Used by `ladder import` and by the
+ * corpus measurement, so both read the same pages the same way.
+ */
+export async function pageInputs(files: readonly PageFile[], cwd: string): Promise<PageInput[]> {
+  return Promise.all(
+    files.map(async (f) => {
+      const text = await readText(f.abs, f.display);
+      if (f.levels) {
+        const levels = await Promise.all(f.levels.map(async (l) => ({ file: displayPath(l, cwd), text: await readText(l, displayPath(l, cwd)) })));
+        const page = assembleHugoFamily({ file: f.display, text }, levels);
+        if (page) return page;
+      }
+      const place = placeOf(f.abs, f.root);
+      return { file: f.display, text, key: place?.key, source: place?.exact ? sourceUrl(place.key) : undefined, partial: await partialsFor(partialNames(text), f) };
+    }),
+  );
 }

@@ -2,7 +2,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { Context } from '../io.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { displayPath } from '../../io/files.js';
-import { exists, findPages, partialsFor, readText, writeAll } from '../../io/pages.js';
+import { exists, findPages, pageInputs, writeAll } from '../../io/pages.js';
 
 /** `ladder import <page.md|dir>… [--out <dir>] [--force]` */
 export async function importPages(ctx: Context, pages: string[], opts: { out?: string; force?: boolean }): Promise<number> {
@@ -12,20 +12,9 @@ export async function importPages(ctx: Context, pages: string[], opts: { out?: s
   if (!opts.out && files.length > 1) throw new UsageError(`${files.length} pages to import: pass --out <dir> to write one YAML file per family (stdout takes one page)`);
 
   // One module at a time: jest's ESM loader can fail on concurrent dynamic imports of shared modules.
-  const { importPages: run, placeOf, sourceUrl, assembleHugoFamily, partialNames } = await import('../../import/import-pages.js');
+  const { importPages: run } = await import('../../import/import-pages.js');
   const { familyYaml } = await import('../../import/family-yaml.js');
-  const inputs = await Promise.all(
-    files.map(async (f) => {
-      const text = await readText(f.abs, f.display);
-      if (f.levels) {
-        const levels = await Promise.all(f.levels.map(async (l) => ({ file: displayPath(l, cwd), text: await readText(l, displayPath(l, cwd)) })));
-        const page = assembleHugoFamily({ file: f.display, text }, levels);
-        if (page) return page;
-      }
-      const place = placeOf(f.abs, f.root);
-      return { file: f.display, text, key: place?.key, source: place?.exact ? sourceUrl(place.key) : undefined, partial: await partialsFor(partialNames(text), f) };
-    }),
-  );
+  const inputs = await pageInputs(files, cwd);
   const result = run(inputs);
   for (const r of result.reports) ctx.io.stderr.write(`${r.file}:${r.line}: ${r.message}\n`);
   if (result.families.length === 0) throw new DataError('nothing to import: no page has a role with a grade');
