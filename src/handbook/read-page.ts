@@ -64,7 +64,9 @@ export function classifyHeading(text: string): HeadingClass {
     if (lower.length > 8 && distance(lower, word) <= 2) return { kind, prefix: '', forAll };
   }
   const tail = TAIL.exec(core);
-  if (tail && tail.index > 0 && /\s$/.test(core.slice(0, tail.index))) {
+  // "Accounts Receivable AnalystJob Grade": the space before "Job Grade" lost.
+  const glued = tail !== null && tail.index > 0 && /^Job\s/.test(tail[1]) && /[a-z]$/.test(core.slice(0, tail.index));
+  if (tail && tail.index > 0 && (glued || /\s$/.test(core.slice(0, tail.index)))) {
     const name = tail[1];
     const prefix = cleanHeading(trimEndOf(core.slice(0, tail.index), ',:–-').trim());
     for (const [re, kind] of SECTION_NAMES) {
@@ -343,7 +345,18 @@ export function readPage(input: PageInput): DraftPage {
   /** Structure sentences; returns true when the text was only structure and must not be kept. */
   const onSentences = (text: string, line: number, isParagraph: boolean): boolean => {
     const inGrade = section?.kind === 'grade';
-    if (section?.kind === 'hiring' || section?.kind === 'career' || section?.kind === 'grades-info') return false;
+    if (section?.kind === 'hiring' || section?.kind === 'career') return false;
+    if (section?.kind === 'grades-info') {
+      // "## Job Grades" then "The Contract Manager is a grade 6": the grade of the role of that name above.
+      const g = isParagraph ? readGrade(text, false) : null;
+      const target = g?.subject ? [...candidates].reverse().find((o) => o.grade === undefined && normaliseTitle(o.title) === normaliseTitle(g.subject!)) : undefined;
+      if (!g || !target) return false;
+      target.grade = g.grade;
+      target.gradeLine = line;
+      page.gradeLines.set(line, g.grade);
+      sawRole = true;
+      return true;
+    }
     const g = isParagraph || inGrade ? readGrade(text, inGrade) : null;
     let consumed = false;
     if (g) {
