@@ -157,10 +157,14 @@ function newCandidate(title: string, line: number, depth: number, parent: Candid
 function gradeTable(rows: string[][], line: number): GradeRow[] | null {
   if (rows.length < 2) return null;
   const header = rows[0].map((c) => stripLinks(c).toLowerCase());
-  const col = header.findIndex((c) => /\bgrade\b/.test(c));
-  if (col < 0) return null;
+  const headerCol = header.findIndex((c) => /\bgrade\b/.test(c));
+  // Rows linking each level to its own page under a one-column header ("| Levels |"), the grade in
+  // a cell of its own: `| [Senior](senior-x) | [Grade 7](…) |`.
+  const rowCol = (r: string[]) => r.findIndex((c) => /^grade\s*#?\d{1,2}(?:\.\d)?$/i.test(collapseSpaces(stripLinks(c))));
+  if (headerCol < 0 && !(header.length === 1 && rows.slice(1).every((r) => r.length >= 2 && rowCol(r) >= 0))) return null;
   const out: GradeRow[] = [];
   rows.slice(1).forEach((r, i) => {
+    const col = headerCol >= 0 ? headerCol : rowCol(r);
     const g = /(\d{1,2}(?:\.\d)?)/.exec(stripLinks(r[col] ?? ''));
     const nameCell = r.find((_c, j) => j !== col) ?? '';
     const link = [...nameCell.matchAll(linkPattern())].find((l) => l[2].startsWith('#') && l[2].length > 1);
@@ -473,7 +477,9 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
   for (const c of candidates) {
     if (c.grade !== undefined) continue;
     const n = normaliseTitle(c.title);
-    const row = table.find((r) => normaliseTitle(r.name) === n) ?? table.find((r) => r.anchor && r.anchor === c.anchor) ?? table.find((r) => LEVEL_ONLY.test(r.name) && r.name.toLowerCase() === levelOf(c.title)?.toLowerCase());
+    const row = table.find((r) => normaliseTitle(r.name) === n) ?? table.find((r) => r.anchor && r.anchor === c.anchor) ?? table.find((r) => LEVEL_ONLY.test(r.name) && r.name.toLowerCase() === levelOf(c.title)?.toLowerCase())
+      // "Intermediate": the level whose title is the family's own, with no level word.
+      ?? table.find((r) => /^intermediate$/i.test(r.name) && levelOf(c.title) === undefined && normaliseTitle(c.title) === normaliseTitle(page.title));
     if (row) {
       c.grade = row.grade;
       c.gradeLine = row.line;
@@ -484,7 +490,7 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
   const merged = new Set<Candidate>();
   const specialties = new Set<Candidate>();
   for (const c of candidates) {
-    if (c.grade === undefined && c.specialty) {
+    if (c.grade === undefined && c.specialty && specialtyName(c.title)) {
       let p = c.parent;
       while (p && merged.has(p) && !specialties.has(p)) p = p.parent;
       // A sub-heading of a specialty ("Additional Responsibilities …") is part of it.
@@ -612,6 +618,15 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
   }
   for (const b of bases) if (b.used) page.summary.push(...b.c.summary);
   page.roles = drafts;
+}
+
+/**
+ * Whether a heading under "Specialties" names a specialty: a name, not a sentence or a link ("What
+ * it's like to work here at GitLab:", "How you'll grow in the role:").
+ */
+function specialtyName(title: string): boolean {
+  const t = title.trim();
+  return !t.endsWith(':') && !/\]\(/.test(t) && !/^(?:what|how|why|who|when|where|our|your|you|we|about|more|additional|relevant)\b/i.test(t);
 }
 
 /**

@@ -5,16 +5,22 @@
 import { distance } from 'fastest-levenshtein';
 import { linkPattern } from './linear-text.js';
 
+const MAX_ID = 64;
+
 /** Kebab-case id of a title (SPEC §1.1): accents folded, anything but letters and digits a separator. */
 export function kebab(title: string): string {
-  const id = title
+  // Link targets never become part of an id; ids stay short (cut at a word).
+  const id = stripLinks(title)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/['’]s\b|['’]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return id === '' ? 'role' : id;
+  if (id === '') return 'role';
+  if (id.length <= MAX_ID) return id;
+  const cut = id.slice(0, MAX_ID + 1).lastIndexOf('-');
+  return id.slice(0, cut > 20 ? cut : MAX_ID).replace(/-+$/, '');
 }
 
 /** Role id of a role title: the title without a trailing "(Intermediate)". */
