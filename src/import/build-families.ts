@@ -25,9 +25,31 @@ interface RoleSlot {
   familyId: string;
 }
 
+/** A role or family already in the data set an import goes into (`ladder import --into`). */
+export interface KnownEntry {
+  id: string;
+  title: string;
+  kind: 'role' | 'family';
+  file: string;
+  grade?: number;
+  /** For a family: its handbook page (`source`), so links to that page resolve to it. */
+  source?: string;
+}
+
+export interface BuildOptions {
+  /** Roles and families of the data set imported into: references resolve to them. */
+  known?: readonly KnownEntry[];
+  /** Suffix ids that exist in `known` instead of keeping them (the command then refuses the clash). */
+  renameOnClash?: boolean;
+}
+
 /** Builds families from draft pages; decisions and unresolved references go to `reports`. */
-export function buildFamilies(pages: DraftPage[], reports: ImportReport[]): BuiltFamily[] {
-  const taken = new Set<string>();
+export function buildFamilies(pages: DraftPage[], reports: ImportReport[], options: BuildOptions = {}): BuiltFamily[] {
+  const known = options.known ?? [];
+  const knownIds = new Set(known.map((k) => k.id));
+  const knownRoles = known.filter((k) => k.kind === 'role');
+  const knownFamilies = known.filter((k) => k.kind === 'family');
+  const taken = new Set<string>(options.renameOnClash ? knownIds : []);
   const slotsByPage = new Map<DraftPage, RoleSlot[]>();
   const familyIds = new Map<DraftPage, string>();
   const note = (page: DraftPage, line: number, message: string) => reports.push({ file: page.file, line, message });
@@ -49,7 +71,7 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[]): Buil
     for (const r of p.roles) {
       const base = r.idHint ?? roleIdOf(r.title);
       const id = unique(base, () => `${base}-${pageSlug}`);
-      if (id !== base) note(p, r.line, `role id \`${base}\` is already used in this import; "${r.title}" is \`${id}\``);
+      if (id !== base) note(p, r.line, `role id \`${base}\` is already used ${knownIds.has(base) ? 'in the data set' : 'in this import'}; "${r.title}" is \`${id}\``);
       taken.add(id);
       slots.push({ id, draft: r, page: p, familyId: '' });
     }
@@ -59,6 +81,7 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[]): Buil
     let base = p.idHint ?? kebab(p.title);
     if (slotsByPage.get(p)!.some((s) => s.id === base)) base += p.idHint && base.endsWith('-family') ? '-2' : '-family';
     const id = unique(base, () => `${base}-family`);
+    if (id !== base && knownIds.has(base)) note(p, p.line, `family id \`${base}\` is already used in the data set; this family is \`${id}\``);
     taken.add(id);
     familyIds.set(p, id);
     for (const s of slotsByPage.get(p)!) s.familyId = id;
@@ -68,6 +91,11 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[]): Buil
   /** The family a link points to: by the page's place in the handbook, else by the link text. */
   const familyOf = (ref: TextRef, key: string): DraftPage | undefined =>
     pageByKey(key) ?? matchTitle(ref.name, usable.map((p) => ({ title: p.title, p })))?.p;
+  /** A family of the data set imported into, by its page or its title. */
+  const knownFamilyOf = (ref: TextRef, key: string): KnownEntry | undefined =>
+    knownFamilies.find((f) => f.source !== undefined && linkKey(f.source)?.key === key) ?? matchTitle(ref.name, knownFamilies) ?? undefined;
+  /** A role of the data set imported into: the same title first, then a near one. */
+  const knownRole = (ref: TextRef): KnownEntry | null => (knownRoles.length ? (matchTitle(ref.name, knownRoles, 'strict') ?? matchTitle(ref.name, knownRoles, 'fuzzy')) : null);
 
   return usable.map((page) => {
     const slots = slotsByPage.get(page)!;
@@ -113,6 +141,13 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[]): Buil
       if (link && !link.anchor && !roleOnly) {
         const fam = familyOf(r.ref, link.key);
         if (fam) return { id: familyIds.get(fam)!, external: false };
+      }
+      // "reports to the Engineering Manager": a role already in the data set.
+      const there = knownRole(r.ref);
+      if (there) return { id: there.id, external: false };
+      if (link && !link.anchor && !roleOnly) {
+        const fam = knownFamilyOf(r.ref, link.key);
+        if (fam) return { id: fam.id, external: false };
       }
       return { id: addExternal(r.ref), external: true };
     };
@@ -207,9 +242,10 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[]): Buil
         continue;
       }
       const target = to.external ? undefined : allSlots.find((x) => x.id === to.id);
-      if (target && target.draft.grade > d.grade) {
+      const targetGrade = target?.draft.grade ?? (to.external ? undefined : knownRoles.find((k) => k.id === to.id)?.grade);
+      if (targetGrade !== undefined && targetGrade > d.grade) {
         n.outcome = 'ignored';
-        note(slot.page, n.line, `"${clip(n.text)}": matched ${to.id} (grade ${target.draft.grade}), above ${slot.id}'s grade ${d.grade}; not used as its parent (skipped)`);
+        note(slot.page, n.line, `"${clip(n.text)}": matched ${to.id} (grade ${targetGrade}), above ${slot.id}'s grade ${d.grade}; not used as its parent (skipped)`);
         continue;
       }
       parent = to.id;

@@ -194,3 +194,10 @@ export async function pageInputs(files: readonly PageFile[], cwd: string): Promi
     }),
   );
 }
+
+/** Removes files (those an earlier import wrote that a re-import with --force no longer produces). */
+export async function removeFiles(paths: readonly string[]): Promise<void> {
+  for (const p of paths) await fs.unlink(p).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'ENOENT') throw new DataError(`cannot remove ${p}: ${e.code ?? e.message}`);
+  });
+}
