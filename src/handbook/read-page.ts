@@ -404,14 +404,23 @@ export function readPage(input: PageInput): DraftPage {
       else if (!c && !page.familyReportsTo && !sawRole) page.familyReportsTo = { ref: reports_, line };
     }
     if (c) {
-      const inh = readInherit(text);
+      // "Extends the X responsibilities, except: …" (written by `ladder export` for `remove`, with the
+      // removed ids in its comment): the phrase is read without the exception.
+      const ann = /<!--/.test(text) ? readAnnotation(text) : null;
+      const bare = ann?.fields ? ann.text : text;
+      const except = /,?\s*except:\s/i.exec(bare);
+      const inh = readInherit(except ? bare.slice(0, except.index) : bare);
+      if (inh && except) {
+        if (ann?.fields?.remove) c.remove = [...(c.remove ?? []), ...ann.fields.remove];
+        else reports.push({ file: input.file, line, message: `"${clip(bare.slice(except.index).replace(/^,?\s*/, ''))}": the items meant are not known by id; add them to \`remove\` by hand (skipped)` });
+      }
       if (inh) {
         const sections = isList(section?.kind) && (section!.kind === 'responsibilities' || section!.kind === 'requirements') && inh.sections.length === 2 && !/requirement|responsibilit/i.test(text)
           ? [section!.kind as 'responsibilities' | 'requirements']
           : inh.sections;
         const note: InheritNote = { target: inh.target, sections, text, line };
         c.inherits.push(note);
-        if (inh.whole) return true;
+        if (inh.whole || except) return true;
       }
     }
     return consumed;
@@ -449,6 +458,9 @@ export function readPage(input: PageInput): DraftPage {
         if (ann?.fields && c && section === null) {
           if (ann.fields.id) c.idHint = ann.fields.id;
           if (typeof (ann.fields as { level?: unknown }).level === 'string') c.levelHint = (ann.fields as { level: string }).level;
+          if (ann.fields.extends) c.extendsHint = ann.fields.extends;
+          if (ann.fields.reports_to) c.reportsToHint = ann.fields.reports_to;
+          if (ann.fields.remove) c.remove = [...(c.remove ?? []), ...ann.fields.remove];
           break;
         }
         skip(b.line, ann?.error ? `${ann.error}` : `"${clip(b.text)}"`);
@@ -574,6 +586,9 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
     anchor: c.anchor,
     level: c.levelHint ?? levelOf(fullTitle(c, page.title)),
     idHint: c.idHint,
+    extendsHint: c.extendsHint,
+    reportsToHint: c.reportsToHint,
+    remove: c.remove,
     grade: c.grade!,
     summary: c.summary,
     sections: c.sections,

@@ -8,6 +8,7 @@ import type { DraftItem, DraftPage, DraftRef, DraftRole, ImportReport, InheritNo
 import type { TextRef } from '../handbook/sentences.js';
 import { anchorOf, kebab, matchTitle, normaliseTitle, roleIdOf } from '../handbook/titles.js';
 import { linkKey } from '../handbook/place.js';
+import { decodeText } from '../handbook/neutralise.js';
 
 /** A family as written to YAML: keys in the order of SPEC §1.1. */
 export type FamilyObject = Record<string, unknown> & { kind: 'family'; id: string; title: string; roles: Record<string, RoleObject> };
@@ -69,7 +70,7 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[], optio
     const slots: RoleSlot[] = [];
     const pageSlug = kebab(p.key?.split('/').pop() ?? p.title);
     for (const r of p.roles) {
-      const base = r.idHint ?? roleIdOf(r.title);
+      const base = r.idHint ?? roleIdOf(decodeText(r.title));
       const id = unique(base, () => `${base}-${pageSlug}`);
       if (id !== base) note(p, r.line, `role id \`${base}\` is already used ${knownIds.has(base) ? 'in the data set' : 'in this import'}; "${r.title}" is \`${id}\``);
       taken.add(id);
@@ -78,7 +79,7 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[], optio
     slotsByPage.set(p, slots);
   }
   for (const p of usable) {
-    let base = p.idHint ?? kebab(p.title);
+    let base = p.idHint ?? kebab(decodeText(p.title));
     if (slotsByPage.get(p)!.some((s) => s.id === base)) base += p.idHint && base.endsWith('-family') ? '-2' : '-family';
     const id = unique(base, () => `${base}-family`);
     if (id !== base && knownIds.has(base)) note(p, p.line, `family id \`${base}\` is already used in the data set; this family is \`${id}\``);
@@ -103,7 +104,7 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[], optio
     const addExternal = (ref: TextRef, idHint?: string): string => {
       let id = idHint ?? kebab(ref.name);
       if (taken.has(id) && !external.has(id)) id = `${id}-external`;
-      if (!external.has(id)) external.set(id, ref.url && !ref.url.startsWith('#') ? { title: ref.name, url: ref.url } : { title: ref.name });
+      if (!external.has(id)) external.set(id, ref.url && !ref.url.startsWith('#') ? { title: decodeText(ref.name), url: ref.url } : { title: decodeText(ref.name) });
       return id;
     };
     /** A named role: on the linked page, on this page, then anywhere in the set. */
@@ -156,43 +157,48 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[], optio
     const parents = new Map<string, string>();
     for (const slot of slots) {
       const d = slot.draft;
-      const role = { title: d.title } as RoleObject;
+      const role = { title: decodeText(d.title) } as RoleObject;
       if (d.level) role.level = d.level;
       role.grade = d.grade;
       const rep = d.reportsTo ?? (page.familyReportsTo && !isSameRole(page.familyReportsTo, slot) ? page.familyReportsTo : undefined);
-      if (rep) {
+      // Ids written by `ladder export` for references to another family win when that id is here.
+      const hinted = (id: string | undefined) => (id !== undefined && id !== slot.id && (allSlots.some((x) => x.id === id) || knownIds.has(id)) ? id : undefined);
+      if (hinted(d.reportsToHint)) role.reports_to = d.reportsToHint;
+      else if (rep) {
         const to = refId(rep, slot);
         if (to && to.id !== slot.id) role.reports_to = to.id;
       }
-      const parent = resolveExtends(slot, slots, (n) => refId({ ref: (n.target as { ref: TextRef }).ref, line: n.line }, slot, true));
+      const parent = hinted(d.extendsHint) ?? resolveExtends(slot, slots, (n) => refId({ ref: (n.target as { ref: TextRef }).ref, line: n.line }, slot, true));
+      if (parent === d.extendsHint) for (const n of d.inherits) if (n.target.kind === 'named') Object.assign(n, { outcome: 'role', resolved: parent });
       if (parent) {
         role.extends = parent;
         parents.set(slot.id, parent);
       }
-      if (d.summary.length) role.summary = d.summary.join('\n\n');
+      if (d.remove?.length && parent) role.remove = [...new Set(d.remove)];
+      if (d.summary.length) role.summary = decodeText(d.summary.join('\n\n'));
       for (const s of SECTIONS) if (d.sections[s].length) role[s] = texts(d.sections[s]);
-      if (d.hiring.length) role.hiring_process = texts(d.hiring);
+      if (d.hiring.length) role.hiring_process = texts(d.hiring).map((t) => (typeof t === 'string' ? t : String(t.text)));
       roles[slot.id] = role;
     }
     const family = Object.create(null) as FamilyObject;
-    Object.assign(family, { kind: 'family', id: familyIds.get(page)!, title: page.title });
+    Object.assign(family, { kind: 'family', id: familyIds.get(page)!, title: decodeText(page.title) });
     if (page.source) family.source = page.source;
-    if (page.summary.length) family.summary = page.summary.join('\n\n');
+    if (page.summary.length) family.summary = decodeText(page.summary.join('\n\n'));
     for (const s of SECTIONS) if (page.sections[s].length) family[s] = texts(page.sections[s]);
     family.roles = roles;
     if (page.specialties.length) {
       const specs: Record<string, unknown> = Object.create(null);
       for (const sp of page.specialties) {
-        let id = kebab(sp.title);
-        for (let n = 2; id in specs; n++) id = `${kebab(sp.title)}-${n}`;
-        const o: Record<string, unknown> = { title: sp.title };
-        if (sp.summary.length) o.summary = sp.summary.join('\n\n');
+        let id = kebab(decodeText(sp.title));
+        for (let n = 2; id in specs; n++) id = `${kebab(decodeText(sp.title))}-${n}`;
+        const o: Record<string, unknown> = { title: decodeText(sp.title) };
+        if (sp.summary.length) o.summary = decodeText(sp.summary.join('\n\n'));
         for (const s of SECTIONS) if (sp.sections[s].length) o[s] = texts(sp.sections[s]);
         specs[id] = o;
       }
       family.specialties = specs;
     }
-    if (page.careerLadder.length) family.career_ladder = page.careerLadder.join('\n\n');
+    if (page.careerLadder.length) family.career_ladder = decodeText(page.careerLadder.join('\n\n'));
     const next: string[] = [];
     for (const link of page.careerLinks) {
       // "[Senior X](#senior-x)": a role of this page.
@@ -208,7 +214,7 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[], optio
       if (id !== familyIds.get(page) && !next.includes(id)) next.push(id);
     }
     if (next.length) family.next = next;
-    if (page.hiring.length) family.hiring_process = texts(page.hiring);
+    if (page.hiring.length) family.hiring_process = texts(page.hiring).map((t) => (typeof t === 'string' ? t : String(t.text)));
     if (external.size) {
       const ext: Record<string, unknown> = Object.create(null);
       for (const [id, e] of external) ext[id] = e;
@@ -266,18 +272,18 @@ function texts(items: DraftItem[]): (string | Record<string, unknown>)[] {
   return items
     .filter((i) => i.text.trim() !== '')
     .map((i) => {
-      if (!i.fields) return i.text;
+      if (!i.fields) return decodeText(i.text);
       const o: Record<string, unknown> = {};
       // An id must be unique within its section; a repeated one keeps only the text.
       if (i.fields.id && !seen.has(i.fields.id)) {
         o.id = i.fields.id;
         seen.add(i.fields.id);
       }
-      o.text = i.text;
+      o.text = decodeText(i.text);
       if (i.fields.years !== undefined) o.years = i.fields.years;
       if (i.fields.area !== undefined) o.area = i.fields.area;
       if (i.fields.skills !== undefined) o.skills = i.fields.skills;
-      return Object.keys(o).length === 1 ? i.text : o;
+      return Object.keys(o).length === 1 ? decodeText(i.text) : o;
     });
 }
 
