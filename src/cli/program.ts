@@ -107,9 +107,12 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
   program
     .command('export')
     .description('render a family as a handbook page (markdown) or as resolved JSON')
-    .argument('<family>', 'family id, e.g. education-services')
+    .argument('[family]', 'family id, e.g. education-services')
+    .option('--all', 'every family of the data set')
+    .option('-o, --out <dir>', 'with --all: write one page per family into this directory')
+    .option('--force', 'with --all --out: overwrite existing files')
     .addOption(new Option('-f, --format <format>', 'output format').choices(EXPORT_FORMATS).default('markdown' as const))
-    .addHelpText('after', examples('ladder export education-services > index.html.md', 'ladder export education-services --format json'))
+    .addHelpText('after', examples('ladder export education-services > index.html.md', 'ladder export education-services --format json', 'ladder export --all --out pages/'))
     .action(async (family, opts) => done(await (await import('./commands/export.js')).exportFamily(ctx(), family, opts)));
 
   return program;

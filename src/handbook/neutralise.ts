@@ -32,10 +32,8 @@ export type Structural = (text: string) => boolean;
 
 /** One line of a page (an item, a hiring step, a title): line breaks as spaces, structure encoded. */
 export function inline(text: string, structural: Structural = () => false): string {
-  const one = text
-    .split(BREAKS)
-    .map((l, i, all) => (i > 0 ? (i < all.length - 1 ? l.trim() : l.trimStart()) : all.length > 1 ? l.trimEnd() : l))
-    .join(' ');
+  const parts = text.split(BREAKS);
+  const one = parts.length === 1 ? text : parts.map((l, i, all) => (i > 0 ? (i < all.length - 1 ? l.trim() : l.trimStart()) : l.trimEnd())).filter((l, i) => i === 0 || l !== '').join(' ');
   const chars = encodeCharacters(one);
   return encodeLineStart(structural(one) ? encodeWords(chars) : chars);
 }

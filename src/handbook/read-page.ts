@@ -399,6 +399,11 @@ export function readPage(input: PageInput): DraftPage {
     }
     const c = current();
     const reports_ = readReportsTo(text);
+    // The sentence `ladder export` writes for a reference it also gives by id: structure only.
+    if (reports_ && c?.reportsToHint && !c.reportsTo && isParagraph && !text.includes('\n') && /^The .+ reports to the .+\.$/.test(text.trim())) {
+      c.reportsTo = { ref: reports_, line };
+      return true;
+    }
     if (reports_) {
       if (c && !c.reportsTo) c.reportsTo = { ref: reports_, line };
       else if (!c && !page.familyReportsTo && !sawRole) page.familyReportsTo = { ref: reports_, line };

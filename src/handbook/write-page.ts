@@ -95,12 +95,10 @@ function roleBlock(ds: DataSet, fam: FamilyDef, role: RoleDef): string[] {
   const hint: ItemFields = {};
   if (role.id !== roleIdOf(role.title)) hint.id = role.id;
   if (role.level !== undefined && role.level !== levelOf(role.title)) hint.level = role.level;
-  // A reference to a role of another family carries its id, so importing the families together
-  // finds it whatever the titles (the text says the same for a reader).
+  // A parent in another family carries its id, so importing the families together finds it whatever
+  // the titles (the text says the same for a reader); so does the manager of the sentence below.
   const elsewhere = (id: string | undefined) => id !== undefined && ds.roles.has(id) && ds.roles.get(id)!.family !== fam.id;
   if (elsewhere(role.extends)) hint.extends = role.extends;
-  if (elsewhere(role.reportsTo)) hint.reports_to = role.reportsTo;
-  if (hint.id || hint.level || hint.extends || hint.reports_to) out.push(writeAnnotation(hint).trim(), '');
   const reports = role.reportsTo !== undefined ? titleOf(ds, fam, role.reportsTo) : null;
   // The importer reads "reports to" from the text: write the sentence unless the summary has one.
   // A family summary saying "This job family reports to X" covers every role reporting to X.
@@ -110,7 +108,12 @@ function roleBlock(ds: DataSet, fam: FamilyDef, role: RoleDef): string[] {
   // any other structure in the summary is encoded, so it cannot forge a reference or a grade.
   const own = role.summary ? readReportsTo(role.summary) : null;
   const carries = reports !== null && own !== null;
-  if (reports && !covered && !carries) out.push(`The ${heading(role.title)} reports to the ${link(reports)}.`, '');
+  // The sentence written here is marked by the reference's id in the comment, so the importer takes
+  // it as the reference and not as a summary.
+  const sentence = reports !== null && !covered && !carries;
+  if (sentence) hint.reports_to = role.reportsTo;
+  if (hint.id || hint.level || hint.extends || hint.reports_to) out.push(writeAnnotation(hint).trim(), '');
+  if (sentence) out.push(`The ${heading(role.title)} reports to the ${link(reports!)}.`, '');
   if (role.summary) out.push(prose(role.summary, (t) => readGrade(t, true) !== null || readInherit(t) !== null || (!carries && readReportsTo(t) !== null)), '');
   if (role.grade !== undefined) out.push(`#### ${heading(role.title)} Job Grade`, '', `The ${heading(role.title)} is a [grade ${role.grade}](${GRADE_LINK}).`, '');
   const parent = role.extends !== undefined ? titleOf(ds, fam, role.extends) : null;
