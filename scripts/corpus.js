@@ -63,7 +63,7 @@ if (json) {
   for (const r of rows) {
     const grades = `${r.gradeRight}/${r.gradeLines}`;
     const ext = `${r.extendsResolved}/${r.extendsLines}`;
-    const b = (k) => `${r.bullets[k].placed}/${r.bullets[k].found}`;
+    const b = (k) => `${r.bullets[k].placed}${r.bullets[k].reported ? `+${r.bullets[k].reported}r` : ''}/${r.bullets[k].found}`;
     process.stdout.write(
       `${r.file.padEnd(w)}  roles ${String(r.roles).padStart(2)}  grades ${String(r.grades).padStart(2)} (stated ${grades.padStart(5)})  levels ${String(r.levels).padStart(2)}  extends ${String(r.extendsCount).padStart(2)} (lines ${ext.padStart(5)})  placeholders ${r.placeholdersSkipped}  bullets resp ${b('responsibilities').padStart(7)} req ${b('requirements').padStart(7)}  unplaced ${String(r.unplaced).padStart(3)}  errors ${r.errors}${r.roles ? '' : '  (no graded role)'}\n`,
     );
@@ -83,7 +83,7 @@ if (json) {
       `"Extends"-style lines resolved to a role ${totals.extendsResolved}/${totals.extendsLines} (${pct(totals.extendsResolved, totals.extendsLines)} %), to an external entry ${totals.extendsExternal}; ${totals.extendsOutside} more stand under specialties or headings without a grade`,
       `families with a graded role that lint clean and carry every stated grade on the right role ${totals.cleanAndGraded}/${totals.graded} (${pct(totals.cleanAndGraded, totals.graded)} %)`,
       `levels ${totals.levels}; extends ${totals.extendsCount}; placeholders skipped ${totals.placeholdersSkipped}, imported as items ${totals.placeholderItems}`,
-      `bullets placed/found: responsibilities ${totals.bullets.responsibilities.placed}/${totals.bullets.responsibilities.found}, requirements ${totals.bullets.requirements.placed}/${totals.bullets.requirements.found}; pages where they differ ${totals.bulletPagesOff}`,
+      `bullets placed/found: responsibilities ${totals.bullets.responsibilities.placed}/${totals.bullets.responsibilities.found}, requirements ${totals.bullets.requirements.placed}/${totals.bullets.requirements.found}; under headings without a grade (reported, not imported) ${totals.bullets.responsibilities.reported + totals.bullets.requirements.reported}; pages where placed + reported differ from found ${totals.bulletPagesOff}`,
       `lines reported as skipped ${totals.unplaced}; notes in all ${totals.notes}; import took ${Math.round(ms)} ms`,
       '',
     ].join('\n'),

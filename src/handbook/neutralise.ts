@@ -19,23 +19,26 @@ function encodeCharacters(text: string): string {
     .replace(CONTROL, ref);
 }
 
-/** Words the importer reads as structure in running text: the first letter of each as a reference. */
-const STRUCTURE_WORDS = /\b(grade|extends|reports?|same|addition|except)\b/gi;
-const encodeWords = (text: string) => text.replace(STRUCTURE_WORDS, (w) => ref(w[0]) + w.slice(1));
+/** Words the importer reads as structure in running text, by the sentence they make. */
+export const WORDS = { grade: 'grade', inherit: 'extends|same|addition|except', reports: 'reports?' } as const;
+export type WordKind = keyof typeof WORDS;
+/** The first letter of each such word as a reference. */
+const encodeWords = (text: string, kinds: readonly WordKind[]) =>
+  kinds.length ? text.replace(new RegExp(`\\b(?:${kinds.map((k) => WORDS[k]).join('|')})\\b`, 'gi'), (w) => ref(w[0]) + w.slice(1)) : text;
 
 /** A line start that reads as block syntax: heading, quote, table, list, rule, bold line, kramdown, TOC. */
 const LINE_START = /^(\s*)(#|>|\||[*+-](?=\s|$)|\d{1,3}[.)](?=\s|$)|\*\*|__|\{:|TOC$|TBD|TBA|to be determined|coming soon)/i;
 const encodeLineStart = (line: string) => line.replace(LINE_START, (_m, sp: string, tok: string) => sp + ref(tok[0]) + tok.slice(1));
 
-/** Decides whether a text would be read as structure (a grade sentence, "Extends …", "reports to"). */
-export type Structural = (text: string) => boolean;
+/** The kinds of structure sentence a text would be read as (a grade, "Extends …", "reports to"). */
+export type Structural = (text: string) => readonly WordKind[];
 
 /** One line of a page (an item, a hiring step, a title): line breaks as spaces, structure encoded. */
-export function inline(text: string, structural: Structural = () => false): string {
+export function inline(text: string, structural: Structural = () => []): string {
   const parts = text.split(BREAKS);
   const one = parts.length === 1 ? text : parts.map((l, i, all) => (i > 0 ? (i < all.length - 1 ? l.trim() : l.trimStart()) : l.trimEnd())).filter((l, i) => i === 0 || l !== '').join(' ');
   const chars = encodeCharacters(one);
-  return encodeLineStart(structural(one) ? encodeWords(chars) : chars);
+  return encodeLineStart(encodeWords(chars, structural(one)));
 }
 
 /**
@@ -43,12 +46,12 @@ export function inline(text: string, structural: Structural = () => false): stri
  * structural lines encoded. `lists: true` keeps `- ` list lines (a family summary may hold the
  * page's introduction list).
  */
-export function prose(text: string, structural: Structural = () => false, options: { lists?: boolean } = {}): string {
+export function prose(text: string, structural: Structural = () => [], options: { lists?: boolean } = {}): string {
   return text
     .split(BREAKS)
     .map((line) => {
       let l = encodeCharacters(line);
-      if (structural(line)) l = encodeWords(l);
+      l = encodeWords(l, structural(line));
       if (options.lists && /^\s*[-*] \S/.test(l)) return l.replace(/^(\s*[-*] )(.*)$/, (_m, marker: string, rest: string) => marker + encodeLineStart(rest));
       return encodeLineStart(l);
     })

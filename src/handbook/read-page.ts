@@ -48,9 +48,9 @@ const SECTION_NAMES: [RegExp, SectionKind][] = [
   [/^hiring\s+process$/i, 'hiring'],
   [/^career\s+(?:ladder|path)$|^next\s+steps$/i, 'career'],
   [/^levels?$|^job\s+levels?$/i, 'levels'],
-  [/^(?:specialt(?:y|ies)|speciali[sz]ations?|segments?)$/i, 'specialties'],
+  [/^(?:speciali?t(?:y|ies)|speciali[sz]ations?|segments?)$/i, 'specialties'],
 ];
-const TAIL = /(job\s+grades?|grades?|responsibilities|requirements|qualifications|nice[-\s]to[-\s]haves?|performance\s+indicators?|hiring\s+process|career\s+(?:ladder|path)|levels|specialt(?:y|ies)|speciali[sz]ations?|segments?)$/i;
+const TAIL = /(job\s+grades?|grades?|responsibilities|requirements|qualifications|nice[-\s]to[-\s]haves?|performance\s+indicators?|hiring\s+process|career\s+(?:ladder|path)|levels|speciali?t(?:y|ies)|speciali[sz]ations?|segments?)$/i;
 
 /** Classifies a heading: a known section (possibly prefixed by a role or level name), else a title. */
 export function classifyHeading(text: string): HeadingClass {
@@ -413,7 +413,8 @@ export function readPage(input: PageInput): DraftPage {
       // removed ids in its comment): the phrase is read without the exception.
       const ann = /<!--/.test(text) ? readAnnotation(text) : null;
       const bare = ann?.fields ? ann.text : text;
-      const except = /,?\s*except:\s/i.exec(bare);
+      const at = bare.toLowerCase().indexOf('except:');
+      const except = at > 0 && /[\s,]/.test(bare[at - 1]) ? { index: trimEndOf(bare.slice(0, at), ',').length } : null;
       const inh = readInherit(except ? bare.slice(0, except.index) : bare);
       if (inh && except) {
         if (ann?.fields?.remove) c.remove = [...(c.remove ?? []), ...ann.fields.remove];

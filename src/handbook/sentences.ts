@@ -78,7 +78,7 @@ export function readReportsTo(raw: string): TextRef | null {
   const rest = text.slice(m.index + m[0].length);
   // Titles are capitalised or linked: "reports to you", "reports to the hiring manager" name no role.
   if (!/^\s*(?:\[|[A-Z0-9])/.test(rest)) return null;
-  const ref = refAtStart(rest, /[.;:]\s|[.;:]?$|,\s+(?:and|who|with|which|while|as|in)\b|,?\s+or\s|\s+(?:and|who|with|in order|to help|on|for|at)\s/i);
+  const ref = refAtStart(rest, /[.:]\s|(?<!&(?:[a-z]{2,8}|#\d{1,7}|#x[0-9a-f]{1,6}));\s|[.;:]?$|,\s+(?:and|who|with|which|while|as|in)\b|,?\s+or\s|\s+(?:and|who|with|in order|to help|on|for|at)\s/i);
   // "reports to the Director or VP, Alliances": a bare rank names no one in particular.
   return ref && !/^(?:the\s+)?(?:director|manager|vp|vice president|head|lead|senior director|senior manager)$/i.test(ref.name) ? ref : null;
 }
@@ -95,7 +95,8 @@ export interface InheritPhrase {
 
 const INHERIT = /\b(extends|has all (?:of )?the same|ha(?:s|ve) the same|shares? the same|sharing the same|adheres? to the same|in addition to (?:the|any|all)\b)/i;
 // A comma ends the name only before a lower-case clause: "Director, Stock Administrator" is one title.
-const STOP = /\s+(?:responsibilities|requirements|role|roles|position|expectations|in complexity|with the|through|plus|as an?|as the|and the|and is)\b|,(?=\s+[a-z])|(?<!\b(?:Sr|Jr|St|Mgr))\.|[:;(]|$/;
+// A `;` that closes a character reference (`&amp;`, `&#38;`) is part of the name.
+const STOP = /\s+(?:responsibilities|requirements|role|roles|position|expectations|in complexity|with the|through|plus|as an?|as the|and the|and is)\b|,(?=\s+[a-z])|(?<!\b(?:Sr|Jr|St|Mgr))\.|[:(]|(?<!&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6}));|$/;
 const LEVEL_WORDS = /^(?:the\s+)?(intermediate|junior|associate|senior|staff|principal|lead|manager|director)(?:\s+(?:level|position|role|one))?\b/i;
 
 /** Recognises an inheritance phrase ("Extends the X responsibilities", "… as the intermediate position plus the following"). */
@@ -153,7 +154,7 @@ function namedOrLevel(rest: string): InheritTarget | null {
   const body = t.replace(/^(?:the\s+|an?\s+)/i, '');
   // A name runs up to the section word when there is one ("Security Analyst, Trust and Safety responsibilities").
   const sectionWord = /\s+(?:responsibilities|requirements|requirement|role|roles|position|expectations|performance indicators)\b/i.exec(body);
-  if (sectionWord && !/[.;:]/.test(body.slice(0, sectionWord.index).replace(/\b(?:Sr|Jr|St|Mgr|Mr|Ms)\./g, ''))) {
+  if (sectionWord && !/[.;:]/.test(body.slice(0, sectionWord.index).replace(/\b(?:Sr|Jr|St|Mgr|Mr|Ms)\./g, '').replace(/&(?:[a-z]{2,8}|#\d{1,7}|#x[0-9a-f]{1,6});/gi, '&'))) {
     const ref = refAtStart(body.slice(0, sectionWord.index), /$/);
     if (ref) return { kind: 'named', ref };
   }

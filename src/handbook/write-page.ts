@@ -9,7 +9,7 @@ import { readLinks, readReportsTo } from './sentences.js';
 import { linkKey } from './place.js';
 import { anchorOf, levelOf, normaliseTitle, roleIdOf } from './titles.js';
 import { writeAnnotation, type ItemFields } from './annotation.js';
-import { inline, prose } from './neutralise.js';
+import { inline, prose, type WordKind } from './neutralise.js';
 import { readGrade, readInherit } from './sentences.js';
 import { classifyHeading } from './read-page.js';
 import { resolveRole } from '../core/resolve.js';
@@ -48,11 +48,20 @@ function familyReportsStays(ds: DataSet, fam: FamilyDef): boolean {
 }
 
 /** Texts the importer would read as structure: a grade, "reports to", an inheritance phrase. */
-const structural = (t: string) => readGrade(t, true) !== null || readReportsTo(t) !== null || readInherit(t) !== null;
+const kinds = (t: string, reports = true): WordKind[] => [
+  ...(readGrade(t, true) !== null ? (['grade'] as const) : []),
+  ...(readInherit(t) !== null ? (['inherit'] as const) : []),
+  ...(reports && readReportsTo(t) !== null ? (['reports'] as const) : []),
+];
+const structural = (t: string) => kinds(t);
 /** Items are one line on a handbook page (a line break would end the list item), text only. */
 const bullets = (items: readonly ({ text: string } & ItemFields)[]) => items.map((i) => `* ${inline(i.text, structural)}${writeAnnotation(i)}`).join('\n');
 /** A title in a heading: one line; a title that reads as a section name ("… Job Grade") encoded. */
-const heading = (t: string) => inline(t, (x) => classifyHeading(x).kind !== 'title');
+const heading = (t: string) => {
+  const x = inline(t);
+  // The last letter as a reference: "Senior X Requirements" as a title is then not a section heading.
+  return classifyHeading(t).kind !== 'title' && /[a-z0-9]$/i.test(x) ? x.slice(0, -1) + `&#${x.charCodeAt(x.length - 1)};` : x;
+};
 /** Summaries and other prose: paragraphs kept, nothing in them read as structure. */
 const para = (t: string, lists = false) => prose(t, structural, { lists });
 
@@ -114,7 +123,7 @@ function roleBlock(ds: DataSet, fam: FamilyDef, role: RoleDef): string[] {
   if (sentence) hint.reports_to = role.reportsTo;
   if (hint.id || hint.level || hint.extends || hint.reports_to) out.push(writeAnnotation(hint).trim(), '');
   if (sentence) out.push(`The ${heading(role.title)} reports to the ${link(reports!)}.`, '');
-  if (role.summary) out.push(prose(role.summary, (t) => readGrade(t, true) !== null || readInherit(t) !== null || (!carries && readReportsTo(t) !== null)), '');
+  if (role.summary) out.push(prose(role.summary, (t) => kinds(t, !carries)), '');
   if (role.grade !== undefined) out.push(`#### ${heading(role.title)} Job Grade`, '', `The ${heading(role.title)} is a [grade ${role.grade}](${GRADE_LINK}).`, '');
   const parent = role.extends !== undefined ? titleOf(ds, fam, role.extends) : null;
   const removed = removedBySection(ds, role);
@@ -142,7 +151,7 @@ export function familyMarkdown(ds: DataSet, fam: FamilyDef): string {
   if (place && !place.anchor) out.push(`canonical_path: ${JSON.stringify(`/job-families/${place.key}/`)}`);
   out.push('---', '');
   // The family summary's "reports to" applies to every role without its own: kept only when it is true of all.
-  if (fam.summary) out.push(prose(fam.summary, (t) => readGrade(t, true) !== null || readInherit(t) !== null || (!familyReportsStays(ds, fam) && readReportsTo(t) !== null), { lists: true }), '');
+  if (fam.summary) out.push(prose(fam.summary, (t) => kinds(t, !familyReportsStays(ds, fam)), { lists: true }), '');
   for (const s of SECTIONS) {
     if (s === 'performance_indicators') continue;
     out.push(...sectionBlock(`## ${HEADINGS[s]}`, fam.sections[s].length ? [bullets(fam.sections[s])] : []));

@@ -102,7 +102,7 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[], optio
     const slots = slotsByPage.get(page)!;
     const external = new Map<string, { title: string; url?: string }>();
     const addExternal = (ref: TextRef, idHint?: string): string => {
-      let id = idHint ?? kebab(ref.name);
+      let id = idHint ?? kebab(decodeText(ref.name));
       if (taken.has(id) && !external.has(id)) id = `${id}-external`;
       if (!external.has(id)) external.set(id, ref.url && !ref.url.startsWith('#') ? { title: decodeText(ref.name), url: ref.url } : { title: decodeText(ref.name) });
       return id;

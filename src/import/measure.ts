@@ -12,6 +12,7 @@ import type { ImportReport } from '../handbook/draft.js';
 import { placeholderOf } from '../core/placeholder.js';
 import { readInherit } from '../handbook/sentences.js';
 import { readAnnotation } from '../handbook/annotation.js';
+import { decodeText } from '../handbook/neutralise.js';
 
 export interface PageRow {
   file: string;
@@ -24,7 +25,7 @@ export interface PageRow {
   unplaced: number;
   errors: number;
   /** Bullets under Responsibilities / Requirements headings, and how many landed in that section. */
-  bullets: Record<BulletSection, { found: number; placed: number }>;
+  bullets: Record<BulletSection, { found: number; placed: number; reported: number }>;
   /** Placeholder lines ("TBD") skipped, and placeholder items left in the YAML (should be 0). */
   placeholdersSkipped: number;
   placeholderItems: number;
@@ -56,7 +57,7 @@ export interface CorpusTotals {
   extendsCount: number;
   placeholdersSkipped: number;
   placeholderItems: number;
-  bullets: Record<BulletSection, { found: number; placed: number }>;
+  bullets: Record<BulletSection, { found: number; placed: number; reported: number }>;
   /** Pages where the bullets found and placed differ in a section. */
   bulletPagesOff: number;
   /** Families with a graded role, no lint error and every stated grade on the right role. */
@@ -70,7 +71,7 @@ export interface CorpusMeasure {
 }
 
 const norm = (t: string) =>
-  t
+  decodeText(t)
     .replace(/\[([^\[\]]*)\]\([^()]*\)/g, '$1')
     .toLowerCase()
     .replace(/\(intermediate\)/g, '')
@@ -93,7 +94,7 @@ export function measureCorpus(inputs: readonly PageInput[], result: ImportResult
   const rows: PageRow[] = [];
   const totals: CorpusTotals = {
     pages: 0, graded: 0, clean: 0, roles: 0, gradeLines: 0, gradeRight: 0, extendsLines: 0, extendsResolved: 0, extendsExternal: 0, extendsOutside: 0, unplaced: 0, notes: 0,
-    levels: 0, extendsCount: 0, placeholdersSkipped: 0, placeholderItems: 0, bullets: { responsibilities: { found: 0, placed: 0 }, requirements: { found: 0, placed: 0 } }, bulletPagesOff: 0, cleanAndGraded: 0,
+    levels: 0, extendsCount: 0, placeholdersSkipped: 0, placeholderItems: 0, bullets: { responsibilities: { found: 0, placed: 0, reported: 0 }, requirements: { found: 0, placed: 0, reported: 0 } }, bulletPagesOff: 0, cleanAndGraded: 0,
   };
   const misses: CorpusMeasure['misses'] = { grades: [], extends: [], outside: [], errors: [], bullets: [], placeholders: [] };
   for (const input of inputs) {
@@ -106,7 +107,7 @@ export function measureCorpus(inputs: readonly PageInput[], result: ImportResult
     const row: PageRow = {
       file: input.file, family: fam?.id ?? null, roles: roles.length, gradeLines: 0, gradeRight: 0, extendsLines: 0, extendsResolved: 0,
       unplaced: reports.filter((r) => r.message.endsWith('(skipped)')).length, errors: 0,
-      bullets: { responsibilities: { found: 0, placed: 0 }, requirements: { found: 0, placed: 0 } },
+      bullets: { responsibilities: { found: 0, placed: 0, reported: 0 }, requirements: { found: 0, placed: 0, reported: 0 } },
       placeholdersSkipped: reports.filter((r) => r.message.startsWith('placeholder ')).length,
       placeholderItems: 0,
       levels: roles.filter((r) => r.level !== undefined).length,
@@ -194,7 +195,8 @@ export function measureCorpus(inputs: readonly PageInput[], result: ImportResult
     for (const k of BULLET_SECTIONS) {
       totals.bullets[k].found += row.bullets[k].found;
       totals.bullets[k].placed += row.bullets[k].placed;
-      if (row.bullets[k].found !== row.bullets[k].placed) off = true;
+      totals.bullets[k].reported += row.bullets[k].reported;
+      if (row.bullets[k].found !== row.bullets[k].placed + row.bullets[k].reported) off = true;
     }
     if (off) totals.bulletPagesOff++;
     if (roles.length && errors.length === 0 && row.gradeRight === row.gradeLines) totals.cleanAndGraded++;
@@ -244,11 +246,17 @@ function countBullets(input: PageInput, lines: string[], fam: FamilyObject, repo
     return false;
   };
   const skippedLines = new Set(reports.filter((r) => r.message.startsWith('placeholder ') || r.message.startsWith('table-of-contents')).map((r) => r.line));
+  // Headings the importer reported as not a role (no grade anywhere): their bullets are reported on
+  // stderr with the heading, not imported, and counted apart.
+  const notRoles = new Set(reports.filter((r) => / has no grade, so it is not a role;/.test(r.message)).map((r) => r.line));
+  let notRole: number | null = null;
   let open: { kind: BulletSection | 'other'; depth: number } | null = null;
   lines.forEach((l, i) => {
     const h = HEADING_LINE.exec(l) ?? (/^\s*\*\*[^*].*\*\*\s*:?\s*$/.test(l) ? [l, '#######', l.replace(/\*\*/g, '')] : null);
     if (h) {
       const depth = h[1].length;
+      if (notRole !== null && depth <= notRole) notRole = null;
+      if (notRoles.has(i + 1)) notRole = depth;
       const text = h[2].replace(/[*_]/g, '').replace(/\s*#*\s*$/, '').trim();
       const kind = SECTION_OF.find(([re]) => re.test(text))?.[1];
       if (kind) open = { kind, depth };
@@ -258,8 +266,12 @@ function countBullets(input: PageInput, lines: string[], fam: FamilyObject, repo
     const b = open && open.kind !== 'other' ? BULLET.exec(l) : null;
     if (!b || !open || open.kind === 'other') return;
     const kind = open.kind;
-    const text = readAnnotation(b[1].trim()).text;
+    const text = decodeText(readAnnotation(b[1].trim()).text);
     row.bullets[kind].found++;
+    if (notRole !== null) {
+      row.bullets[kind].reported++;
+      return;
+    }
     const inherit = readInherit(text);
     if (inSection(kind, text) || skippedLines.has(i + 1) || placeholderOf(text) !== null || (inherit && inherit.whole)) {
       row.bullets[kind].placed++;
