@@ -2,6 +2,7 @@
  * Renders a role diff as a coloured list, markdown or JSON. Pure: data in, string out.
  * Every format lists a section's items in the same order: added, changed, removed, then unchanged.
  */
+import { inline } from '../handbook/neutralise.js';
 import { SECTIONS, SECTION_TITLES, type SkillsRequirement } from '../core/model.js';
 import type { ResolvedItem } from '../core/resolve.js';
 import { diffJson, type Delta, type FieldChange, type ItemChange, type RoleDiff, type SectionDiff } from '../core/diff/index.js';
@@ -144,7 +145,7 @@ export function diffTable(d: RoleDiff, o: DiffTableOptions): string {
 // ---------------------------------------------------------------------------------------------
 // Markdown (for a promotion document)
 
-const md = (s: string) => s.replace(/\n/g, ' ');
+const md = (s: string) => inline(s);
 const cell = (s: string) => md(s).replace(/\|/g, '\\|');
 
 /** ~~removed~~ **added**, so the change reads without colour. */

@@ -1,4 +1,5 @@
 /** Renders a gap result as a list for the terminal, markdown or JSON. Pure: data in, string out. */
+import { inline } from '../handbook/neutralise.js';
 import { gapJson, type GapResult, type GapStatus } from '../core/gap/index.js';
 import type { Paint } from './paint.js';
 import { printable } from './table.js';
@@ -39,7 +40,7 @@ export function gapTable(r: GapResult, paint: Paint, width: number): string {
   return out.join('\n') + '\n';
 }
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = (s: string) => inline(s).replace(/\|/g, '\\|');
 const STATUS_MD: Record<GapStatus, string> = { met: 'met', missing: '**missing**', unverified: '_unverified_' };
 
 export function gapMarkdown(r: GapResult): string {
