@@ -71,7 +71,7 @@ function computeNormalised(title: string): string {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
     .split(/\s+/)
-    .flatMap((w) => (ABBREVIATIONS[w] ?? w).split(' '))
+    .flatMap((w) => (Object.hasOwn(ABBREVIATIONS, w) ? ABBREVIATIONS[w] : w).split(' '))
     .filter((w) => w !== '' && !FILLER.has(w));
   return words.join(' ');
 }

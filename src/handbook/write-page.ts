@@ -37,7 +37,8 @@ function titleOf(ds: DataSet, fam: FamilyDef, id: string): { title: string; url?
   return ext ? { title: ext.title, url: ext.url } : { title: id };
 }
 
-const link = (r: { title: string; url?: string }) => (r.url ? `[${inline(r.title).replace(/[[\]]/g, (c) => `&#${c.charCodeAt(0)};`)}](${r.url.replace(/[()\s<>]/g, encodeURIComponent)})` : inline(r.title));
+/** A reference: the title written as in the heading it names (so the importer matches it), linked when it has a page. */
+const link = (r: { title: string; url?: string }) => (r.url ? `[${heading(r.title).replace(/[[\]]/g, (c) => `&#${c.charCodeAt(0)};`)}](${r.url.replace(/[()\s<>]/g, encodeURIComponent)})` : heading(r.title));
 
 /**
  * A family summary's "… reports to X" is read as the manager of every role without one of its own:
@@ -58,9 +59,13 @@ const structural = (t: string) => kinds(t);
 const bullets = (items: readonly ({ text: string } & ItemFields)[]) => items.map((i) => `* ${inline(i.text, structural)}${writeAnnotation(i)}`).join('\n');
 /** A title in a heading: one line; a title that reads as a section name ("… Job Grade") encoded. */
 const heading = (t: string) => {
-  const x = inline(t);
+  // Headings and the sentences naming the role write the title the same way, structure words encoded.
+  const x = inline(t, () => ['grade', 'inherit', 'reports']);
+  // A blank title still has a heading text: its characters as references.
+  if (x.trim() === '') return [...t].map((c) => `&#${c.codePointAt(0)};`).join('') || '&#32;';
   // The last letter as a reference: "Senior X Requirements" as a title is then not a section heading.
-  return classifyHeading(t).kind !== 'title' && /[a-z0-9]$/i.test(x) ? x.slice(0, -1) + `&#${x.charCodeAt(x.length - 1)};` : x;
+  const last = /[a-z0-9](?=\s*$)/i.exec(x);
+  return classifyHeading(t).kind !== 'title' && last ? x.slice(0, last.index) + `&#${x.charCodeAt(last.index)};` + x.slice(last.index + 1) : x;
 };
 /** Summaries and other prose: paragraphs kept, nothing in them read as structure. */
 const para = (t: string, lists = false) => prose(t, structural, { lists });

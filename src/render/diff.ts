@@ -155,14 +155,14 @@ function changeMarkdown(words: WordChange[]): string {
 
 function fieldMarkdown(f: FieldChange, d: RoleDiff): [string, string] {
   if (f.field === 'reports_to') {
-    const ref = (r: typeof d.from.reportsTo) => (r ? `${r.title} (\`${r.id}\`)` : 'none');
+    const ref = (r: typeof d.from.reportsTo) => (r ? `${md(r.title)} (\`${r.id}\`)` : 'none');
     return [ref(d.from.reportsTo), ref(d.to.reportsTo)];
   }
   return [none(f.from), none(f.to)];
 }
 
 export function diffMarkdown(d: RoleDiff, all: boolean): string {
-  const out: string[] = [`# ${d.from.role.title} → ${d.to.role.title}`, '', `From \`${d.from.role.id}\` to \`${d.to.role.id}\`.`];
+  const out: string[] = [`# ${md(d.from.role.title)} → ${md(d.to.role.title)}`, '', `From \`${d.from.role.id}\` to \`${d.to.role.id}\`.`];
   if (d.fields.length) {
     out.push('', '| | From | To |', '|---|---|---|');
     for (const f of d.fields) {
