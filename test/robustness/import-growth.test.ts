@@ -113,3 +113,19 @@ describe('exporter patterns grow linearly', () => {
     expect(ratio < MAX_RATIO ? 'linear' : `×${ratio.toFixed(1)} (${times.map((t) => t.toFixed(1)).join(', ')} ms)`).toBe('linear');
   });
 });
+
+describe('reference search grows linearly', () => {
+  test('roles whose "reports to" and "Extends" name no role of the set', () => {
+    const words = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf', 'Hotel', 'India', 'Juliet', 'Kilo', 'Lima'];
+    const name = (i: number) => `${words[i % 12]} ${words[Math.floor(i / 12) % 12]} ${words[Math.floor(i / 144) % 12]} Specialist ${i}`;
+    const make = (n: number) => {
+      const roles = Array.from({ length: n / 8 }, (_, i) => `### ${name(i)}\n\nThe ${name(i)} reports to the Nobody Known ${i}.\n\nThe ${name(i)} is a grade 6.\n\n#### Responsibilities\n\n- Extends the Unknown Role Number ${i} responsibilities\n- Work ${i}\n`);
+      const text = `---\nlayout: job_family_page\ntitle: "Many"\n---\n\n## Levels\n\n${roles.join('\n')}`;
+      return () => {
+        importPages([{ file: 'many.md', text }]);
+      };
+    };
+    const { ratio, times } = growth(make);
+    expect(ratio < MAX_RATIO ? 'linear' : `×${ratio.toFixed(1)} (${times.map((t) => t.toFixed(1)).join(', ')} ms)`).toBe('linear');
+  });
+});
