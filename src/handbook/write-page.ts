@@ -151,7 +151,7 @@ function roleBlock(ds: DataSet, fam: FamilyDef, role: RoleDef): string[] {
 export function familyMarkdown(ds: DataSet, fam: FamilyDef): string {
   // `family_id` keeps the id through a round trip when it is not the kebab-case of the title.
   const place = fam.source ? linkKey(fam.source) : null;
-  const out: string[] = ['---', 'layout: job_family_page', `title: ${JSON.stringify(fam.title)}`, `family_id: ${fam.id}`];
+  const out: string[] = ['---', 'layout: job_family_page', `title: ${JSON.stringify(fam.title).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}`, `family_id: ${fam.id}`];
   // GitLab's own key for where the page lives; the importer reads it back as the page's place.
   if (place && !place.anchor) out.push(`canonical_path: ${JSON.stringify(`/job-families/${place.key}/`)}`);
   out.push('---', '');
