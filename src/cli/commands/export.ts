@@ -28,17 +28,18 @@ export async function exportFamily(ctx: Context, family: string | undefined, opt
     return 0;
   }
   const { resolve, join } = await import('node:path');
-  const { exists, writeAll } = await import('../../io/pages.js');
+  const { exists } = await import('../../io/pages.js');
+  const { writeFilesAtomic } = await import('../../io/atomic.js');
   const { displayPath } = await import('../../io/files.js');
   const dir = resolve(ctx.io.cwd, opts.out);
   const ext = opts.format === 'json' ? 'json' : 'md';
-  const targets = pages.map((p) => ({ path: join(dir, `${p.id}.${ext}`), text: p.text }));
+  const targets = pages.map((p) => ({ name: `${p.id}.${ext}`, path: join(dir, `${p.id}.${ext}`), text: p.text }));
   if (!opts.force) {
     const there: string[] = [];
     for (const t of targets) if (await exists(t.path)) there.push(displayPath(t.path, ctx.io.cwd));
     if (there.length) throw new UsageError(`${there.length === 1 ? `${there[0]} exists` : `${there.length} files exist (${there.slice(0, 3).join(', ')}${there.length > 3 ? ', …' : ''})`}; pass --force to overwrite; nothing was written`);
   }
-  await writeAll(dir, targets);
+  await writeFilesAtomic(dir, targets, { force: Boolean(opts.force), cwd: ctx.io.cwd });
   ctx.io.stderr.write(`ladder: wrote ${targets.length} famil${targets.length === 1 ? 'y' : 'ies'} to ${displayPath(dir, ctx.io.cwd)}\n`);
   return 0;
 }

@@ -4,8 +4,12 @@ import { DataError, UsageError } from '../../core/errors.js';
 import { escapeText } from '../../core/escape-text.js';
 import type { LoadedFile } from '../../core/load.js';
 import { displayPath } from '../../io/files.js';
-import { exists, findPages, pageInputs, readText, removeFiles, writeAll } from '../../io/pages.js';
+import { exists, findPages, pageInputs, readText, removeFiles } from '../../io/pages.js';
 import { chooseDataDir, loadPaths } from '../../io/data.js';
+import { isReservedName, writeFilesAtomic } from '../../io/atomic.js';
+
+/** The file a family is written to: `<id>.yaml`, or `<id>_family.yaml` for a name Windows reserves (`con`, `aux`). */
+export const familyFileName = (id: string) => (isReservedName(`${id}.yaml`) ? `${id}_family.yaml` : `${id}.yaml`);
 
 export interface ImportOptions {
   out?: string;
@@ -23,7 +27,9 @@ export async function importPages(ctx: Context, pages: string[], opts: ImportOpt
   const { cwd } = ctx.io;
   if (opts.out !== undefined && opts.into !== undefined) throw new UsageError('pass either --out <dir> (a new set) or --into <data dir> (an existing data set), not both');
   if (opts.renameOnClash && opts.into === undefined) throw new UsageError('--rename-on-clash needs --into <data dir>');
-  const files = await findPages(pages, cwd);
+  const skipped: string[] = [];
+  const files = await findPages(pages, cwd, skipped);
+  for (const p of skipped) ctx.io.stderr.write(`ladder: ${escapeText(p)}\n`);
   if (files.length === 0) throw new UsageError(`no handbook pages (*.md, *.md.erb with \`layout: job_family_page\`, or current-format pages with a \`title\`) found in ${pages.map(escapeText).join(', ')}`);
   const into = opts.into === undefined ? undefined : resolve(cwd, typeof opts.into === 'string' ? opts.into : await configuredData(ctx));
   if (!opts.out && !into && files.length > 1) throw new UsageError(`${files.length} pages to import: pass --out <dir> to write one YAML file per family, or --into <data dir> (stdout takes one page)`);
@@ -70,7 +76,7 @@ export async function importPages(ctx: Context, pages: string[], opts: ImportOpt
     ctx.io.stdout.write(outputs[0].text);
     return 0;
   }
-  const targets = outputs.map((o) => ({ ...o, path: join(outDir, `${o.id}.yaml`) }));
+  const targets = outputs.map((o) => ({ ...o, name: familyFileName(o.id), path: join(outDir, familyFileName(o.id)) }));
   const replacing = new Set([...previous].map((f) => join(outDir, f)));
   if (!opts.force) {
     const existing: string[] = [];
@@ -82,7 +88,7 @@ export async function importPages(ctx: Context, pages: string[], opts: ImportOpt
     for (const t of targets) if (!replacing.has(t.path) && (await exists(t.path))) foreign.push(displayPath(t.path, cwd));
     if (foreign.length) throw new UsageError(`${foreign.join(', ')} exist${foreign.length === 1 ? 's' : ''} and ${foreign.length === 1 ? 'was' : 'were'} not written by an import of these pages; nothing was written`);
   }
-  await writeAll(outDir, targets);
+  await writeFilesAtomic(outDir, targets, { force: Boolean(opts.force), cwd });
   // Files the earlier import wrote that this one no longer produces (a family renamed on the page).
   const stale = [...replacing].filter((p) => !targets.some((t) => t.path === p));
   if (stale.length) await removeFiles(stale);
