@@ -9,7 +9,7 @@ const MAX_ID = 64;
 
 /** Kebab-case id of a title (SPEC §1.1): accents folded, anything but letters and digits a separator. */
 export function kebab(title: string): string {
-  // Link targets never become part of an id; ids stay short (cut at a word).
+  // Link targets never become part of an id.
   const id = stripLinks(title)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -17,7 +17,11 @@ export function kebab(title: string): string {
     .replace(/['’]s\b|['’]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  if (id === '') return 'role';
+  return id === '' ? 'role' : id;
+}
+
+/** An id cut at a word to at most 64 characters (for specialties, whose headings may be sentences). */
+export function shortId(id: string): string {
   if (id.length <= MAX_ID) return id;
   const cut = id.slice(0, MAX_ID + 1).lastIndexOf('-');
   return id.slice(0, cut > 20 ? cut : MAX_ID).replace(/-+$/, '');

@@ -6,7 +6,7 @@
 import { SECTIONS } from '../core/model.js';
 import type { DraftItem, DraftPage, DraftRef, DraftRole, ImportReport, InheritNote } from '../handbook/draft.js';
 import type { TextRef } from '../handbook/sentences.js';
-import { anchorOf, kebab, matchTitle, normaliseTitle, roleIdOf } from '../handbook/titles.js';
+import { anchorOf, kebab, matchTitle, normaliseTitle, roleIdOf, shortId } from '../handbook/titles.js';
 import { linkKey } from '../handbook/place.js';
 import { decodeText } from '../handbook/neutralise.js';
 
@@ -195,8 +195,8 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[], optio
     if (page.specialties.length) {
       const specs: Record<string, unknown> = Object.create(null);
       for (const sp of page.specialties) {
-        let id = kebab(decodeText(sp.title));
-        for (let n = 2; id in specs; n++) id = `${kebab(decodeText(sp.title))}-${n}`;
+        let id = shortId(kebab(decodeText(sp.title)));
+        for (let n = 2; id in specs; n++) id = `${shortId(kebab(decodeText(sp.title)))}-${n}`;
         const o: Record<string, unknown> = { title: decodeText(sp.title) };
         if (sp.summary.length) o.summary = decodeText(sp.summary.join('\n\n'));
         for (const s of SECTIONS) if (sp.sections[s].length) o[s] = texts(sp.sections[s]);
