@@ -4,8 +4,7 @@
 //
 // The checks are in src/import/measure.ts (shared with test/import/corpus.test.ts); the YAML of every
 // family is loaded and linted here, as `ladder import --out` would write it.
-import { promises as fs } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
@@ -19,8 +18,9 @@ if (!dir) {
   process.exit(2);
 }
 
-const [{ importPages, placeOf, sourceUrl }, { measureCorpus }, { familyYaml }, { loadFile, buildDataSet }, { loadSchemaSupport }, { runLint }] = await Promise.all([
+const [{ importPages }, { findPages, pageInputs }, { measureCorpus }, { familyYaml }, { loadFile, buildDataSet }, { loadSchemaSupport }, { runLint }] = await Promise.all([
   dist('import/import-pages.js'),
+  dist('io/pages.js'),
   dist('import/measure.js'),
   dist('import/family-yaml.js'),
   dist('core/load.js'),
@@ -28,36 +28,10 @@ const [{ importPages, placeOf, sourceUrl }, { measureCorpus }, { familyYaml }, {
   dist('core/lint/engine.js'),
 ]);
 
-async function walk(d) {
-  const out = [];
-  for (const e of await fs.readdir(d, { withFileTypes: true })) {
-    const full = join(d, e.name);
-    if (e.isDirectory()) out.push(...(await walk(full)));
-    else if (/\.md(\.erb)?$/.test(e.name) && !e.name.startsWith('_')) out.push(full);
-  }
-  return out;
-}
-
-const files = (await walk(dir)).sort();
-const inputs = [];
-for (const abs of files) {
-  const text = await fs.readFile(abs, 'utf8');
-  if (!/^\s*layout:\s*["']?job_family_page/m.test(text.slice(0, 600))) continue;
-  const place = placeOf(abs, dir);
-  const key = place?.key;
-  const partials = new Map();
-  for (const m of text.matchAll(/<%=\s*partial\s*\(?\s*["']([^"']+)["']/g)) {
-    const name = m[1].split('/').pop();
-    for (const d of [join(abs, '..'), join(abs, '..', '..'), join(abs, '..', '..', '..')]) {
-      const t = await fs.readFile(join(d, `_${name}.erb`), 'utf8').catch(() => undefined);
-      if (t !== undefined) {
-        partials.set(m[1], t);
-        break;
-      }
-    }
-  }
-  inputs.push({ file: relative(dir, abs), text, key, source: key ? sourceUrl(key) : undefined, partial: (n) => partials.get(n) });
-}
+// The pages `ladder import <dir>` would read, read the same way (src/io/pages.ts).
+// File names relative to the directory, as in the reports.
+const cwd = resolve(dir);
+const inputs = await pageInputs(await findPages(['.'], cwd), cwd);
 
 const started = process.hrtime.bigint();
 let result;
@@ -85,23 +59,31 @@ const pct = (a, b) => (b === 0 ? '100.0' : ((100 * a) / b).toFixed(1));
 if (json) {
   process.stdout.write(JSON.stringify({ totals, ms: Math.round(ms), rows, misses }, null, 2) + '\n');
 } else {
-  const w = Math.max(...rows.map((r) => r.file.length));
+  const w = Math.min(60, Math.max(...rows.map((r) => r.file.length)));
   for (const r of rows) {
     const grades = `${r.gradeRight}/${r.gradeLines}`;
     const ext = `${r.extendsResolved}/${r.extendsLines}`;
-    process.stdout.write(`${r.file.padEnd(w)}  roles ${String(r.roles).padStart(2)}  grades ${grades.padStart(5)}  extends ${ext.padStart(5)}  unplaced ${String(r.unplaced).padStart(3)}  errors ${r.errors}${r.roles ? '' : '  (no graded role)'}\n`);
+    const b = (k) => `${r.bullets[k].placed}${r.bullets[k].reported ? `+${r.bullets[k].reported}r` : ''}/${r.bullets[k].found}`;
+    process.stdout.write(
+      `${r.file.padEnd(w)}  roles ${String(r.roles).padStart(2)}  grades ${String(r.grades).padStart(2)} (stated ${grades.padStart(5)})  levels ${String(r.levels).padStart(2)}  extends ${String(r.extendsCount).padStart(2)} (lines ${ext.padStart(5)})  placeholders ${r.placeholdersSkipped}  bullets resp ${b('responsibilities').padStart(7)} req ${b('requirements').padStart(7)}  unplaced ${String(r.unplaced).padStart(3)}  errors ${r.errors}${r.roles ? '' : '  (no graded role)'}\n`,
+    );
   }
   const show = (title, list) => list.length && process.stdout.write(`\n${title} (${list.length}):\n${list.map((m) => '  ' + m).join('\n')}\n`);
   show('grade lines not on the right role', misses.grades);
   show('extends lines that did not become a resolving extends', misses.extends);
   show('"Extends" lines outside roles (specialties, headings without a grade; reported as skipped)', misses.outside);
   show('load/lint errors', misses.errors);
+  show('bullets of a Responsibilities/Requirements section not placed in it', misses.bullets);
+  show('placeholder items in the YAML', misses.placeholders);
   process.stdout.write(
     [
       '',
       `pages ${totals.pages}, with a graded role ${totals.graded}, clean (loads and lints with no errors) ${totals.clean} (${pct(totals.clean, totals.graded)} %)`,
       `roles ${totals.roles}; grade lines on the right role ${totals.gradeRight}/${totals.gradeLines} (${pct(totals.gradeRight, totals.gradeLines)} %)`,
       `"Extends"-style lines resolved to a role ${totals.extendsResolved}/${totals.extendsLines} (${pct(totals.extendsResolved, totals.extendsLines)} %), to an external entry ${totals.extendsExternal}; ${totals.extendsOutside} more stand under specialties or headings without a grade`,
+      `families with a graded role that lint clean and carry every stated grade on the right role ${totals.cleanAndGraded}/${totals.graded} (${pct(totals.cleanAndGraded, totals.graded)} %)`,
+      `levels ${totals.levels}; extends ${totals.extendsCount}; placeholders skipped ${totals.placeholdersSkipped}, imported as items ${totals.placeholderItems}`,
+      `bullets placed/found: responsibilities ${totals.bullets.responsibilities.placed}/${totals.bullets.responsibilities.found}, requirements ${totals.bullets.requirements.placed}/${totals.bullets.requirements.found}; under headings without a grade (reported, not imported) ${totals.bullets.responsibilities.reported + totals.bullets.requirements.reported}; pages where placed + reported differ from found ${totals.bulletPagesOff}`,
       `lines reported as skipped ${totals.unplaced}; notes in all ${totals.notes}; import took ${Math.round(ms)} ms`,
       '',
     ].join('\n'),

@@ -4,16 +4,18 @@
 //   npm run fuzz -- [--runs 20000] [--seed <n>] [--time <seconds>]
 //
 // Generates valid-ish families and mutates them (test/fuzz/fuzz-lib.js), runs lint, list, show, diff,
-// gap and export on each, and checks: exit code 0/1/2, no stack trace, no internal error, every lint
-// finding inside its file; and that every file the fast YAML path takes parses as the full pipeline
-// parses it. Prints how many cases ran and failed, and the shrunk counterexample.
+// gap and export on each, and checks: exit code 0/1/2, no stack trace, no internal error, no raw
+// control character on stdout/stderr, every lint finding inside its file; that export → import never
+// creates a role, item or field the data did not have (mutations insert control characters, CR,
+// markdown block syntax and long whitespace runs into every text field); and that every file the
+// fast YAML path takes parses as the full pipeline parses it. Prints how many cases ran and failed, and the shrunk counterexample.
 // Exit 0 when every case passed, 1 otherwise.
 import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { caseArb, commandsFor, compareYamlPaths, filesOf, violation, writeCaseFiles } from '../test/fuzz/fuzz-lib.js';
+import { caseArb, commandsFor, compareYamlPaths, exportProblem, filesOf, rawControlProblem, violation, writeCaseFiles } from '../test/fuzz/fuzz-lib.js';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -25,9 +27,11 @@ const seed = opt('--seed', Date.now() % 2 ** 31);
 const seconds = opt('--time', 0);
 
 let run;
+let importPages;
 let yamlPaths;
 try {
   ({ run } = await import('../dist/cli/run.js'));
+  ({ importPages } = await import('../dist/import/import-pages.js'));
   const [{ parseFast }, { parse, MAX_DEPTH }] = [await import('../dist/core/yaml/fast.js'), await import('../dist/core/yaml/parse.js')];
   yamlPaths = { jsYaml: createRequire(import.meta.url)('js-yaml'), parseFast, parse, maxDepth: MAX_DEPTH };
 } catch {
@@ -79,7 +83,7 @@ async function check(c) {
     const counts = exitCodes.get(name) ?? [0, 0, 0];
     counts[r.code] = (counts[r.code] ?? 0) + 1;
     exitCodes.set(name, counts);
-    const problem = violation(argv, r, files);
+    const problem = violation(argv, r, files) ?? rawControlProblem(argv, r) ?? exportProblem(argv, r, files, importPages);
     if (problem) return problem;
   }
   return null;

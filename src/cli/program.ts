@@ -128,16 +128,21 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .description('turn GitLab handbook job-family pages (markdown) into ladder YAML')
     .argument('<pages...>', 'page files (.md, .md.erb) or directories of them')
     .option('-o, --out <dir>', 'write one YAML file per family into this directory (default: stdout, one page only)')
-    .option('--force', 'overwrite existing files')
-    .addHelpText('after', examples('ladder import index.html.md > family.yaml', 'ladder import handbook/job-families/ --out data/'))
+    .option('--into [dir]', 'import into an existing data set (default: the configured one): references resolve to its roles, clashing ids are refused')
+    .option('--force', 'overwrite existing files (with --into: exactly the files an earlier import of the same pages wrote)')
+    .option('--rename-on-clash', 'with --into: give imported roles and families whose id exists a new id instead of refusing')
+    .addHelpText('after', examples('ladder import index.html.md > family.yaml', 'ladder import handbook/job-families/ --out data/', 'ladder import senior.md manager.md --into data/'))
     .action(async (pages, opts) => done(await (await import('./commands/import.js')).importPages(ctx(), pages, opts)));
 
   program
     .command('export')
     .description('render a family as a handbook page (markdown) or as resolved JSON')
-    .argument('<family>', 'family id, e.g. education-services')
+    .argument('[family]', 'family id, e.g. education-services')
+    .option('--all', 'every family of the data set')
+    .option('-o, --out <dir>', 'with --all: write one page per family into this directory')
+    .option('--force', 'with --all --out: overwrite existing files')
     .addOption(new Option('-f, --format <format>', 'output format').choices(EXPORT_FORMATS).default('markdown' as const))
-    .addHelpText('after', examples('ladder export education-services > index.html.md', 'ladder export education-services --format json'))
+    .addHelpText('after', examples('ladder export education-services > index.html.md', 'ladder export education-services --format json', 'ladder export --all --out pages/'))
     .action(async (family, opts) => done(await (await import('./commands/export.js')).exportFamily(ctx(), family, opts)));
 
   program

@@ -12,10 +12,16 @@ export interface ItemFields {
   years?: number;
   area?: string;
   skills?: SkillsRequirement;
+  /** Only on a role: the ids of its parent and of whom it reports to, when they are in another family. */
+  extends?: string;
+  reports_to?: string;
+  /** Only on a role: the inherited item ids it removes. */
+  remove?: string[];
 }
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const ANNOTATION = /\s*<!--\s*ladder:\s*(\{.*?\})\s*-->\s*$/;
+// Matched on the text from its last `<!--` only, so a failed match scans the text once.
+const ANNOTATION = /^<!--\s*ladder:\s*(\{.*\})\s*-->$/s;
 
 /** Writes the fields as a comment (empty when there are none). */
 export function writeAnnotation(f: ItemFields): string {
@@ -25,7 +31,12 @@ export function writeAnnotation(f: ItemFields): string {
   if (f.area !== undefined) o.area = f.area;
   if (f.skills !== undefined) o.skills = f.skills;
   if (f.level !== undefined) o.level = f.level;
-  return Object.keys(o).length ? ` <!-- ladder: ${JSON.stringify(o)} -->` : '';
+  if (f.extends !== undefined) o.extends = f.extends;
+  if (f.reports_to !== undefined) o.reports_to = f.reports_to;
+  if (f.remove !== undefined && f.remove.length) o.remove = f.remove;
+  // `<`, `>` and `&` as JSON escapes: a level text cannot open or close a comment on the page.
+  const json = JSON.stringify(o).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return Object.keys(o).length ? ` <!-- ladder: ${json} -->` : '';
 }
 
 /**
@@ -33,9 +44,11 @@ export function writeAnnotation(f: ItemFields): string {
  * why an annotation that is there cannot be used (the text is kept either way).
  */
 export function readAnnotation(text: string): { text: string; fields: ItemFields | null; error?: string } {
-  const m = ANNOTATION.exec(text);
+  const t = text.trimEnd();
+  const at = t.endsWith('-->') ? t.lastIndexOf('<!--') : -1;
+  const m = at < 0 ? null : ANNOTATION.exec(t.slice(at));
   if (!m) return { text, fields: null };
-  const rest = text.slice(0, m.index);
+  const rest = t.slice(0, at).trimEnd();
   let raw: unknown;
   try {
     raw = JSON.parse(m[1]);
@@ -59,6 +72,8 @@ export function readAnnotation(text: string): { text: string; fields: ItemFields
     else if (k === 'years' && typeof v === 'number' && v >= 0) f.years = v;
     else if (k === 'area' && typeof v === 'string' && ID.test(v)) f.area = v;
     else if (k === 'level' && typeof v === 'string' && v.trim() !== '') f.level = v;
+    else if ((k === 'extends' || k === 'reports_to') && typeof v === 'string' && ID.test(v)) f[k] = v;
+    else if (k === 'remove' && ids(v)) f.remove = v as string[];
     else if (k === 'skills' && skillsOk(v)) f.skills = v as SkillsRequirement;
     else return { text: rest, fields: null, error: `the \`<!-- ladder: … -->\` annotation has an unusable \`${k}\`` };
   }

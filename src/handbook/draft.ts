@@ -49,6 +49,10 @@ export interface Candidate {
   /** Id and level from a `<!-- ladder: … -->` comment under the heading (written by `ladder export`). */
   idHint?: string;
   levelHint?: string;
+  /** Reference ids from that comment (written for references to another family), and `remove`. */
+  extendsHint?: string;
+  reportsToHint?: string;
+  remove?: string[];
   /** Found under a "Specialties" heading: a specialty unless it has a grade. */
   specialty: boolean;
   grade?: number;
@@ -88,6 +92,10 @@ export interface DraftRole {
   inherits: InheritNote[];
   /** The id written by `ladder export` when it is not the kebab-case of the title. */
   idHint?: string;
+  /** Reference ids and removed item ids written by `ladder export` (see Candidate). */
+  extendsHint?: string;
+  reportsToHint?: string;
+  remove?: string[];
   /** Set when the parent was found on the same page (level word, "above"). */
   extendsIndex?: number;
 }

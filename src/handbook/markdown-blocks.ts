@@ -4,6 +4,7 @@
  * and `-`, use bold lines as headings, continue list items lazily and lose their front matter's
  * opening `---`; a full CommonMark parser would hide exactly the details the importer needs.
  */
+import { trimEndOf } from './linear-text.js';
 
 export interface HeadingBlock {
   type: 'heading';
@@ -63,7 +64,7 @@ export interface SourceLine {
   line: number;
 }
 
-const FM_KEY = /^([A-Za-z_][\w-]*):\s*(.*)$/;
+const FM_KEY = /^([A-Za-z_][\w-]*):\s*(.*)$/s;
 
 /** Reads front matter, with or without its opening `---`. */
 export function readFrontMatter(lines: SourceLine[]): { fields: Record<string, string>; rest: SourceLine[] } {
@@ -92,21 +93,49 @@ function unquote(v: string): string {
   return v;
 }
 
-const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
-const BOLD_LINE = /^\s*(?:\*\*|__)([^*_].*?)(?:\*\*|__)\s*:?\s*$/;
-const LIST_ITEM = /^(\s*)([*+-]|\d{1,3}[.)])\s+(.*)$/;
+// Every pattern here is anchored and has no two adjacent quantifiers that can match the same
+// characters; trailing whitespace and closing markers are trimmed by loops (see linear-text.ts).
+const HEADING_START = /^ {0,3}(#{1,6})\s(.*)$/s;
+const LIST_ITEM = /^(\s*)([*+-]|\d{1,3}[.)])\s+(.*)$/s;
 const RULE = /^\s*([-*_])(\s*\1){2,}\s*$/;
 const TABLE_ROW = /^\s*\|/;
 
+/** A `#` heading (trailing `#`s dropped), or null. */
+function readHeading(text: string): { depth: number; text: string } | null {
+  const m = HEADING_START.exec(text);
+  if (!m) return null;
+  return { depth: m[1].length, text: trimEndOf(m[2].trim(), '#') };
+}
+
+/** The text of a line that is only bold (`**Title**`, `__Title__:`), or null. */
+function readBoldLine(text: string): string | null {
+  let t = text.trim();
+  if (t.endsWith(':')) t = t.slice(0, -1).trimEnd();
+  if (t.length < 5) return null;
+  const open = t.slice(0, 2);
+  const close = t.slice(-2);
+  if ((open !== '**' && open !== '__') || (close !== '**' && close !== '__')) return null;
+  const inner = t.slice(2, -2);
+  return inner[0] === '*' || inner[0] === '_' ? null : inner;
+}
+
+const isSpace = (c: string) => /\s/.test(c);
+
 /** Strips emphasis wrapping a whole heading text and a trailing colon. */
 export function cleanHeading(text: string): string {
-  let t = text.trim();
+  let s = 0;
+  let e = text.length;
   for (;;) {
-    const m = /^(\*\*|__|\*|_)(.*)\1$/.exec(t);
-    if (!m) break;
-    t = m[2].trim();
+    while (s < e && isSpace(text[s])) s++;
+    while (e > s && isSpace(text[e - 1])) e--;
+    const marker = ['**', '__', '*', '_'].find((m) => e - s >= 2 * m.length && text.startsWith(m, s) && text.startsWith(m, e - m.length));
+    if (!marker) break;
+    s += marker.length;
+    e -= marker.length;
   }
-  return t.replace(/\s*:\s*$/, '').replace(/\*\*/g, '').trim();
+  let t = text.slice(s, e);
+  if (t.endsWith(':')) t = t.slice(0, -1).trimEnd();
+  return t.replace(/\*\*/g, '').trim();
 }
 
 function splitRow(line: string): string[] {
@@ -131,7 +160,7 @@ export function readBlocks(lines: SourceLine[]): Block[] {
     table = null;
   };
   for (const { text: raw, line } of lines) {
-    const text = raw.replace(/\t/g, '    ').replace(/\s+$/, '');
+    const text = raw.replace(/\t/g, '    ').trimEnd();
     if (inComment) {
       if (text.includes('-->')) inComment = false;
       continue;
@@ -159,10 +188,10 @@ export function readBlocks(lines: SourceLine[]): Block[] {
       continue;
     }
     if (table) flush();
-    const h = HEADING.exec(text);
+    const h = readHeading(text);
     if (h) {
       flush();
-      blocks.push({ type: 'heading', depth: h[1].length, text: cleanHeading(h[2]), line });
+      blocks.push({ type: 'heading', depth: h.depth, text: cleanHeading(h.text), line });
       continue;
     }
     if (RULE.test(text)) {
@@ -181,9 +210,9 @@ export function readBlocks(lines: SourceLine[]): Block[] {
       blocks.push(item);
       continue;
     }
-    const b = BOLD_LINE.exec(text);
-    if (b && !item && !para) {
-      blocks.push({ type: 'heading', depth: 7, text: cleanHeading(b[1]), line });
+    const b = item || para ? null : readBoldLine(text);
+    if (b !== null) {
+      blocks.push({ type: 'heading', depth: 7, text: cleanHeading(b), line });
       continue;
     }
     if (item) {

@@ -15,13 +15,11 @@ export const isHugoIndexHead = (head: string) => !isJobFamilyPageHead(head) && /
 /** A level file beside a Hugo `_index.md`: a title and no layout. */
 export const isHugoLevelHead = (head: string) => /^\s*title:/m.test(head) && !/^\s*layout:/m.test(head);
 
+/** A page of the current handbook: front matter with a `title` and no `layout` (a single-file family). */
+export const isCurrentFormatHead = (head: string) => /^\s*---/.test(head) && /^\s*title:/m.test(head) && !/^\s*layout:/m.test(head);
+
 /** A level file name beside `_index.md`. */
 export const isHugoLevelFileName = (name: string) => /\.md$/.test(name) && !name.startsWith('_');
-
-/** The partials a page includes: `<%= partial("path/name") %>`, as written. */
-export function partialNames(text: string): string[] {
-  return [...text.matchAll(/<%=\s*partial\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1]);
-}
 
 /** The file names a partial may have, looked up in the page's directory and the ones above it. */
 export function partialFileNames(name: string): string[] {
@@ -31,3 +29,6 @@ export function partialFileNames(name: string): string[] {
 
 /** How many directories up from the page partials are looked for. */
 export const PARTIAL_LEVELS_UP = 4;
+
+// The partials a page calls, read with linear patterns (in read-page.ts, beside their expansion).
+export { partialNames } from './read-page.js';

@@ -10,6 +10,8 @@ import { readGrade, readInherit, readLinks, readReportsTo } from './sentences.js
 import { readAnnotation } from './annotation.js';
 import { anchorOf, levelOf, normaliseTitle, stripLinks } from './titles.js';
 import type { Candidate, DraftItem, DraftPage, DraftRole, GradeRow, ImportReport, InheritNote } from './draft.js';
+import { collapseSpaces, linkPattern, trimEndOf } from './linear-text.js';
+import { placeholderOf } from '../core/placeholder.js';
 
 export interface PageInput {
   /** The file name used in reports. */
@@ -20,6 +22,8 @@ export interface PageInput {
   source?: string;
   /** ERB partials by name ("job-families/sales/performance"), for `.md.erb` pages. */
   partial?: (name: string) => string | undefined;
+  /** Overrides MAX_PARTIAL_CHARS (for tests). */
+  maxPartialChars?: number;
   /** For a page assembled from several files: where a line of `text` came from (used in reports). */
   origin?: (line: number) => { file: string; line: number };
 }
@@ -44,13 +48,13 @@ const SECTION_NAMES: [RegExp, SectionKind][] = [
   [/^hiring\s+process$/i, 'hiring'],
   [/^career\s+(?:ladder|path)$|^next\s+steps$/i, 'career'],
   [/^levels?$|^job\s+levels?$/i, 'levels'],
-  [/^(?:specialt(?:y|ies)|segments?)$/i, 'specialties'],
+  [/^(?:speciali?t(?:y|ies)|speciali[sz]ations?|segments?)$/i, 'specialties'],
 ];
-const TAIL = /(job\s+grades?|grades?|responsibilities|requirements|qualifications|nice[-\s]to[-\s]haves?|performance\s+indicators?|hiring\s+process|career\s+(?:ladder|path)|levels|specialt(?:y|ies)|segments?)$/i;
+const TAIL = /(job\s+grades?|grades?|responsibilities|requirements|qualifications|nice[-\s]to[-\s]haves?|performance\s+indicators?|hiring\s+process|career\s+(?:ladder|path)|levels|speciali?t(?:y|ies)|speciali[sz]ations?|segments?)$/i;
 
 /** Classifies a heading: a known section (possibly prefixed by a role or level name), else a title. */
 export function classifyHeading(text: string): HeadingClass {
-  const plain = stripLinks(text).replace(/\s+/g, ' ').trim();
+  const plain = collapseSpaces(stripLinks(text));
   const forAll = /\bfor\s+all\b|\ball\s+levels\b/i.test(plain);
   const core = plain.replace(/\s+(?:for\s+all(?:\s+levels|\s+roles)?|at\s+all\s+levels)$/i, '').replace(/^all\s+levels?\s*[-:]?\s*/i, '');
   for (const [re, kind] of SECTION_NAMES) if (re.test(core)) return { kind, prefix: '', forAll };
@@ -60,9 +64,11 @@ export function classifyHeading(text: string): HeadingClass {
     if (lower.length > 8 && distance(lower, word) <= 2) return { kind, prefix: '', forAll };
   }
   const tail = TAIL.exec(core);
-  if (tail && tail.index > 0 && /\s$/.test(core.slice(0, tail.index))) {
+  // "Accounts Receivable AnalystJob Grade": the space before "Job Grade" lost.
+  const glued = tail !== null && tail.index > 0 && /^Job\s/.test(tail[1]) && /[a-z]$/.test(core.slice(0, tail.index));
+  if (tail && tail.index > 0 && (glued || /\s$/.test(core.slice(0, tail.index)))) {
     const name = tail[1];
-    const prefix = cleanHeading(core.slice(0, tail.index).replace(/[\s,:–-]+$/, '').trim());
+    const prefix = cleanHeading(trimEndOf(core.slice(0, tail.index), ',:–-').trim());
     for (const [re, kind] of SECTION_NAMES) {
       if (re.test(name) && kind !== 'levels' && kind !== 'specialties' && kind !== 'grades-info') return { kind: kind === 'grade' ? 'grade' : kind, prefix: prefix.replace(/\s+job$/i, ''), forAll };
       if (re.test('job ' + name) && kind === 'grade') return { kind, prefix: prefix.replace(/\s+job$/i, ''), forAll };
@@ -78,6 +84,15 @@ const LIST_SECTIONS: readonly SectionKind[] = ['responsibilities', 'requirements
 const isList = (k: SectionKind | undefined): k is Section => k !== undefined && LIST_SECTIONS.includes(k);
 const LEVEL_ONLY = /^(?:intermediate|junior|associate|senior|staff|principal|lead|distinguished|manager|director|senior manager|senior director)$/i;
 
+const SECTION_LABEL: Record<Section, string> = { responsibilities: 'Responsibilities', requirements: 'Requirements', nice_to_haves: 'Nice to haves', performance_indicators: 'Performance Indicators' };
+const JOB_NOUN = /\b(?:engineers?|managers?|directors?|analysts?|specialists?|designers?|developers?|architects?|officers?|counsel|president|administrators?|consultants?|partners?|representatives?|coordinators?|executives?|scientists?|writers?|accountants?|recruiters?|advocates?|owners?|strategists?|agents?|associates?|interns?|controllers?|paralegals?|researchers?|sourcers?|auditors?|leads?|heads?|chiefs?|fellows?)\b/i;
+
+/** A heading that may name a role: a level word or a job noun ("Senior X", "Staff Incubation Engineer"). */
+function roleLike(text: string): boolean {
+  const t = stripLinks(text).trim();
+  return LEVEL_ONLY.test(t) || levelOf(t) !== undefined || JOB_NOUN.test(t);
+}
+
 type Scope = { kind: 'family' } | { kind: 'candidate'; c: Candidate };
 
 interface OpenSection {
@@ -88,19 +103,46 @@ interface OpenSection {
   family: boolean;
 }
 
+// Matched on the line with its whitespace collapsed, so each `\s*` takes at most one character.
+const PARTIAL_CALL = /^<%= ?partial ?\(? ?["']([^"']+)["'] ?(?:, ?:locals ?=> ?\{(.*)\})? ?\)? ?%>$/s;
+
+/** The partials a page's ERB calls name (`<%= partial("job-families/x") %>`), in order, once each. */
+export function partialNames(text: string): string[] {
+  const names = new Set<string>();
+  for (const line of text.split('\n')) {
+    if (!line.includes('partial')) continue;
+    const m = /<%= ?partial ?\(? ?["']([^"']+)["']/.exec(collapseSpaces(line));
+    if (m) names.add(m[1]);
+  }
+  return [...names];
+}
+
+/**
+ * The most characters partials may add to one page: a page that includes a large partial many
+ * times would otherwise grow without bound (100 calls of a 1.4 MB partial are 140 MB).
+ */
+export const MAX_PARTIAL_CHARS = 2_000_000;
+
 /** Expands `<%= partial("name", :locals => { :roleName => "X" }) %>` lines; other ERB stays as is. */
-function expandPartials(lines: SourceLine[], partial: PageInput['partial']): SourceLine[] {
+function expandPartials(lines: SourceLine[], partial: PageInput['partial'], skip: (line: number, what: string) => void, limit = MAX_PARTIAL_CHARS): SourceLine[] {
   if (!partial) return lines;
   const out: SourceLine[] = [];
+  let added = 0;
+  let refused = 0;
   for (const l of lines) {
-    const m = /^\s*<%=\s*partial\s*\(?\s*["']([^"']+)["']\s*(?:,\s*:locals\s*=>\s*\{(.*)\})?\s*\)?\s*%>\s*$/.exec(l.text);
-    const text = m ? partial(m[1]) : undefined;
+    const m = l.text.includes('partial') ? PARTIAL_CALL.exec(collapseSpaces(l.text)) : null;
+    let text = m ? partial(m[1]) : undefined;
+    if (m && text !== undefined && added + text.length > limit) {
+      if (refused++ === 0) skip(l.line, `partial "${clip(m[1])}" not expanded: with its partials the page would pass ${limit.toLocaleString('en')} characters; this call and any later one over the limit`);
+      text = undefined;
+    }
     if (!m || text === undefined) {
       out.push(l);
       continue;
     }
+    added += text.length;
     const locals = new Map<string, string>();
-    for (const lm of (m[2] ?? '').matchAll(/:(\w+)\s*=>\s*["']([^"']*)["']/g)) locals.set(lm[1], lm[2]);
+    for (const lm of (m[2] ?? '').matchAll(/:(\w+) ?=> ?["']([^"']*)["']/g)) locals.set(lm[1], lm[2]);
     const expanded = text.replace(/<%=\s*(\w+)\s*%>/g, (all, name: string) => locals.get(name) ?? all);
     // The partial's lines are reported at the line that includes it.
     for (const t of toLines(expanded)) out.push({ text: t.text, line: l.line });
@@ -115,14 +157,18 @@ function newCandidate(title: string, line: number, depth: number, parent: Candid
 function gradeTable(rows: string[][], line: number): GradeRow[] | null {
   if (rows.length < 2) return null;
   const header = rows[0].map((c) => stripLinks(c).toLowerCase());
-  const col = header.findIndex((c) => /\bgrade\b/.test(c));
-  if (col < 0) return null;
+  const headerCol = header.findIndex((c) => /\bgrade\b/.test(c));
+  // Rows linking each level to its own page under a one-column header ("| Levels |"), the grade in
+  // a cell of its own: `| [Senior](senior-x) | [Grade 7](…) |`.
+  const rowCol = (r: string[]) => r.findIndex((c) => /^grade\s*#?\d{1,2}(?:\.\d)?$/i.test(collapseSpaces(stripLinks(c))));
+  if (headerCol < 0 && !(header.length === 1 && rows.slice(1).every((r) => r.length >= 2 && rowCol(r) >= 0))) return null;
   const out: GradeRow[] = [];
   rows.slice(1).forEach((r, i) => {
+    const col = headerCol >= 0 ? headerCol : rowCol(r);
     const g = /(\d{1,2}(?:\.\d)?)/.exec(stripLinks(r[col] ?? ''));
     const nameCell = r.find((_c, j) => j !== col) ?? '';
-    const link = /\[([^\]]+)\]\(#([^)]+)\)/.exec(nameCell);
-    if (g) out.push({ name: stripLinks(nameCell).trim(), anchor: link?.[2], grade: Number(g[1]), line: line + 1 + i + (rows.length > 1 ? 1 : 0) });
+    const link = [...nameCell.matchAll(linkPattern())].find((l) => l[2].startsWith('#') && l[2].length > 1);
+    if (g) out.push({ name: stripLinks(nameCell).trim(), anchor: link?.[2].slice(1), grade: Number(g[1]), line: line + 1 + i + (rows.length > 1 ? 1 : 0) });
   });
   return out.length ? out : null;
 }
@@ -131,7 +177,7 @@ function gradeTable(rows: string[][], line: number): GradeRow[] | null {
 export function readPage(input: PageInput): DraftPage {
   const reports: ImportReport[] = [];
   const skip = (line: number, what: string) => reports.push({ file: input.file, line, message: `${what} (skipped)` });
-  const lines = expandPartials(toLines(input.text), input.partial);
+  const lines = expandPartials(toLines(input.text), input.partial, skip, input.maxPartialChars);
   const { frontMatter, blocks } = parsePage(lines);
   const title = frontMatter.fields.title?.trim() || input.key?.split('/').pop()?.replace(/-/g, ' ') || 'Job family';
   const page: DraftPage = {
@@ -164,7 +210,7 @@ export function readPage(input: PageInput): DraftPage {
   const startCandidate = (t: string, line: number, depth: number): Candidate => {
     const cur = current();
     // Under "Specialties", an ungraded heading is a specialty; one with a grade is still a role.
-    const specialty = specialtiesDepth !== null && depth > specialtiesDepth;
+    const specialty = specialtiesDepth !== null && depth >= specialtiesDepth;
     let parent: Candidate | null = cur && cur.specialty === specialty ? cur : null;
     while (parent && parent.depth >= depth) parent = parent.parent;
     const c = newCandidate(t, line, depth, parent, specialty);
@@ -175,7 +221,10 @@ export function readPage(input: PageInput): DraftPage {
 
   const onHeading = (b: Extract<Block, { type: 'heading' }>) => {
     const cls = classifyHeading(b.text);
-    if (specialtiesDepth !== null && b.depth <= specialtiesDepth && cls.kind !== 'specialties') specialtiesDepth = null;
+    // "### Specialties" followed by "### Paralegal (Corporate)": a specialty at the heading's own depth
+    // (a job title without a level word); a level ("### Senior Paralegal") or a section ends them.
+    const sameDepthSpecialty = specialtiesDepth !== null && b.depth === specialtiesDepth && cls.kind === 'title' && roleLike(b.text) && levelOf(stripLinks(b.text)) === undefined;
+    if (specialtiesDepth !== null && b.depth <= specialtiesDepth && cls.kind !== 'specialties' && !sameDepthSpecialty) specialtiesDepth = null;
     if (cls.kind === 'specialties') {
       specialtiesDepth = b.depth;
       scope = { kind: 'family' };
@@ -184,6 +233,12 @@ export function readPage(input: PageInput): DraftPage {
     }
     if (cls.kind === 'title') {
       const open = section as OpenSection | null;
+      // "### You've got the technical acumen" under "## Requirements": a sub-heading that groups the
+      // section's items, not a role; the items stay in the section.
+      if (open && isList(open.kind) && b.depth > open.depth && !roleLike(b.text)) {
+        skip(b.line, `sub-heading "${clip(b.text)}" inside ${SECTION_LABEL[open.kind]} (its items are kept there)`);
+        return;
+      }
       const within = open && b.depth > open.depth && (open.kind === 'hiring' || open.kind === 'career' || open.kind === 'performance_indicators') && (open.family || current() === null) ? open.kind : undefined;
       section = null;
       // Under "## Hiring Process", "### All Candidates" continues the section, unless it turns out to be a role.
@@ -239,6 +294,9 @@ export function readPage(input: PageInput): DraftPage {
     const ann = isParagraph ? { text: raw, fields: null } : readAnnotation(raw);
     if (ann.error) reports.push({ file: input.file, line, message: `${ann.error}; kept the text only` });
     const text = ann.text;
+    // "TBD", "Coming soon" in place of a section's content: not an item, not a summary.
+    const placeholder = placeholderOf(text);
+    if (placeholder !== null && kind !== 'career') return skip(line, `placeholder ${JSON.stringify(placeholder)}`);
     if (kind === 'grades-info' || (kind === 'grade' && !c)) {
       skip(line, `text under a grade heading: "${clip(text)}"`);
       return;
@@ -260,11 +318,17 @@ export function readPage(input: PageInput): DraftPage {
       page.careerLinks.push(...readLinks(text));
       return;
     }
-    if (isParagraph && /:\s*$/.test(text)) return skip(line, `introduction: "${clip(text)}"`);
+    if (isParagraph && text.trimEnd().endsWith(':')) return skip(line, `introduction: "${clip(text)}"`);
     if (isList(kind)) {
       const list = c && !section!.family ? c.sections[kind] : page.sections[kind];
       // Lines of a paragraph inside a list section are items that lost their markers.
-      if (isParagraph) for (const [k, t] of text.split('\n').entries()) list.push({ text: t, line: line + k });
+      if (isParagraph) {
+        for (const [k, t] of text.split('\n').entries()) {
+          const p = placeholderOf(t);
+          if (p !== null) skip(line + k, `placeholder ${JSON.stringify(p)}`);
+          else list.push({ text: t, line: line + k });
+        }
+      }
       else list.push(ann.fields ? { text, line, fields: ann.fields } : { text, line });
       return;
     }
@@ -285,7 +349,18 @@ export function readPage(input: PageInput): DraftPage {
   /** Structure sentences; returns true when the text was only structure and must not be kept. */
   const onSentences = (text: string, line: number, isParagraph: boolean): boolean => {
     const inGrade = section?.kind === 'grade';
-    if (section?.kind === 'hiring' || section?.kind === 'career' || section?.kind === 'grades-info') return false;
+    if (section?.kind === 'hiring' || section?.kind === 'career') return false;
+    if (section?.kind === 'grades-info') {
+      // "## Job Grades" then "The Contract Manager is a grade 6": the grade of the role of that name above.
+      const g = isParagraph ? readGrade(text, false) : null;
+      const target = g?.subject ? [...candidates].reverse().find((o) => o.grade === undefined && normaliseTitle(o.title) === normaliseTitle(g.subject!)) : undefined;
+      if (!g || !target) return false;
+      target.grade = g.grade;
+      target.gradeLine = line;
+      page.gradeLines.set(line, g.grade);
+      sawRole = true;
+      return true;
+    }
     const g = isParagraph || inGrade ? readGrade(text, inGrade) : null;
     let consumed = false;
     if (g) {
@@ -324,19 +399,34 @@ export function readPage(input: PageInput): DraftPage {
     }
     const c = current();
     const reports_ = readReportsTo(text);
+    // The sentence `ladder export` writes for a reference it also gives by id: structure only.
+    if (reports_ && c?.reportsToHint && !c.reportsTo && isParagraph && !text.includes('\n') && /^The .+ reports to the .+\.$/.test(text.trim())) {
+      c.reportsTo = { ref: reports_, line };
+      return true;
+    }
     if (reports_) {
       if (c && !c.reportsTo) c.reportsTo = { ref: reports_, line };
       else if (!c && !page.familyReportsTo && !sawRole) page.familyReportsTo = { ref: reports_, line };
     }
     if (c) {
-      const inh = readInherit(text);
+      // "Extends the X responsibilities, except: …" (written by `ladder export` for `remove`, with the
+      // removed ids in its comment): the phrase is read without the exception.
+      const ann = /<!--/.test(text) ? readAnnotation(text) : null;
+      const bare = ann?.fields ? ann.text : text;
+      const at = bare.toLowerCase().indexOf('except:');
+      const except = at > 0 && /[\s,]/.test(bare[at - 1]) ? { index: trimEndOf(bare.slice(0, at), ',').length } : null;
+      const inh = readInherit(except ? bare.slice(0, except.index) : bare);
+      if (inh && except) {
+        if (ann?.fields?.remove) c.remove = [...(c.remove ?? []), ...ann.fields.remove];
+        else reports.push({ file: input.file, line, message: `"${clip(bare.slice(except.index).replace(/^,?\s*/, ''))}": the items meant are not known by id; add them to \`remove\` by hand (skipped)` });
+      }
       if (inh) {
         const sections = isList(section?.kind) && (section!.kind === 'responsibilities' || section!.kind === 'requirements') && inh.sections.length === 2 && !/requirement|responsibilit/i.test(text)
           ? [section!.kind as 'responsibilities' | 'requirements']
           : inh.sections;
         const note: InheritNote = { target: inh.target, sections, text, line };
         c.inherits.push(note);
-        if (inh.whole) return true;
+        if (inh.whole || except) return true;
       }
     }
     return consumed;
@@ -374,6 +464,9 @@ export function readPage(input: PageInput): DraftPage {
         if (ann?.fields && c && section === null) {
           if (ann.fields.id) c.idHint = ann.fields.id;
           if (typeof (ann.fields as { level?: unknown }).level === 'string') c.levelHint = (ann.fields as { level: string }).level;
+          if (ann.fields.extends) c.extendsHint = ann.fields.extends;
+          if (ann.fields.reports_to) c.reportsToHint = ann.fields.reports_to;
+          if (ann.fields.remove) c.remove = [...(c.remove ?? []), ...ann.fields.remove];
           break;
         }
         skip(b.line, ann?.error ? `${ann.error}` : `"${clip(b.text)}"`);
@@ -402,7 +495,9 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
   for (const c of candidates) {
     if (c.grade !== undefined) continue;
     const n = normaliseTitle(c.title);
-    const row = table.find((r) => normaliseTitle(r.name) === n) ?? table.find((r) => r.anchor && r.anchor === c.anchor) ?? table.find((r) => LEVEL_ONLY.test(r.name) && r.name.toLowerCase() === levelOf(c.title)?.toLowerCase());
+    const row = table.find((r) => normaliseTitle(r.name) === n) ?? table.find((r) => r.anchor && r.anchor === c.anchor) ?? table.find((r) => LEVEL_ONLY.test(r.name) && r.name.toLowerCase() === levelOf(c.title)?.toLowerCase())
+      // "Intermediate": the level whose title is the family's own, with no level word.
+      ?? table.find((r) => /^intermediate$/i.test(r.name) && levelOf(c.title) === undefined && normaliseTitle(c.title) === normaliseTitle(page.title));
     if (row) {
       c.grade = row.grade;
       c.gradeLine = row.line;
@@ -413,7 +508,7 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
   const merged = new Set<Candidate>();
   const specialties = new Set<Candidate>();
   for (const c of candidates) {
-    if (c.grade === undefined && c.specialty) {
+    if (c.grade === undefined && c.specialty && specialtyName(c.title)) {
       let p = c.parent;
       while (p && merged.has(p) && !specialties.has(p)) p = p.parent;
       // A sub-heading of a specialty ("Additional Responsibilities …") is part of it.
@@ -497,6 +592,9 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
     anchor: c.anchor,
     level: c.levelHint ?? levelOf(fullTitle(c, page.title)),
     idHint: c.idHint,
+    extendsHint: c.extendsHint,
+    reportsToHint: c.reportsToHint,
+    remove: c.remove,
     grade: c.grade!,
     summary: c.summary,
     sections: c.sections,
@@ -544,11 +642,20 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
 }
 
 /**
+ * Whether a heading under "Specialties" names a specialty: a name, not a sentence or a link ("What
+ * it's like to work here at GitLab:", "How you'll grow in the role:").
+ */
+function specialtyName(title: string): boolean {
+  const t = title.trim();
+  return !t.endsWith(':') && !/\]\(/.test(t) && !/^(?:what|how|why|who|when|where|our|your|you|we|about|more|additional|relevant)\b/i.test(t);
+}
+
+/**
  * A role's title: the heading, without kramdown `{…}` attributes; a heading that is only a level
  * ("### Senior" under "## UX Researcher") is completed with the group heading or the page title.
  */
 function fullTitle(c: Candidate, pageTitle: string): string {
-  const t = c.title.replace(/\s*\{[^}]*\}\s*/g, ' ').trim() || c.title;
+  const t = (c.title.includes('{') ? collapseSpaces(c.title.replace(/\{[^{}]*\}/g, ' ')) : c.title.trim()) || c.title;
   if (!LEVEL_ONLY.test(t)) return t;
   const base = c.parent && c.parent.grade === undefined ? c.parent.title : pageTitle;
   return /^intermediate$/i.test(t) ? `${base} (Intermediate)` : `${t} ${base}`;

@@ -3,6 +3,7 @@
  * "… reports to …", "Extends the … responsibilities", "has all the same requirements as … plus the
  * following". Each recogniser returns what it found, or null.
  */
+import { collapseSpaces, linkPattern } from './linear-text.js';
 
 /** A reference written in the text: a markdown link or a plain name. */
 export interface TextRef {
@@ -27,7 +28,9 @@ const BARE_LINK = new RegExp(`\\bis\\s+(?:an?\\s+)?(?:job\\s+)?\\[\\s*(?:level\\
 const plausible = (n: number) => n >= 1 && n <= 20;
 
 /** A grade sentence: a grade number stated as the grade of something, not merely mentioned. */
-export function readGrade(text: string, inGradeSection: boolean): GradeSentence | null {
+export function readGrade(raw: string, inGradeSection: boolean): GradeSentence | null {
+  // One space between words: every `\s*` below then takes at most one character (linear time).
+  const text = collapseSpaces(raw);
   const found: number[] = [];
   for (const m of text.matchAll(GRADE_WORD)) if (plausible(Number(m[1]))) found.push(Number(m[1]));
   const bare = BARE_LINK.exec(text);
@@ -43,20 +46,22 @@ export function readGrade(text: string, inGradeSection: boolean): GradeSentence 
 }
 
 function stripMd(text: string): string {
-  return text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  return text.replace(linkPattern(), '$1');
 }
 
 /** The first markdown link in a text. */
 function firstLink(text: string): TextRef | null {
-  const m = /\[([^\]]+)\]\(([^)\s]*)[^)]*\)/.exec(text);
+  const m = [...text.matchAll(linkPattern())].find((l) => l[1].trim() !== '');
   return m ? { name: m[1].trim(), url: m[2] } : null;
 }
+
+const LINK_AT_START = new RegExp('^' + linkPattern('').source);
 
 /** A reference at the start of `rest`: a link, or words up to a clause boundary. */
 function refAtStart(rest: string, stop: RegExp): TextRef | null {
   const t = rest.trim();
-  const link = /^\[([^\]]+)\]\(([^)\s]*)[^)]*\)/.exec(t);
-  if (link) return { name: link[1].trim(), url: link[2] };
+  const link = LINK_AT_START.exec(t);
+  if (link && link[1].trim() !== '') return { name: link[1].trim(), url: link[2] };
   const m = stop.exec(t);
   const name = (m ? t.slice(0, m.index) : t).replace(/[*_`]/g, '').trim();
   if (name === '' || name.split(/\s+/).length > 10) return null;
@@ -66,13 +71,14 @@ function refAtStart(rest: string, stop: RegExp): TextRef | null {
 const REPORTS = /\breports?\s+(?:directly\s+)?(?:(?:in)?to|the)\s+(?:the\s+|an?\s+|our\s+)?/i;
 
 /** "… reports to the X" → X. */
-export function readReportsTo(text: string): TextRef | null {
+export function readReportsTo(raw: string): TextRef | null {
+  const text = collapseSpaces(raw);
   const m = REPORTS.exec(text);
   if (!m) return null;
   const rest = text.slice(m.index + m[0].length);
   // Titles are capitalised or linked: "reports to you", "reports to the hiring manager" name no role.
   if (!/^\s*(?:\[|[A-Z0-9])/.test(rest)) return null;
-  const ref = refAtStart(rest, /[.;:]\s|[.;:]?$|,\s+(?:and|who|with|which|while|as|in)\b|,?\s+or\s|\s+(?:and|who|with|in order|to help|on|for|at)\s/i);
+  const ref = refAtStart(rest, /[.:]\s|(?<!&(?:[a-z]{2,8}|#\d{1,7}|#x[0-9a-f]{1,6}));\s|[.;:]?$|,\s+(?:and|who|with|which|while|as|in)\b|,?\s+or\s|\s+(?:and|who|with|in order|to help|on|for|at)\s/i);
   // "reports to the Director or VP, Alliances": a bare rank names no one in particular.
   return ref && !/^(?:the\s+)?(?:director|manager|vp|vice president|head|lead|senior director|senior manager)$/i.test(ref.name) ? ref : null;
 }
@@ -89,11 +95,13 @@ export interface InheritPhrase {
 
 const INHERIT = /\b(extends|has all (?:of )?the same|ha(?:s|ve) the same|shares? the same|sharing the same|adheres? to the same|in addition to (?:the|any|all)\b)/i;
 // A comma ends the name only before a lower-case clause: "Director, Stock Administrator" is one title.
-const STOP = /\s+(?:responsibilities|requirements|role|roles|position|expectations|in complexity|with the|through|plus|as an?|as the|and the|and is)\b|,(?=\s+[a-z])|(?<!\b(?:Sr|Jr|St|Mgr))\.|[:;(]|$/;
+// A `;` that closes a character reference (`&amp;`, `&#38;`) is part of the name.
+const STOP = /\s+(?:responsibilities|requirements|role|roles|position|expectations|in complexity|with the|through|plus|as an?|as the|and the|and is)\b|,(?=\s+[a-z])|(?<!\b(?:Sr|Jr|St|Mgr))\.|[:(]|(?<!&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6}));|$/;
 const LEVEL_WORDS = /^(?:the\s+)?(intermediate|junior|associate|senior|staff|principal|lead|manager|director)(?:\s+(?:level|position|role|one))?\b/i;
 
 /** Recognises an inheritance phrase ("Extends the X responsibilities", "… as the intermediate position plus the following"). */
-export function readInherit(text: string): InheritPhrase | null {
+export function readInherit(raw: string): InheritPhrase | null {
+  const text = collapseSpaces(raw);
   const m = INHERIT.exec(text);
   if (!m) return null;
   const plain = stripMd(text);
@@ -146,7 +154,7 @@ function namedOrLevel(rest: string): InheritTarget | null {
   const body = t.replace(/^(?:the\s+|an?\s+)/i, '');
   // A name runs up to the section word when there is one ("Security Analyst, Trust and Safety responsibilities").
   const sectionWord = /\s+(?:responsibilities|requirements|requirement|role|roles|position|expectations|performance indicators)\b/i.exec(body);
-  if (sectionWord && !/[.;:]/.test(body.slice(0, sectionWord.index).replace(/\b(?:Sr|Jr|St|Mgr|Mr|Ms)\./g, ''))) {
+  if (sectionWord && !/[.;:]/.test(body.slice(0, sectionWord.index).replace(/\b(?:Sr|Jr|St|Mgr|Mr|Ms)\./g, '').replace(/&(?:[a-z]{2,8}|#\d{1,7}|#x[0-9a-f]{1,6});/gi, '&'))) {
     const ref = refAtStart(body.slice(0, sectionWord.index), /$/);
     if (ref) return { kind: 'named', ref };
   }
@@ -156,5 +164,5 @@ function namedOrLevel(rest: string): InheritTarget | null {
 
 /** Links in a text ("[Director, Professional Services](/job-families/sales/director-of-professional-services/)"). */
 export function readLinks(text: string): TextRef[] {
-  return [...text.matchAll(/\[([^\]]+)\]\(([^)\s]*)[^)]*\)/g)].map((m) => ({ name: m[1].trim(), url: m[2] }));
+  return [...text.matchAll(linkPattern())].filter((m) => m[1].trim() !== '').map((m) => ({ name: m[1].trim(), url: m[2] }));
 }

@@ -3,10 +3,14 @@
  * "Sr. Manager of …" or "the Techincal Instructor" among the roles of a page or of the imported set.
  */
 import { distance } from 'fastest-levenshtein';
+import { linkPattern } from './linear-text.js';
+
+const MAX_ID = 64;
 
 /** Kebab-case id of a title (SPEC §1.1): accents folded, anything but letters and digits a separator. */
 export function kebab(title: string): string {
-  const id = title
+  // Link targets never become part of an id.
+  const id = stripLinks(title)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -16,6 +20,13 @@ export function kebab(title: string): string {
   return id === '' ? 'role' : id;
 }
 
+/** An id cut at a word to at most 64 characters (for specialties, whose headings may be sentences). */
+export function shortId(id: string): string {
+  if (id.length <= MAX_ID) return id;
+  const cut = id.slice(0, MAX_ID + 1).lastIndexOf('-');
+  return id.slice(0, cut > 20 ? cut : MAX_ID).replace(/-+$/, '');
+}
+
 /** Role id of a role title: the title without a trailing "(Intermediate)". */
 export function roleIdOf(title: string): string {
   return kebab(title.replace(/\s*\(\s*intermediate\s*\)\s*$/i, ''));
@@ -23,7 +34,7 @@ export function roleIdOf(title: string): string {
 
 /** Markdown link `[text](url)` → its text. */
 export function stripLinks(text: string): string {
-  return text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[{}]/g, '');
+  return text.replace(linkPattern(), '$1').replace(/[{}]/g, '');
 }
 
 const ABBREVIATIONS: Record<string, string> = {
@@ -64,7 +75,7 @@ function computeNormalised(title: string): string {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
     .split(/\s+/)
-    .flatMap((w) => (ABBREVIATIONS[w] ?? w).split(' '))
+    .flatMap((w) => (Object.hasOwn(ABBREVIATIONS, w) ? ABBREVIATIONS[w] : w).split(' '))
     .filter((w) => w !== '' && !FILLER.has(w));
   return words.join(' ');
 }

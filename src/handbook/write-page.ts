@@ -9,6 +9,10 @@ import { readLinks, readReportsTo } from './sentences.js';
 import { linkKey } from './place.js';
 import { anchorOf, levelOf, normaliseTitle, roleIdOf } from './titles.js';
 import { writeAnnotation, type ItemFields } from './annotation.js';
+import { inline, prose, type WordKind } from './neutralise.js';
+import { readGrade, readInherit } from './sentences.js';
+import { classifyHeading } from './read-page.js';
+import { resolveRole } from '../core/resolve.js';
 
 const GRADE_LINK = '/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades';
 
@@ -33,38 +37,113 @@ function titleOf(ds: DataSet, fam: FamilyDef, id: string): { title: string; url?
   return ext ? { title: ext.title, url: ext.url } : { title: id };
 }
 
-const link = (r: { title: string; url?: string }) => (r.url ? `[${r.title}](${r.url})` : r.title);
-const bullets = (items: readonly ({ text: string } & ItemFields)[]) => items.map((i) => `* ${oneLine(i.text)}${writeAnnotation(i)}`).join('\n');
-/** Items are one line on a handbook page; a line break inside one would end the list item. */
-const oneLine = (t: string) => t.replace(/\s*\n\s*/g, ' ');
+/** A reference: the title written as in the heading it names (so the importer matches it), linked when it has a page. */
+const link = (r: { title: string; url?: string }) => (r.url ? `[${heading(r.title).replace(/[[\]]/g, (c) => `&#${c.charCodeAt(0)};`)}](${r.url.replace(/[()\s<>]/g, encodeURIComponent)})` : heading(r.title));
+
+/**
+ * A family summary's "… reports to X" is read as the manager of every role without one of its own:
+ * it may stay as written only when every role has a `reports_to` (the others would gain one).
+ */
+function familyReportsStays(ds: DataSet, fam: FamilyDef): boolean {
+  return fam.roleIds.every((id) => ds.roles.get(id)!.reportsTo !== undefined);
+}
+
+/** Texts the importer would read as structure: a grade, "reports to", an inheritance phrase. */
+const kinds = (t: string, reports = true): WordKind[] => [
+  ...(readGrade(t, true) !== null ? (['grade'] as const) : []),
+  ...(readInherit(t) !== null ? (['inherit'] as const) : []),
+  ...(reports && readReportsTo(t) !== null ? (['reports'] as const) : []),
+];
+const structural = (t: string) => kinds(t);
+/** Items are one line on a handbook page (a line break would end the list item), text only. */
+const bullets = (items: readonly ({ text: string } & ItemFields)[]) => items.map((i) => `* ${inline(i.text, structural)}${writeAnnotation(i)}`).join('\n');
+/** A title in a heading: one line; a title that reads as a section name ("… Job Grade") encoded. */
+const heading = (t: string) => {
+  // Headings and the sentences naming the role write the title the same way, structure words encoded.
+  const x = inline(t, () => ['grade', 'inherit', 'reports']);
+  // A blank title still has a heading text: its characters as references.
+  if (x.trim() === '') return [...t].map((c) => `&#${c.codePointAt(0)};`).join('') || '&#32;';
+  // The last letter as a reference: "Senior X Requirements" as a title is then not a section heading.
+  const last = /[a-z0-9](?=\s*$)/i.exec(x);
+  return classifyHeading(t).kind !== 'title' && last ? x.slice(0, last.index) + `&#${x.charCodeAt(last.index)};` + x.slice(last.index + 1) : x;
+};
+/** Summaries and other prose: paragraphs kept, nothing in them read as structure. */
+const para = (t: string, lists = false) => prose(t, structural, { lists });
+
+/**
+ * A role's `remove` ids by the section of the inherited item each one removes (the parent's resolved
+ * items); an id that names no inherited item is listed under responsibilities with itself as text.
+ */
+function removedBySection(ds: DataSet, role: RoleDef): Map<Section, { id: string; text: string }[]> {
+  const out = new Map<Section, { id: string; text: string }[]>();
+  if (!role.remove.length || role.extends === undefined || !ds.roles.has(role.extends)) return out;
+  let parent: ReturnType<typeof resolveRole> | null = null;
+  try {
+    parent = resolveRole(ds, ds.roles.get(role.extends)!);
+  } catch {
+    parent = null;
+  }
+  for (const id of role.remove) {
+    let section: Section = 'responsibilities';
+    let text = id;
+    for (const s of SECTIONS) {
+      const hit = parent?.sections[s].find((i) => i.id === id);
+      if (hit) {
+        section = s === 'requirements' ? 'requirements' : 'responsibilities';
+        text = hit.text;
+        break;
+      }
+    }
+    out.set(section, [...(out.get(section) ?? []), { id, text }]);
+  }
+  return out;
+}
 
 function sectionBlock(heading: string, lines: string[]): string[] {
   return lines.length ? [heading, '', ...lines, ''] : [];
 }
 
 function roleBlock(ds: DataSet, fam: FamilyDef, role: RoleDef): string[] {
-  const out: string[] = [`### ${role.title}`, ''];
+  const out: string[] = [`### ${heading(role.title)}`, ''];
   // An id or level the title does not imply travels in a comment under the heading.
   const hint: ItemFields = {};
   if (role.id !== roleIdOf(role.title)) hint.id = role.id;
   if (role.level !== undefined && role.level !== levelOf(role.title)) hint.level = role.level;
-  if (hint.id || hint.level) out.push(writeAnnotation(hint).trim(), '');
+  // A parent in another family carries its id, so importing the families together finds it whatever
+  // the titles (the text says the same for a reader); so does the manager of the sentence below.
+  const elsewhere = (id: string | undefined) => id !== undefined && ds.roles.has(id) && ds.roles.get(id)!.family !== fam.id;
+  if (elsewhere(role.extends)) hint.extends = role.extends;
   const reports = role.reportsTo !== undefined ? titleOf(ds, fam, role.reportsTo) : null;
   // The importer reads "reports to" from the text: write the sentence unless the summary has one.
   // A family summary saying "This job family reports to X" covers every role reporting to X.
-  const familyWide = fam.summary ? readReportsTo(fam.summary) : null;
+  const familyWide = fam.summary && familyReportsStays(ds, fam) ? readReportsTo(fam.summary) : null;
   const covered = reports !== null && familyWide !== null && normaliseTitle(familyWide.name) === normaliseTitle(reports.title);
-  if (reports && !covered && !/\breports?\s+(?:directly\s+)?(?:(?:in)?to|the)\b/i.test(role.summary ?? '')) out.push(`The ${role.title} reports to the ${link(reports)}.`, '');
-  if (role.summary) out.push(role.summary, '');
-  if (role.grade !== undefined) out.push(`#### ${role.title} Job Grade`, '', `The ${role.title} is a [grade ${role.grade}](${GRADE_LINK}).`, '');
+  // A summary sentence naming whom the role reports to is kept as it is (the importer reads it);
+  // any other structure in the summary is encoded, so it cannot forge a reference or a grade.
+  const own = role.summary ? readReportsTo(role.summary) : null;
+  const carries = reports !== null && own !== null;
+  // The sentence written here is marked by the reference's id in the comment, so the importer takes
+  // it as the reference and not as a summary.
+  const sentence = reports !== null && !covered && !carries;
+  if (sentence) hint.reports_to = role.reportsTo;
+  if (hint.id || hint.level || hint.extends || hint.reports_to) out.push(writeAnnotation(hint).trim(), '');
+  if (sentence) out.push(`The ${heading(role.title)} reports to the ${link(reports!)}.`, '');
+  if (role.summary) out.push(prose(role.summary, (t) => kinds(t, !carries)), '');
+  if (role.grade !== undefined) out.push(`#### ${heading(role.title)} Job Grade`, '', `The ${heading(role.title)} is a [grade ${role.grade}](${GRADE_LINK}).`, '');
   const parent = role.extends !== undefined ? titleOf(ds, fam, role.extends) : null;
+  const removed = removedBySection(ds, role);
   for (const s of SECTIONS) {
     const lines: string[] = [];
-    if (parent && (s === 'responsibilities' || s === 'requirements')) lines.push(`* Extends the ${link(parent)} ${s}`);
+    if (parent && (s === 'responsibilities' || s === 'requirements')) {
+      // `remove` is written where a reader sees it: "…, except: <the items>", the ids in the comment.
+      const gone = removed.get(s) ?? [];
+      const except = gone.length ? `, except: ${gone.map((g) => `"${inline(g.text)}"`).join('; ')}${writeAnnotation({ remove: gone.map((g) => g.id) })}` : '';
+      lines.push(`* Extends the ${link(parent)} ${s}${except}`);
+    }
     if (role.sections[s].length) lines.push(bullets(role.sections[s]));
-    out.push(...sectionBlock(`#### ${role.title} ${HEADINGS[s]}`, lines));
+    out.push(...sectionBlock(`#### ${heading(role.title)} ${HEADINGS[s]}`, lines));
   }
-  if (role.hiringProcess?.length) out.push(...sectionBlock(`#### ${role.title} Hiring Process`, [bullets(role.hiringProcess.map((text) => ({ text })))]));
+  if (role.hiringProcess?.length) out.push(...sectionBlock(`#### ${heading(role.title)} Hiring Process`, [bullets(role.hiringProcess.map((text) => ({ text })))]));
   return out;
 }
 
@@ -72,11 +151,12 @@ function roleBlock(ds: DataSet, fam: FamilyDef, role: RoleDef): string[] {
 export function familyMarkdown(ds: DataSet, fam: FamilyDef): string {
   // `family_id` keeps the id through a round trip when it is not the kebab-case of the title.
   const place = fam.source ? linkKey(fam.source) : null;
-  const out: string[] = ['---', 'layout: job_family_page', `title: ${JSON.stringify(fam.title)}`, `family_id: ${fam.id}`];
+  const out: string[] = ['---', 'layout: job_family_page', `title: ${JSON.stringify(fam.title).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}`, `family_id: ${fam.id}`];
   // GitLab's own key for where the page lives; the importer reads it back as the page's place.
   if (place && !place.anchor) out.push(`canonical_path: ${JSON.stringify(`/job-families/${place.key}/`)}`);
   out.push('---', '');
-  if (fam.summary) out.push(fam.summary, '');
+  // The family summary's "reports to" applies to every role without its own: kept only when it is true of all.
+  if (fam.summary) out.push(prose(fam.summary, (t) => kinds(t, !familyReportsStays(ds, fam)), { lists: true }), '');
   for (const s of SECTIONS) {
     if (s === 'performance_indicators') continue;
     out.push(...sectionBlock(`## ${HEADINGS[s]}`, fam.sections[s].length ? [bullets(fam.sections[s])] : []));
@@ -86,14 +166,14 @@ export function familyMarkdown(ds: DataSet, fam: FamilyDef): string {
   if (fam.specialties.length) {
     out.push('## Specialties', '');
     for (const sp of fam.specialties) {
-      out.push(`### ${sp.title}`, '');
-      if (sp.summary) out.push(sp.summary, '');
-      for (const s of SECTIONS) out.push(...sectionBlock(`#### ${sp.title} ${HEADINGS[s]}`, sp.sections[s].length ? [bullets(sp.sections[s] as ItemDef[])] : []));
+      out.push(`### ${heading(sp.title)}`, '');
+      if (sp.summary) out.push(para(sp.summary), '');
+      for (const s of SECTIONS) out.push(...sectionBlock(`#### ${heading(sp.title)} ${HEADINGS[s]}`, sp.sections[s].length ? [bullets(sp.sections[s] as ItemDef[])] : []));
     }
   }
   out.push(...sectionBlock('## Performance Indicators', fam.sections.performance_indicators.length ? [bullets(fam.sections.performance_indicators)] : []));
   const ladder: string[] = [];
-  if (fam.careerLadder) ladder.push(fam.careerLadder);
+  if (fam.careerLadder) ladder.push(prose(fam.careerLadder));
   // `next` entries the prose does not already link to.
   for (const id of fam.next) {
     const role = ds.roles.get(id);

@@ -1,6 +1,7 @@
 /** A family object → YAML text, stable and readable: no line folding, block scalars for prose. */
 import { Document, Scalar, isScalar, visit } from 'yaml';
 import type { FamilyObject } from './build-families.js';
+import { escapeText } from '../core/escape-text.js';
 
 /**
  * Renders a family. `schemaPath` becomes the `# yaml-language-server: $schema=…` first line, so
@@ -18,7 +19,9 @@ export function familyYaml(family: FamilyObject, schemaPath: string | null, head
     },
   });
   const body = doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true });
-  const head = [...(schemaPath ? [`# yaml-language-server: $schema=${schemaPath}`] : []), ...header.map((h) => (h ? `# ${h}` : '#'))];
+  // A header line (a page's path) is one comment line whatever it holds: a newline in a file name
+  // must not end the comment and start YAML.
+  const head = [...(schemaPath ? [`# yaml-language-server: $schema=${escapeText(schemaPath)}`] : []), ...header.map((h) => (h ? `# ${escapeText(h)}` : '#'))];
   return (head.length ? head.join('\n') + '\n' : '') + body;
 }
 

@@ -7,6 +7,12 @@
  * - load/lint: given by the caller (errors per family id).
  */
 import type { ImportResult, PageInput } from './import-pages.js';
+import type { FamilyObject } from './build-families.js';
+import type { ImportReport } from '../handbook/draft.js';
+import { placeholderOf } from '../core/placeholder.js';
+import { readInherit } from '../handbook/sentences.js';
+import { readAnnotation } from '../handbook/annotation.js';
+import { decodeText } from '../handbook/neutralise.js';
 
 export interface PageRow {
   file: string;
@@ -18,7 +24,18 @@ export interface PageRow {
   extendsResolved: number;
   unplaced: number;
   errors: number;
+  /** Bullets under Responsibilities / Requirements headings, and how many landed in that section. */
+  bullets: Record<BulletSection, { found: number; placed: number; reported: number }>;
+  /** Placeholder lines ("TBD") skipped, and placeholder items left in the YAML (should be 0). */
+  placeholdersSkipped: number;
+  placeholderItems: number;
+  /** Levels (roles with a `level`) and `extends` in the imported family. */
+  levels: number;
+  extendsCount: number;
+  grades: number;
 }
+
+export type BulletSection = 'responsibilities' | 'requirements';
 
 export interface CorpusTotals {
   pages: number;
@@ -36,17 +53,26 @@ export interface CorpusTotals {
   extendsOutside: number;
   unplaced: number;
   notes: number;
+  levels: number;
+  extendsCount: number;
+  placeholdersSkipped: number;
+  placeholderItems: number;
+  bullets: Record<BulletSection, { found: number; placed: number; reported: number }>;
+  /** Pages where the bullets found and placed differ in a section. */
+  bulletPagesOff: number;
+  /** Families with a graded role, no lint error and every stated grade on the right role. */
+  cleanAndGraded: number;
 }
 
 export interface CorpusMeasure {
   rows: PageRow[];
   totals: CorpusTotals;
-  misses: { grades: string[]; extends: string[]; outside: string[]; errors: string[] };
+  misses: { grades: string[]; extends: string[]; outside: string[]; errors: string[]; bullets: string[]; placeholders: string[] };
 }
 
 const norm = (t: string) =>
-  t
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+  decodeText(t)
+    .replace(/\[([^\[\]]*)\]\([^()]*\)/g, '$1')
     .toLowerCase()
     .replace(/\(intermediate\)/g, '')
     .replace(/\bsr\.?(?=\s)/g, 'senior')
@@ -66,15 +92,28 @@ const EXTENDS_LINE = /^\s*(?:[*-]\s+)?(?:the\s+[^.]{0,80}?\s)?extends\s/i;
 /** Measures an import of `inputs`; `lintErrors` maps a family id to its load/lint error messages. */
 export function measureCorpus(inputs: readonly PageInput[], result: ImportResult, lintErrors: ReadonlyMap<string, string[]>): CorpusMeasure {
   const rows: PageRow[] = [];
-  const totals: CorpusTotals = { pages: 0, graded: 0, clean: 0, roles: 0, gradeLines: 0, gradeRight: 0, extendsLines: 0, extendsResolved: 0, extendsExternal: 0, extendsOutside: 0, unplaced: 0, notes: 0 };
-  const misses: CorpusMeasure['misses'] = { grades: [], extends: [], outside: [], errors: [] };
+  const totals: CorpusTotals = {
+    pages: 0, graded: 0, clean: 0, roles: 0, gradeLines: 0, gradeRight: 0, extendsLines: 0, extendsResolved: 0, extendsExternal: 0, extendsOutside: 0, unplaced: 0, notes: 0,
+    levels: 0, extendsCount: 0, placeholdersSkipped: 0, placeholderItems: 0, bullets: { responsibilities: { found: 0, placed: 0, reported: 0 }, requirements: { found: 0, placed: 0, reported: 0 } }, bulletPagesOff: 0, cleanAndGraded: 0,
+  };
+  const misses: CorpusMeasure['misses'] = { grades: [], extends: [], outside: [], errors: [], bullets: [], placeholders: [] };
   for (const input of inputs) {
     const fam = result.families.find((f) => f.file === input.file)?.family;
     const stats = result.stats.find((s) => s.file === input.file);
     const reports = result.reports.filter((r) => r.file === input.file);
     const roles = fam ? Object.values(fam.roles) : [];
-    const lines = input.text.split(/\r?\n/);
-    const row: PageRow = { file: input.file, family: fam?.id ?? null, roles: roles.length, gradeLines: 0, gradeRight: 0, extendsLines: 0, extendsResolved: 0, unplaced: reports.filter((r) => r.message.endsWith('(skipped)')).length, errors: 0 };
+    // Whitespace collapsed per line: the patterns below then stay linear on any page.
+    const lines = input.text.split(/\r?\n/).map((l) => (/\s\s/.test(l) ? l.replace(/\s+/g, ' ') : l));
+    const row: PageRow = {
+      file: input.file, family: fam?.id ?? null, roles: roles.length, gradeLines: 0, gradeRight: 0, extendsLines: 0, extendsResolved: 0,
+      unplaced: reports.filter((r) => r.message.endsWith('(skipped)')).length, errors: 0,
+      bullets: { responsibilities: { found: 0, placed: 0, reported: 0 }, requirements: { found: 0, placed: 0, reported: 0 } },
+      placeholdersSkipped: reports.filter((r) => r.message.startsWith('placeholder ')).length,
+      placeholderItems: 0,
+      levels: roles.filter((r) => r.level !== undefined).length,
+      extendsCount: roles.filter((r) => r.extends !== undefined).length,
+      grades: roles.filter((r) => typeof r.grade === 'number').length,
+    };
     lines.forEach((l, i) => {
       if (/^\s*#/.test(l)) return;
       let n: number;
@@ -87,7 +126,7 @@ export function measureCorpus(inputs: readonly PageInput[], result: ImportResult
         names = [t[1], ...(anchor ? [anchor[1].replace(/-/g, ' ')] : [])];
       } else if (g) {
         n = Number(g[1]);
-        const subject = /^\s*(?:the\s+)?(.+?)\s+(?:role\s+)?(?:is|are)\s/i.exec(l.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'));
+        const subject = /^\s*(?:the\s+)?(.+?)\s+(?:role\s+)?(?:is|are)\s/i.exec(l.replace(/\[([^\[\]]*)\]\([^()]*\)/g, '$1'));
         if (subject) names.push(subject[1]);
         for (let j = i - 1; j >= 0; j--) {
           const h = /^\s*#{1,6}\s+(.*)$/.exec(lines[j]) ?? /^\s*\*\*(.+)\*\*\s*$/.exec(lines[j]);
@@ -127,6 +166,12 @@ export function measureCorpus(inputs: readonly PageInput[], result: ImportResult
       row.extendsLines++;
       misses.extends.push(`${input.file}:${i + 1}: not recognised: ${l.trim().slice(0, 100)}`);
     });
+    if (fam) countBullets(input, lines, fam, reports, row, misses.bullets);
+    for (const [where, text] of familyItems(fam)) {
+      if (placeholderOf(text) === null) continue;
+      row.placeholderItems++;
+      misses.placeholders.push(`${input.file}: ${where}: ${JSON.stringify(text)}`);
+    }
     const errors = fam ? (lintErrors.get(fam.id) ?? []) : [];
     row.errors = errors.length;
     for (const e of errors) misses.errors.push(`${input.file}: ${e}`);
@@ -142,7 +187,97 @@ export function measureCorpus(inputs: readonly PageInput[], result: ImportResult
     totals.extendsOutside += outside;
     totals.unplaced += row.unplaced;
     totals.notes += reports.length;
+    totals.levels += row.levels;
+    totals.extendsCount += row.extendsCount;
+    totals.placeholdersSkipped += row.placeholdersSkipped;
+    totals.placeholderItems += row.placeholderItems;
+    let off = false;
+    for (const k of BULLET_SECTIONS) {
+      totals.bullets[k].found += row.bullets[k].found;
+      totals.bullets[k].placed += row.bullets[k].placed;
+      totals.bullets[k].reported += row.bullets[k].reported;
+      if (row.bullets[k].found !== row.bullets[k].placed + row.bullets[k].reported) off = true;
+    }
+    if (off) totals.bulletPagesOff++;
+    if (roles.length && errors.length === 0 && row.gradeRight === row.gradeLines) totals.cleanAndGraded++;
     rows.push(row);
   }
   return { rows, totals, misses };
+}
+
+const BULLET_SECTIONS: readonly BulletSection[] = ['responsibilities', 'requirements'];
+const SECTION_OF: [RegExp, BulletSection | 'other'][] = [
+  [/\b(?:responsibilities|responsibilties|expectations|job duties)\s*:?$/i, 'responsibilities'],
+  [/\b(?:requirements|requirments|qualifications)\s*:?$/i, 'requirements'],
+];
+const BULLET = /^\s*(?:[*+-]|\d{1,3}[.)])\s+(\S.*)$/;
+const HEADING_LINE = /^ {0,3}(#{1,6})\s(.*)$/;
+const key = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, 80);
+
+/** Every item text of a family with where it is: `responsibilities of <owner>` etc. */
+function* familyItems(fam: FamilyObject | undefined): Generator<[string, string, string]> {
+  if (!fam) return;
+  const owners: [string, Record<string, unknown>][] = [[fam.id, fam], ...Object.entries(fam.roles)];
+  for (const [id, s] of Object.entries((fam.specialties ?? {}) as Record<string, Record<string, unknown>>)) owners.push([`${fam.id}/${id}`, s]);
+  for (const [owner, o] of owners) {
+    for (const section of ['responsibilities', 'requirements', 'nice_to_haves', 'performance_indicators']) {
+      for (const item of (o[section] ?? []) as (string | { text: string })[]) yield [`${section} of ${owner}`, typeof item === 'string' ? item : item.text, section];
+    }
+  }
+}
+
+/**
+ * Bullets under each Responsibilities / Requirements heading (up to the next heading as shallow as
+ * it, or another section heading), and how many of them landed in that section of the family: as an
+ * item, or as structure the importer recognised (an "Extends …" phrase, a reported placeholder).
+ */
+function countBullets(input: PageInput, lines: string[], fam: FamilyObject, reports: ImportReport[], row: PageRow, misses: string[]): void {
+  const items = new Map<string, Set<string>>();
+  for (const [, text, section] of familyItems(fam)) {
+    if (!items.has(section)) items.set(section, new Set());
+    items.get(section)!.add(key(text));
+  }
+  const inSection = (section: string, text: string) => {
+    const set = items.get(section);
+    if (!set) return false;
+    const k = key(text);
+    if (set.has(k)) return true;
+    for (const t of set) if (t.startsWith(k)) return true;
+    return false;
+  };
+  const skippedLines = new Set(reports.filter((r) => r.message.startsWith('placeholder ') || r.message.startsWith('table-of-contents')).map((r) => r.line));
+  // Headings the importer reported as not a role (no grade anywhere): their bullets are reported on
+  // stderr with the heading, not imported, and counted apart.
+  const notRoles = new Set(reports.filter((r) => / has no grade, so it is not a role;/.test(r.message)).map((r) => r.line));
+  let notRole: number | null = null;
+  let open: { kind: BulletSection | 'other'; depth: number } | null = null;
+  lines.forEach((l, i) => {
+    const h = HEADING_LINE.exec(l) ?? (/^\s*\*\*[^*].*\*\*\s*:?\s*$/.test(l) ? [l, '#######', l.replace(/\*\*/g, '')] : null);
+    if (h) {
+      const depth = h[1].length;
+      if (notRole !== null && depth <= notRole) notRole = null;
+      if (notRoles.has(i + 1)) notRole = depth;
+      const text = h[2].replace(/[*_]/g, '').replace(/\s*#*\s*$/, '').trim();
+      const kind = SECTION_OF.find(([re]) => re.test(text))?.[1];
+      if (kind) open = { kind, depth };
+      else if (open && (depth <= open.depth || /\b(?:nice[-\s]to[-\s]haves?|preferred|bonus|performance indicators?|hiring process|job grade|career ladder|specialt|speciali[sz]ation)/i.test(text) || Object.values(fam.roles).some((r) => same(r.title, text)))) open = null;
+      return;
+    }
+    const b = open && open.kind !== 'other' ? BULLET.exec(l) : null;
+    if (!b || !open || open.kind === 'other') return;
+    const kind = open.kind;
+    const text = decodeText(readAnnotation(b[1].trim()).text);
+    row.bullets[kind].found++;
+    if (notRole !== null) {
+      row.bullets[kind].reported++;
+      return;
+    }
+    const inherit = readInherit(text);
+    if (inSection(kind, text) || skippedLines.has(i + 1) || placeholderOf(text) !== null || (inherit && inherit.whole)) {
+      row.bullets[kind].placed++;
+      return;
+    }
+    const other = BULLET_SECTIONS.concat([]).find((s) => s !== kind && inSection(s, text)) ?? (['nice_to_haves', 'performance_indicators'] as const).find((s) => inSection(s, text));
+    misses.push(`${input.file}:${i + 1}: ${kind} bullet ${other ? `landed in ${other}` : 'not found in the family'}: ${text.slice(0, 80)}`);
+  });
 }

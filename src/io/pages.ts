@@ -11,6 +11,7 @@ import {
   isHugoIndexHead,
   isHugoLevelFileName,
   isHugoLevelHead,
+  isCurrentFormatHead,
   isJobFamilyPageHead,
   isPageFileName,
   partialFileNames,
@@ -20,6 +21,10 @@ import { displayPath } from './display.js';
 import { errorCode } from './fs-errors.js';
 import { MAX_FILE_BYTES, ReadError, readHead, readRegularFile } from './read.js';
 import { walkFiles } from './walk.js';
+import { READ_CONCURRENCY, mapLimit } from './read.js';
+import type { PageInput } from '../handbook/read-page.js';
+import { assembleHugoFamily } from '../handbook/hugo-family.js';
+import { placeOf, sourceUrl } from '../handbook/place.js';
 
 export interface PageFile {
   abs: string;
@@ -63,16 +68,19 @@ async function hugoFolder(dir: string, files: string[]): Promise<{ index: string
   for (const name of files) {
     if (isHugoLevelFileName(name) && isHugoLevelHead(await readHead(join(dir, name)))) levels.push(join(dir, name));
   }
-  return levels.length ? { index, levels: levels.sort() } : null;
+  // `_index.md` alone holds the whole family (its levels as headings).
+  return { index, levels: levels.sort() };
 }
 
 /**
- * Pages named or found under directories: `*.md` / `*.md.erb` with `layout: job_family_page`, and
- * folders of the newer format (`_index.md` plus one file per level). Entries the walk skipped are
+ * Pages named or found under directories: `*.md` / `*.md.erb` with `layout: job_family_page`,
+ * current-format pages (front matter with a title, no layout), and folders of the current format
+ * (`_index.md` plus one file per level, or `_index.md` alone). Entries the walk skipped are
  * added to `problems`.
  */
 export async function findPages(paths: string[], cwd: string, problems: string[] = []): Promise<PageFile[]> {
   const out = new Map<string, PageFile>();
+  const levelFiles = new Set<string>();
   for (const p of paths) {
     const abs = resolve(cwd, p);
     let st;
@@ -90,12 +98,18 @@ export async function findPages(paths: string[], cwd: string, problems: string[]
       cwd,
       onDirectory: async (dir, files) => {
         const hugo = await hugoFolder(dir, files);
-        if (hugo) out.set(hugo.index, { abs: hugo.index, display: displayPath(hugo.index, cwd), root: abs, levels: hugo.levels });
+        if (hugo) {
+          out.set(hugo.index, { abs: hugo.index, display: displayPath(hugo.index, cwd), root: abs, ...(hugo.levels.length ? { levels: hugo.levels } : {}) });
+          for (const l of hugo.levels) levelFiles.add(l);
+        }
       },
     });
     problems.push(...walked.problems);
     for (const full of walked.files) {
-      if (isJobFamilyPageHead(await readHead(full))) out.set(full, { abs: full, display: displayPath(full, cwd), root: abs });
+      if (levelFiles.has(full)) continue;
+      const head = await readHead(full);
+      // Template-1 pages, and single-file families of the current handbook (`<department>/<family>.md`).
+      if (isJobFamilyPageHead(head) || (/\.md$/.test(full) && isCurrentFormatHead(head))) out.set(full, { abs: full, display: displayPath(full, cwd), root: abs });
     }
   }
   return [...out.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
@@ -130,4 +144,32 @@ export async function partialsFor(text: string, f: PageFile, cwd: string): Promi
     }
   }
   return (name) => found.get(name);
+}
+
+/**
+ * The importer's inputs for found pages: each page's text with its place in the handbook and its
+ * partials, a current-format folder assembled into one page. Used by `ladder import` and by the
+ * corpus measurement, so both read the same pages the same way.
+ */
+export async function pageInputs(files: readonly PageFile[], cwd: string): Promise<PageInput[]> {
+  return mapLimit([...files], READ_CONCURRENCY, async (f) => {
+    const text = await readText(f.abs, f.display);
+    if (f.levels) {
+      const levels: { file: string; text: string }[] = [];
+      for (const l of f.levels) levels.push({ file: displayPath(l, cwd), text: await readText(l, displayPath(l, cwd)) });
+      const page = assembleHugoFamily({ file: f.display, text }, levels);
+      if (page) return page;
+    }
+    const place = placeOf(f.abs, f.root);
+    return { file: f.display, text, key: place?.key, source: place?.exact ? sourceUrl(place.key) : undefined, partial: await partialsFor(text, f, cwd) };
+  });
+}
+
+/** Removes files (those an earlier import wrote that a re-import with --force no longer produces). */
+export async function removeFiles(paths: readonly string[]): Promise<void> {
+  for (const p of paths) {
+    await fs.unlink(p).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw new DataError(`cannot remove ${p}: ${e.code ?? e.message}`);
+    });
+  }
 }

@@ -2,6 +2,7 @@
  * Renders a role diff as a coloured list, markdown or JSON. Pure: data in, string out.
  * Every format lists a section's items in the same order: added, changed, removed, then unchanged.
  */
+import { inline } from '../handbook/neutralise.js';
 import { SECTIONS, SECTION_TITLES, type SkillsRequirement } from '../core/model.js';
 import type { ResolvedItem } from '../core/resolve.js';
 import { diffJson, type Delta, type FieldChange, type ItemChange, type RoleDiff, type SectionDiff } from '../core/diff/index.js';
@@ -169,7 +170,7 @@ export function diffTable(d: RoleDiff, o: DiffTableOptions): string {
 // ---------------------------------------------------------------------------------------------
 // Markdown (for a promotion document)
 
-const md = (s: string) => s.replace(/\n/g, ' ');
+const md = (s: string) => inline(s);
 const cell = (s: string) => md(s).replace(/\|/g, '\\|');
 
 /** ~~removed~~ **added**, so the change reads without colour. */
@@ -179,14 +180,14 @@ function changeMarkdown(words: WordChange[]): string {
 
 function fieldMarkdown(f: FieldChange, d: RoleDiff): [string, string] {
   if (f.field === 'reports_to') {
-    const ref = (r: typeof d.from.reportsTo) => (r ? `${r.title} (\`${r.id}\`)` : 'none');
+    const ref = (r: typeof d.from.reportsTo) => (r ? `${md(r.title)} (\`${r.id}\`)` : 'none');
     return [ref(d.from.reportsTo), ref(d.to.reportsTo)];
   }
   return [none(f.from), none(f.to)];
 }
 
 export function diffMarkdown(d: RoleDiff, all: boolean): string {
-  const out: string[] = [`# ${d.from.role.title} → ${d.to.role.title}`, '', `From \`${d.from.role.id}\` to \`${d.to.role.id}\`.`];
+  const out: string[] = [`# ${md(d.from.role.title)} → ${md(d.to.role.title)}`, '', `From \`${d.from.role.id}\` to \`${d.to.role.id}\`.`];
   if (d.fields.length) {
     out.push('', '| | From | To |', '|---|---|---|');
     for (const f of d.fields) {

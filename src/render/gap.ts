@@ -3,6 +3,7 @@
  * The list and markdown put what is left to do first: missing, then unverified, then met (met
  * collapsed to a count unless `all`); each group keeps page order. JSON keeps page order.
  */
+import { inline } from '../handbook/neutralise.js';
 import { gapJson, type GapEntry, type GapResult, type GapStatus } from '../core/gap/index.js';
 import type { Paint } from './paint.js';
 import { printable } from './table.js';
@@ -63,7 +64,7 @@ export function gapTable(r: GapResult, paint: Paint, width: number, all = false)
   return out.join('\n') + '\n';
 }
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = (s: string) => inline(s).replace(/\|/g, '\\|');
 const STATUS_MD: Record<GapStatus, string> = { met: 'met', missing: '**missing**', unverified: '_unverified_' };
 
 export function gapMarkdown(r: GapResult, all = false): string {

@@ -1,4 +1,5 @@
 /** Renders the `list` view as a table, markdown or JSON. Pure: data in, string out. */
+import { inline } from '../handbook/neutralise.js';
 import type { FamilyEntry, LevelEntry } from '../core/list.js';
 import type { Paint } from './paint.js';
 import { printable, renderTable, wrapText } from './table.js';
@@ -53,7 +54,8 @@ export function listJson(families: FamilyEntry[]): string {
   return JSON.stringify(families, null, 2) + '\n';
 }
 
-export const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Data text in a markdown table cell or list item: one line, no HTML, no block syntax, no control characters. */
+export const cell = (s: string) => inline(s).replace(/\|/g, '\\|');
 export const indent = (s: string, pad: string) =>
   s
     .split('\n')

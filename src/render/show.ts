@@ -1,4 +1,5 @@
 /** Renders a resolved role (`show`) as a table, markdown or JSON. Pure: data in, string out. */
+import { prose } from '../handbook/neutralise.js';
 import { SECTIONS, SECTION_TITLES } from '../core/model.js';
 import type { ResolvedItem, ResolvedRole } from '../core/resolve.js';
 import { sectionItems, showJson } from '../core/show.js';
@@ -54,9 +55,9 @@ export function showTable(r: ResolvedRole, own: boolean, paint: Paint, width: nu
 }
 
 export function showMarkdown(r: ResolvedRole, own: boolean, ids = false): string {
-  const out: string[] = [`# ${r.role.title}`, ''];
-  for (const [k, v] of header(r)) out.push(`- **${k}**: ${v}`);
-  if (r.role.summary) out.push('', r.role.summary);
+  const out: string[] = [`# ${cell(r.role.title)}`, ''];
+  for (const [k, v] of header(r)) out.push(`- **${k}**: ${cell(v)}`);
+  if (r.role.summary) out.push('', prose(r.role.summary));
   for (const s of SECTIONS) {
     const items = sectionItems(r, s, own);
     if (items.length === 0) continue;

@@ -27,7 +27,8 @@ const visible = (s: string) => s.replace(SGR, '');
  * never move the cursor, ring the bell or change the colours of the terminal it is printed on.
  */
 // eslint-disable-next-line no-control-regex
-export const printable = (s: string) => s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => (c === '\t' ? ' ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+// Line and paragraph separators and bidi controls too: a terminal treats them as layout or reorders text.
+export const printable = (s: string) => s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => (c === '\t' ? ' ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 
 /** A painted cell as [opening codes, plain text, closing codes]. */
 function unpaint(cell: string): [string, string, string] {

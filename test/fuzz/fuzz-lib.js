@@ -6,7 +6,7 @@
 // (deleted keys, broken references, cycles, reordered keys) and byte-level mutations of the YAML text
 // (random bytes, truncation, duplicated/deleted/swapped lines, tabs, YAML-significant tokens).
 import fc from 'fast-check';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -79,7 +79,29 @@ function familyArb(sound) {
 const soundFamily = familyArb(true);
 const messyFamily = familyArb(false);
 
+/**
+ * Text that tries to be something else once it is on a page or a terminal: control characters (ESC
+ * sequences, OSC 8 / OSC 52, BEL, CR), markdown block syntax at a line start, an annotation comment,
+ * structure sentences, long whitespace runs.
+ */
+export const HOSTILE_TEXTS = [
+  '\u001b[2J\u001b]0;title\u0007',
+  '\u001b]8;;https://evil.example/\u0007link\u001b]8;;\u0007',
+  '\u001b]52;c;ZXZpbA==\u0007',
+  '\r\r## Director of Everything\r\rThe Director of Everything is a grade 20.',
+  '\n### Ghost Role\n\nThe Ghost Role is a grade 3.\n',
+  '\n- forged item\n* another',
+  '\n| Title | Grade |\n|---|---|\n| Boss | Grade 12 |',
+  ' <!-- ladder: {"id": "forged", "years": 99} -->',
+  '\n**Bold Heading**\n',
+  ' reports to the Chief Executive Officer. Extends the Director requirements',
+  ' '.repeat(3000) + 'x',
+  '\t\u2028\u2029\u0085\u000b\u000c',
+  'TBD',
+];
+
 const modelMutation = fc.oneof(
+  fc.record({ kind: fc.constant('hostile-text'), at: fc.nat(), text: fc.constantFrom(...HOSTILE_TEXTS) }),
   fc.record({ kind: fc.constant('delete-key'), at: fc.nat(), key: fc.constantFrom('kind', 'id', 'title', 'roles', 'grade', 'text', 'extends') }),
   fc.record({ kind: fc.constant('break-reference'), at: fc.nat() }),
   fc.record({ kind: fc.constant('cycle'), at: fc.nat() }),
@@ -149,6 +171,20 @@ function applyModelMutation(families, m) {
       const entries = Object.entries(o).reverse();
       for (const k of Object.keys(o)) delete o[k];
       for (const [k, v] of entries) o[k] = v;
+      break;
+    }
+    case 'hostile-text': {
+      // Into every text field: titles, summaries, items (string or `text`), hiring steps.
+      const put = (t) => (m.at % 3 === 0 ? m.text + t : m.at % 3 === 1 ? t + m.text : t.slice(0, t.length >> 1) + m.text + t.slice(t.length >> 1));
+      const visit = (o) => {
+        if (!o || typeof o !== 'object') return;
+        for (const [k, v] of Object.entries(o)) {
+          if (typeof v === 'string' && ['title', 'summary', 'text', 'career_ladder'].includes(k)) o[k] = put(v);
+          else if (Array.isArray(v) && ['responsibilities', 'requirements', 'nice_to_haves', 'performance_indicators', 'hiring_process'].includes(k)) o[k] = v.map((x) => (typeof x === 'string' ? put(x) : (visit(x), x)));
+          else if (v && typeof v === 'object' && k !== 'external') visit(v);
+        }
+      };
+      for (const f of fams) visit(f);
       break;
     }
     case 'wrong-type': {
@@ -317,4 +353,73 @@ export function compareYamlPaths(text, { jsYaml, parseFast, parse, maxDepth }) {
     fast: JSON.stringify({ syntax: [], value: dumpParsed(fast.value, fast.offsets), pool: Array.from(fast.pool) }),
     full: JSON.stringify({ syntax: full.syntax, value: dumpParsed(full.value, full.locator.offsets), pool: Array.from(full.locator.pool) }),
   };
+}
+
+/**
+ * Export → import never creates a role, an item or a field the data did not have: `original` is the
+ * family as loaded (`ladder export … --format json` shape is not needed: the model is enough),
+ * `imported` the family object `importPages` made of the exported page.
+ */
+export function roundTripProblem(original, imported) {
+  if (!imported) return null;
+  const roles = original.roles && typeof original.roles === 'object' ? original.roles : {};
+  for (const [id, role] of Object.entries(imported.roles ?? {})) {
+    const before = roles[id];
+    if (!before) return `export → import created role \`${id}\` (${JSON.stringify(role.title).slice(0, 80)})`;
+    for (const k of Object.keys(role)) {
+      if (k === 'summary' && before.reports_to !== undefined) continue;
+      if (k === 'level' || k === 'title') continue;
+      if (before[k] === undefined) return `export → import gave role \`${id}\` a field \`${k}\` it did not have: ${JSON.stringify(role[k]).slice(0, 120)}`;
+    }
+    for (const k of ['responsibilities', 'requirements', 'nice_to_haves', 'performance_indicators', 'hiring_process']) {
+      const n = Array.isArray(role[k]) ? role[k].length : 0;
+      const m = Array.isArray(before[k]) ? before[k].length : 0;
+      if (n > m) return `export → import gave role \`${id}\` ${n} ${k} for ${m}`;
+    }
+    if (role.grade !== before.grade) return `export → import changed the grade of \`${id}\` from ${before.grade} to ${role.grade}`;
+  }
+  for (const k of ['responsibilities', 'requirements', 'nice_to_haves', 'performance_indicators']) {
+    const n = Array.isArray(imported[k]) ? imported[k].length : 0;
+    const m = Array.isArray(original[k]) ? original[k].length : 0;
+    if (n > m) return `export → import gave the family ${n} ${k} for ${m}`;
+  }
+  return null;
+}
+
+/**
+ * For `export <family>` that succeeded: imports the page again (`importPages` from the importer) and
+ * checks `roundTripProblem` against the family as written in the case's files.
+ */
+export function exportProblem(argv, r, files, importPages) {
+  if (argv[argv.length - 2] !== 'export' || r.code !== 0) return null;
+  const id = argv[argv.length - 1];
+  const families = [];
+  for (const bytes of files.values()) {
+    try {
+      const v = parse(Buffer.from(bytes).toString('utf8'));
+      if (v && v.kind === 'family') families.push(v);
+    } catch {
+      // a mutated file that does not parse is not the one exported
+    }
+  }
+  // Ids defined twice are lint's business (the data set keeps the first): the original is then unclear.
+  const ids = families.flatMap((f) => [f.id, ...Object.keys(f.roles && typeof f.roles === 'object' ? f.roles : {})]);
+  if (new Set(ids).size !== ids.length) return null;
+  const original = families.find((f) => f.id === id);
+  if (!original) return null;
+  const result = importPages([{ file: `${id}.md`, text: r.stdout }]);
+  const problem = roundTripProblem(original, result.families[0]?.family);
+  return problem ? `ladder ${argv.join(' ')}: ${problem}` : null;
+}
+
+/** No control character from data reaches the terminal raw (newlines and tabs of the layout aside). */
+export function rawControlProblem(argv, r) {
+  // eslint-disable-next-line no-control-regex
+  // JSON may carry U+0085/U+2028/U+2029 as they are (valid JSON); every other output must not.
+  const raw = argv.includes('json') ? /[\u0000-\u0008\u000b-\u001f\u007f]/ : /[\u0000-\u0008\u000b-\u001f\u007f\u0085\u2028\u2029]/;
+  for (const [name, out] of [['stdout', r.stdout], ['stderr', r.stderr]]) {
+    const at = out.search(raw);
+    if (at >= 0) return `ladder ${argv.join(' ')}: raw control character U+${out.charCodeAt(at).toString(16).padStart(4, '0')} on ${name}: ${JSON.stringify(out.slice(Math.max(0, at - 60), at + 20))}`;
+  }
+  return null;
 }

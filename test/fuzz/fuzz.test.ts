@@ -33,6 +33,7 @@ describe('fuzz', () => {
         const files = writeCaseFiles(dir, c);
         for (const argv of commandsFor(c)) {
           const r = await runCli(argv, { cwd: dir });
+          // The raw-control and export → import invariants run in `npm run fuzz` (scripts/fuzz.js).
           const problem = violation(argv, r, files);
           if (problem) throw new Error(problem);
         }

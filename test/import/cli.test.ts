@@ -57,7 +57,7 @@ describe('ladder import', () => {
     writeFileSync(join(out, 'widget-operations.yaml'), 'mine\n');
     const r = await runCli(['import', MESSY, '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/widget-operations\.yaml exists; pass --force to overwrite it\n$/);
+    expect(r.stderr).toMatch(/widget-operations\.yaml exists; pass --force to overwrite it; nothing was written\n$/);
     expect(readFileSync(join(out, 'widget-operations.yaml'), 'utf8')).toBe('mine\n');
     const f = await runCli(['import', MESSY, '--out', out, '--force']);
     expect(f.code).toBe(0);

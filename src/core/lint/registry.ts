@@ -17,6 +17,7 @@ import { rule as externalExtends } from './rules/external-extends.js';
 import { rule as emptyRole } from './rules/empty-role.js';
 import { rule as nearDuplicateTitle } from './rules/near-duplicate-title.js';
 import { rule as handbookStyle } from './rules/handbook-style.js';
+import { rule as placeholderItem } from './rules/placeholder-item.js';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   emptyRole,
   nearDuplicateTitle,
   handbookStyle,
+  placeholderItem,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
