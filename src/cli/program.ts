@@ -110,5 +110,15 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .addHelpText('after', examples('ladder export education-services > index.html.md', 'ladder export education-services --format json'))
     .action(async (family, opts) => done(await (await import('./commands/export.js')).exportFamily(ctx(), family, opts)));
 
+  program
+    .command('site')
+    .description('build a static website of the data set: ladders, roles, level matrices and level comparisons')
+    .option('-o, --out <dir>', 'folder to write the site into (replaced as a whole)', 'public')
+    .option('--base-url <path>', 'path the site is served under (used by its 404 page), e.g. /ladder/ on GitHub Pages', '/')
+    .option('--title <text>', 'site title', 'Career ladders')
+    .option('--force', 'replace --out even when it holds files ladder did not build')
+    .addHelpText('after', examples('ladder site', 'ladder site --out public --base-url /ladder/', 'ladder --data data/ site --out _site --force'))
+    .action(async (opts) => done(await (await import('./commands/site.js')).site(ctx(), opts)));
+
   return program;
 }
