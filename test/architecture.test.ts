@@ -6,13 +6,13 @@ import { ROOT } from './helpers/run-cli.js';
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
-    return statSync(full).isDirectory() ? sources(full) : full.endsWith('.ts') ? [full] : [];
+    return statSync(full).isDirectory() ? sources(full) : /\.tsx?$/.test(full) ? [full] : [];
   });
 }
 
 // The core, the renderers and the report formats are pure: data in, data out. Only src/io and
 // src/cli touch the file system, the process or the terminal.
-const PURE = ['src/core', 'src/render', 'src/lint-formats', 'src/import'];
+const PURE = ['src/core', 'src/render', 'src/lint-formats', 'src/import', 'src/site'];
 const FORBIDDEN = [
   /from ['"](node:)?(fs|fs\/promises|child_process|process|os)['"]/,
   /from ['"](commander|@commander-js\/extra-typings)['"]/,
@@ -36,6 +36,13 @@ describe('architecture', () => {
   test.each(files.map((f) => [relative(ROOT, f), f]))('%s has no I/O, process or CLI imports', (_name, file) => {
     const text = readFileSync(file, 'utf8');
     for (const re of FORBIDDEN) expect(text).not.toMatch(re);
+  });
+
+  test('the site builder renders through the template layer: raw HTML only from markdown-it', () => {
+    const site = sources(join(ROOT, 'src', 'site'));
+    expect(site.length).toBeGreaterThan(5);
+    const raw = site.filter((f) => readFileSync(f, 'utf8').includes('dangerouslySetInnerHTML'));
+    expect(raw.map((f) => relative(ROOT, f))).toEqual([join('src', 'site', 'pages', 'layout.tsx')]);
   });
 
   test('chalk is only loaded lazily, never at module top level', () => {
