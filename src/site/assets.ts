@@ -21,7 +21,7 @@ a:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--accent); ou
 code { font: 0.9em ui-monospace, "Cascadia Mono", "DejaVu Sans Mono", monospace; }
 .skip { position: absolute; left: -999px; top: 0; padding: 0.5em; background: var(--bg); }
 .skip:focus { left: 0.5em; }
-.vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 header.site, footer.site, main { max-width: 64rem; margin: 0 auto; padding: 0.75rem 1rem; }
 main.wide { max-width: none; }
 header.site { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; align-items: baseline; border-bottom: 1px solid var(--line); }
@@ -45,8 +45,8 @@ h3 { font-size: 1.05rem; margin: 1rem 0 0.25rem; }
 .origin { display: inline-block; margin-left: 0.25rem; }
 .origin-own { font-weight: 600; }
 .origin-replaced { font-style: italic; }
-.permalink { color: var(--muted); text-decoration: none; padding: 0 0.25rem; }
-.permalink:hover, .permalink:focus { color: var(--link); text-decoration: underline; }
+.permalink { color: var(--muted); padding: 0 0.25rem; }
+.permalink:hover, .permalink:focus { color: var(--link); }
 .family { border-top: 1px solid var(--line); margin-top: 1.5rem; }
 .ladder h3 { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: baseline; }
 .matrix-link { font-size: 0.875rem; font-weight: 400; }
@@ -60,7 +60,7 @@ h3 { font-size: 1.05rem; margin: 1rem 0 0.25rem; }
 .bar { display: inline-block; width: 3rem; height: 0.5rem; border: 1px solid var(--muted); vertical-align: middle; border-radius: 2px; }
 .bar > span { display: block; height: 100%; background: var(--accent); }
 .filter input { font: inherit; padding: 0.25rem 0.5rem; max-width: 100%; }
-.scroll { overflow-x: auto; max-width: 100%; }
+.scroll { overflow-x: auto; max-width: 100%; position: relative; }
 .graph { margin: 0; }
 .graph svg { display: block; max-width: none; height: auto; }
 .graph figcaption { color: var(--muted); font-size: 0.875rem; margin-top: 0.5rem; }

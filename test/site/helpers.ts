@@ -2,7 +2,11 @@
 import { dirname, posix } from 'node:path';
 import { loadPaths } from '../../src/io/data.js';
 import { buildSite, type SiteFiles } from '../../src/site/build-site.js';
-import { ROOT } from '../helpers/run-cli.js';
+import { join } from 'node:path';
+import { FIXTURES, ROOT } from '../helpers/run-cli.js';
+
+/** A family whose every text tries to become markup, script or a request: it must all stay text. */
+export const HOSTILE = join(FIXTURES, 'site', 'hostile');
 
 export async function siteOf(dir: string, options: { baseUrl?: string } = {}): Promise<SiteFiles> {
   const { ds, findings } = await loadPaths([dir], ROOT, { keepSources: false });

@@ -1,12 +1,7 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { join } from 'node:path';
 import type { SiteFiles } from '../../src/site/build-site.js';
 import { isSafeLink, makeMarkdown } from '../../src/site/markdown.js';
-import { FIXTURES } from '../helpers/run-cli.js';
-import { siteOf } from './helpers.js';
-
-// A family whose every text tries to become markup, script or a request: it must all stay text.
-export const HOSTILE = join(FIXTURES, 'site', 'hostile');
+import { HOSTILE, siteOf } from './helpers.js';
 
 const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 

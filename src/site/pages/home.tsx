@@ -48,7 +48,8 @@ export function LadderRow(props: { data: SiteData; page: string; ladder: SiteLad
           return (
             <li>
               {s ? (
-                <a class="step" href={href(page, comparePath(s.from.def.id, s.to.def.id))} aria-label={`What changes from ${visible(s.from.def.title)} to ${visible(s.to.def.title)}`}>
+                <a class="step" href={href(page, comparePath(s.from.def.id, s.to.def.id))}>
+                  <span class="vh">Step from {visible(s.from.def.title)} to {visible(s.to.def.title)}: </span>
                   <JumpSize jump={s.jump} compact />
                 </a>
               ) : null}
