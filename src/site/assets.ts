@@ -15,7 +15,7 @@ export const SITE_CSS = `:root {
 }
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; background: var(--bg); color: var(--fg); font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", sans-serif; overflow-wrap: anywhere; }
+body { margin: 0; background: var(--bg); color: var(--fg); font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", sans-serif; overflow-wrap: break-word; }
 a { color: var(--link); }
 a:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 code { font: 0.9em ui-monospace, "Cascadia Mono", "DejaVu Sans Mono", monospace; }
@@ -62,26 +62,27 @@ h3 { font-size: 1.05rem; margin: 1rem 0 0.25rem; }
 .filter input { font: inherit; padding: 0.25rem 0.5rem; max-width: 100%; }
 .scroll { overflow-x: auto; max-width: 100%; position: relative; }
 .graph { margin: 0; }
-.graph svg { display: block; max-width: none; height: auto; }
+.graph .scroll svg { display: block; max-width: none; height: auto; }
 .graph figcaption { color: var(--muted); font-size: 0.875rem; margin-top: 0.5rem; }
 .graph .node { fill: var(--soft); stroke: var(--fg); stroke-width: 1; }
 .graph .node-ref { stroke-dasharray: 4 3; }
 .graph text { fill: var(--fg); font: 12px system-ui, sans-serif; }
 .graph a text { fill: var(--link); text-decoration: underline; }
-.graph .grade { fill: var(--muted); }
-.graph .edge { fill: none; stroke: var(--muted); stroke-width: 1.4; }
+.graph .node-grade { fill: var(--muted); }
+.edge { fill: none; stroke: var(--muted); stroke-width: 1.4; }
 .graph .arrowhead { fill: var(--muted); }
-.graph .edge-level { stroke: var(--fg); stroke-width: 2; }
-.graph .edge-extends { stroke-dasharray: 6 3; }
-.graph .edge-reports { stroke-dasharray: 1 3; }
-.graph .edge-next { stroke: var(--accent); }
-.legend { font-weight: 600; }
+.edge-level { stroke: var(--fg); stroke-width: 2; }
+.edge-extends { stroke-dasharray: 6 3; }
+.edge-reports { stroke-dasharray: 1 3; }
+.edge-next { stroke: var(--accent); }
+.legend { white-space: nowrap; }
+.legend svg { vertical-align: middle; }
 table { border-collapse: collapse; }
 th, td { border: 1px solid var(--line); padding: 0.3rem 0.5rem; vertical-align: top; text-align: left; }
 .matrix th[scope=col] { min-width: 8rem; }
 .matrix th[scope=col] a:first-child { display: block; }
 .matrix th[scope=col] .grade, .matrix th[scope=col] .step { display: block; font-weight: 400; }
-.matrix th[scope=row] { font-weight: 400; min-width: 16rem; max-width: 36rem; }
+.matrix th[scope=row] { font-weight: 400; min-width: 16rem; max-width: 36rem; position: sticky; left: 0; z-index: 1; background: var(--bg); }
 .matrix tr.section th { background: var(--soft); font-weight: 700; }
 .cell { white-space: nowrap; text-align: center; }
 .cell-introduced { background: var(--new); color: var(--new-fg); font-weight: 600; }
@@ -100,6 +101,9 @@ details summary { cursor: pointer; color: var(--muted); }
 .prose p { margin: 0.5rem 0; max-width: 48rem; }
 @media (max-width: 40rem) {
   body { font-size: 15px; }
+  h1 { font-size: 1.4rem; }
+  .matrix th[scope=row] { min-width: 11rem; }
+  .matrix th[scope=col] { min-width: 7rem; }
   header.site, footer.site, main { padding: 0.5rem 0.75rem; }
   .facts { grid-template-columns: 1fr; }
   .facts dd { margin-bottom: 0.25rem; }
@@ -117,8 +121,8 @@ details summary { cursor: pointer; color: var(--muted); }
   .items li, .diff li, tr, .level { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   details > ul { display: block; }
-  .matrix th[scope=row] { min-width: 0; }
-  .graph svg { max-width: 100%; }
+  .matrix th[scope=row] { min-width: 0; position: static; }
+  .graph .scroll svg { max-width: 100%; }
 }
 `;
 

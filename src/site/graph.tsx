@@ -102,24 +102,48 @@ export function CareerGraph(props: { data: SiteData; page: string; familyIds?: S
     const width = Math.max(...ls.map((l) => l.length)) * FONT * 0.6 + 2 * PAD;
     g.setNode(n.id, { width: round(width), height: ls.length * LINE + PAD });
   }
-  // Steps and inheritance shape the layout; reporting lines and next steps are drawn over it.
-  edges.forEach((e, i) => g.setEdge(e.from, e.to, { weight: e.kind === 'level' ? 4 : e.kind === 'extends' ? 2 : 1, minlen: 1 }, `e${i}`));
+  // Every edge is laid out in the direction of a career, lower level first: `extends` points from the
+  // higher level to the one it inherits from, so it is laid out reversed and its points flipped back.
+  const up = (e: GraphEdge) => (e.kind === 'extends' ? [e.to, e.from] : [e.from, e.to]);
+  edges.forEach((e, i) => {
+    const [v, w] = up(e);
+    g.setEdge(v, w, { weight: e.kind === 'level' ? 4 : e.kind === 'extends' ? 2 : 1, minlen: 1 }, `e${i}`);
+  });
   layout(g);
-  const width = Math.ceil(g.graph().width ?? 0);
-  const height = Math.ceil(g.graph().height ?? 0);
+  const paths = edges.map((e, i) => {
+    const [v, w] = up(e);
+    const pts: { x: number; y: number }[] = [...(g.edge({ v, w, name: `e${i}` })?.points ?? [])];
+    return e.kind === 'extends' ? pts.reverse() : pts;
+  });
+  // The drawing's box: nodes and edge points (an edge routed around others can leave the layout's box).
+  let minX = 0;
+  let minY = 0;
+  let maxX = g.graph().width ?? 0;
+  let maxY = g.graph().height ?? 0;
+  for (const pts of paths) {
+    for (const p of pts) {
+      minX = Math.min(minX, p.x - 6);
+      minY = Math.min(minY, p.y - 6);
+      maxX = Math.max(maxX, p.x + 6);
+      maxY = Math.max(maxY, p.y + 6);
+    }
+  }
+  minX = Math.floor(minX);
+  minY = Math.floor(minY);
+  const width = Math.ceil(maxX - minX);
+  const height = Math.ceil(maxY - minY);
   const m = `${props.id}-arrow`;
   return (
     <figure class="graph" aria-labelledby={`${props.id}-caption`}>
       <div class="scroll" tabindex={0} role="region" aria-label={props.caption}>
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="group" aria-label={props.caption}>
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox={`${minX} ${minY} ${width} ${height}`} width={width} height={height} role="group" aria-label={props.caption}>
           <defs>
             <marker id={m} viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
               <path d="M0,0 L10,5 L0,10 z" class="arrowhead" />
             </marker>
           </defs>
           {edges.map((e, i) => {
-            const pts: { x: number; y: number }[] = g.edge({ v: e.from, w: e.to, name: `e${i}` })?.points ?? [];
-            const d = pts.map((p, k) => `${k ? 'L' : 'M'}${round(p.x)},${round(p.y)}`).join(' ');
+            const d = paths[i].map((p, k) => `${k ? 'L' : 'M'}${round(p.x)},${round(p.y)}`).join(' ');
             return <path d={d} class={`edge edge-${e.kind}`} marker-end={`url(#${m})`} />;
           })}
           {nodes.map((n) => {
@@ -132,7 +156,7 @@ export function CareerGraph(props: { data: SiteData; page: string; familyIds?: S
                 <rect x={x} y={y} width={p.width} height={p.height} rx="4" class={n.page ? 'node' : 'node node-ref'} />
                 <text x={round(p.x)} y={round(y + PAD / 2 + FONT)} text-anchor="middle">
                   {ls.map((l, k) => (
-                    <tspan x={round(p.x)} dy={k ? LINE : 0} class={n.grade !== null && k === ls.length - 1 ? 'grade' : undefined}>
+                    <tspan x={round(p.x)} dy={k ? LINE : 0} class={n.grade !== null && k === ls.length - 1 ? 'node-grade' : undefined}>
                       {l}
                     </tspan>
                   ))}
@@ -148,7 +172,12 @@ export function CareerGraph(props: { data: SiteData; page: string; familyIds?: S
         {EDGE_KINDS.filter((k) => edges.some((e) => e.kind === k)).map((k, i) => (
           <>
             {i ? ', ' : ''}
-            <span class={`legend legend-${k}`}>{EDGE_LABELS[k]}</span>
+            <span class="legend">
+              <svg width="28" height="8" viewBox="0 0 28 8" aria-hidden="true">
+                <path d="M0,4 L28,4" class={`edge edge-${k}`} />
+              </svg>{' '}
+              {EDGE_LABELS[k]}
+            </span>
           </>
         ))}
         ; boxes with a dashed border are outside this data set.
