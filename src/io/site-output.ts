@@ -110,8 +110,13 @@ export async function writeSite(out: string, files: Map<string, string>, opts: W
       if (d !== '.') dirs.add(d);
     }
     for (const d of [...dirs].sort()) await fs.mkdir(join(tmp, d), { recursive: true });
-    // The temporary folder is new and ours: 'wx' makes sure no file in it is written twice.
-    for (const [path, text] of files) await fs.writeFile(join(tmp, path), text, { flag: 'wx' });
+    // The temporary folder is new and ours: 'wx' makes sure no file in it is written twice. A few
+    // writes at a time: thousands of small files, one by one, wait on the disk for each.
+    const queue = [...files];
+    const worker = async () => {
+      for (let next = queue.pop(); next; next = queue.pop()) await fs.writeFile(join(tmp, next[0]), next[1], { flag: 'wx' });
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
     if (existing) {
       const old = `${tmp}.old`;
       await fs.rename(abs, old);

@@ -39,13 +39,15 @@ h3 { font-size: 1.05rem; margin: 1rem 0 0.25rem; }
 .facts dd { margin: 0; }
 .levels { border: 1px solid var(--line); background: var(--soft); border-radius: 6px; padding: 0.25rem 0.75rem; margin: 1rem 0; }
 .prevnext { list-style: none; padding: 0; margin: 0.25rem 0; }
-.items ol { padding-left: 2rem; }
-.items li { margin: 0.35rem 0; }
+.items ol { list-style: none; padding-left: 2.25rem; }
+.items li { margin: 0.35rem 0; text-indent: -2.25rem; }
+.items li > * { text-indent: 0; }
+.permalink { display: inline-block; min-width: 2rem; text-align: right; margin-right: 0.25rem; }
 .items li:target, .diff li:target { background: var(--changed); color: var(--changed-fg); }
 .origin { display: inline-block; margin-left: 0.25rem; }
 .origin-own { font-weight: 600; }
 .origin-replaced { font-style: italic; }
-.permalink { color: var(--muted); padding: 0 0.25rem; }
+.permalink { color: var(--muted); }
 .permalink:hover, .permalink:focus { color: var(--link); }
 .family { border-top: 1px solid var(--line); margin-top: 1.5rem; }
 .ladder h3 { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: baseline; }
@@ -53,12 +55,13 @@ h3 { font-size: 1.05rem; margin: 1rem 0 0.25rem; }
 .levels-row { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; padding: 0; margin: 0.25rem 0 1rem; }
 .levels-row > li { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
 .level { display: inline-flex; flex-direction: column; border: 1px solid var(--line); border-radius: 6px; padding: 0.35rem 0.6rem; background: var(--soft); max-width: 16rem; }
+.level small { color: var(--muted); font-size: 0.875rem; }
 .step { font-size: 0.8rem; color: var(--muted); text-decoration: none; }
 .step:hover, .step:focus { text-decoration: underline; }
 .levels-row .step::after { content: " →"; }
 .jump { white-space: normal; }
-.bar { display: inline-block; width: 3rem; height: 0.5rem; border: 1px solid var(--muted); vertical-align: middle; border-radius: 2px; }
-.bar > span { display: block; height: 100%; background: var(--accent); }
+.bar { display: inline-block; width: 3rem; height: 0.5rem; border: 1px solid var(--muted); vertical-align: middle; border-radius: 2px; background: linear-gradient(to right, var(--accent) var(--p), transparent var(--p)); }
+@media print { .bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
 .filter input { font: inherit; padding: 0.25rem 0.5rem; max-width: 100%; }
 .scroll { overflow-x: auto; max-width: 100%; position: relative; }
 .graph { margin: 0; }
@@ -84,11 +87,11 @@ th, td { border: 1px solid var(--line); padding: 0.3rem 0.5rem; vertical-align: 
 .matrix th[scope=col] .grade, .matrix th[scope=col] .step { display: block; font-weight: 400; }
 .matrix th[scope=row] { font-weight: 400; min-width: 16rem; max-width: 36rem; position: sticky; left: 0; z-index: 1; background: var(--bg); }
 .matrix tr.section th { background: var(--soft); font-weight: 700; }
-.cell { white-space: nowrap; text-align: center; }
-.cell-introduced { background: var(--new); color: var(--new-fg); font-weight: 600; }
-.cell-changed { background: var(--changed); color: var(--changed-fg); font-weight: 600; }
-.cell-introduced a, .cell-changed a { color: inherit; }
-.cell-inherited { color: var(--muted); }
+.matrix td { white-space: nowrap; text-align: center; }
+.matrix td[data-state=introduced] { background: var(--new); color: var(--new-fg); font-weight: 600; }
+.matrix td[data-state=changed] { background: var(--changed); color: var(--changed-fg); font-weight: 600; }
+.matrix td[data-state=changed] a { color: inherit; }
+.matrix td[data-state=inherited] { color: var(--muted); }
 .fields { margin: 1rem 0; }
 .fields caption { text-align: left; font-weight: 600; }
 .diff ul { list-style: none; padding-left: 0; }
@@ -114,13 +117,13 @@ details summary { cursor: pointer; color: var(--muted); }
   @page { margin: 15mm; }
   :root { --bg: #fff; --fg: #000; --muted: #333; --line: #999; --soft: #fff; --link: #000; --new: #fff; --changed: #fff; }
   body { font-size: 10.5pt; }
-  header.site nav, .skip, .filter, .permalink, .levels .compare-all, footer.site, details summary { display: none; }
+  header.site nav, .skip, .filter, .levels .compare-all, footer.site { display: none; }
+  .permalink { color: #000; }
   header.site, main, footer.site { max-width: none; padding: 0; border: 0; }
   a { text-decoration: none; color: inherit; }
   .scroll { overflow: visible; }
   .items li, .diff li, tr, .level { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
-  details > ul { display: block; }
   .matrix th[scope=row] { min-width: 0; position: static; }
   .graph .scroll svg { max-width: 100%; }
 }
@@ -133,10 +136,16 @@ export const SITE_JS = `"use strict";
   if (!box) return;
   box.parentElement.hidden = false;
   var ladders = Array.prototype.slice.call(document.querySelectorAll("[data-filter]"));
+  // What a ladder matches: its family's title, its own title and its levels' titles and grades.
+  var texts = ladders.map(function (el) {
+    var fam = el.closest("[data-family]");
+    var h = fam && fam.querySelector("h2");
+    return ((h ? h.textContent + " " : "") + el.textContent).replace(/\s+/g, " ").toLowerCase();
+  });
   var families = Array.prototype.slice.call(document.querySelectorAll("[data-family]"));
   box.addEventListener("input", function () {
     var q = box.value.trim().toLowerCase();
-    ladders.forEach(function (el) { el.hidden = q !== "" && el.getAttribute("data-filter").toLowerCase().indexOf(q) === -1; });
+    ladders.forEach(function (el, i) { el.hidden = q !== "" && texts[i].indexOf(q) === -1; });
     families.forEach(function (f) { f.hidden = q !== "" && !f.querySelector("[data-filter]:not([hidden])"); });
   });
 })();

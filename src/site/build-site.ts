@@ -75,7 +75,7 @@ export function buildSite(ds: DataSet, options: SiteOptions): SiteFiles {
   put(ASSETS.css, SITE_CSS);
   put(ASSETS.js, SITE_JS);
   const paths = [...files.keys()].sort();
-  put(MANIFEST_FILE, JSON.stringify({ generator: 'ladder site', version: options.version, files: paths }, null, 1) + '\n');
+  put(MANIFEST_FILE, JSON.stringify({ generator: 'ladder site', version: options.version, files: paths }) + '\n');
   return new Map([...files.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
 

@@ -42,8 +42,16 @@ export function makeMarkdown(source?: string): Markdown {
     }
   }
   md.normalizeLink = ((base) => (url: string) => base(origin && url.startsWith('/') && !url.startsWith('//') ? origin + url : url))(md.normalizeLink.bind(md));
+  // The same item shows on many pages (its role, the roles that inherit it, compare pages, matrices).
+  const blocks = new Map<string, string>();
+  const inlines = new Map<string, string>();
+  const cached = (cache: Map<string, string>, text: string, render: (t: string) => string) => {
+    let html = cache.get(text);
+    if (html === undefined) cache.set(text, (html = render(visible(text))));
+    return html;
+  };
   return {
-    block: (text) => md.render(visible(text)),
-    inline: (text) => md.renderInline(visible(text)),
+    block: (text) => cached(blocks, text, (t) => md.render(t)),
+    inline: (text) => cached(inlines, text, (t) => md.renderInline(t)),
   };
 }

@@ -257,7 +257,7 @@ maybe('the site in Chromium', () => {
         .map((e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${e.className}: ${e.scrollWidth}`);
     });
     expect(overflow).toEqual([]);
-    const hidden = await page.$$eval('.permalink, header.site nav, footer.site', (els) => els.map((e) => getComputedStyle(e).display));
+    const hidden = await page.$$eval('header.site nav, footer.site, .skip', (els) => els.map((e) => getComputedStyle(e).display));
     expect(hidden.every((d) => d === 'none')).toBe(true);
     const pdf = await page.pdf({ format: 'A4', printBackground: false, preferCSSPageSize: true });
     writeFileSync(join(OUT, 'role.pdf'), pdf);

@@ -141,16 +141,9 @@ export function comparePage(ctx: PageContext, ladder: SiteLadder, from: SiteRole
               </>
             ) : null}
             {x.unchanged.length ? (
-              <details>
-                <summary>{plural(x.unchanged.length, 'unchanged item')}</summary>
-                <ul class="unchanged">
-                  {x.unchanged.map((item) => (
-                    <li id={to.anchors.get(item)}>
-                      <Md md={md} text={item.text} />
-                    </li>
-                  ))}
-                </ul>
-              </details>
+              <p class="unchanged">
+                {plural(x.unchanged.length, 'item')} unchanged (listed on the page of <a href={href(page, rolePath(to.def.id), s)}>{visible(to.def.title)}</a>).
+              </p>
             ) : null}
           </section>
         );

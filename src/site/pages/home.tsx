@@ -15,25 +15,30 @@ function Level(props: { page: string; role: SiteRole }) {
   return (
     <span class="level">
       <a href={href(props.page, rolePath(d.id))}>{visible(d.title)}</a>
-      {d.grade !== undefined ? <span class="grade">grade {d.grade}</span> : null}
+      {d.grade !== undefined ? <small>grade {d.grade}</small> : null}
     </span>
   );
 }
 
 /** One ladder as a row of levels, with the jump size of every step between them. */
-export function LadderRow(props: { data: SiteData; page: string; ladder: SiteLadder }) {
+export function LadderRow(props: { data: SiteData; page: string; ladder: SiteLadder; only: boolean; linkSteps: boolean }) {
   const { ladder, page } = props;
   let step = -1;
+  const matrix = ladder.levels.length ? (
+    <a class="matrix-link" href={href(page, matrixPath(ladder.family.id, ladder.ladder.id))}>
+      level matrix
+    </a>
+  ) : null;
   return (
-    <div class="ladder" data-filter={`${ladder.ladder.title} ${ladder.levels.map((l) => l.def.title).join(' ')}`}>
-      <h3>
-        {visible(ladder.ladder.title)}{' '}
-        {ladder.levels.length ? (
-          <a class="matrix-link" href={href(page, matrixPath(ladder.family.id, ladder.ladder.id))}>
-            level matrix
-          </a>
-        ) : null}
-      </h3>
+    <div class="ladder" data-filter>
+      {/* The one ladder a family without declared ladders gets is named like the family: no second heading. */}
+      {props.only && !ladder.ladder.declared ? (
+        <p>{matrix}</p>
+      ) : (
+        <h3>
+          {visible(ladder.ladder.title)} {matrix}
+        </h3>
+      )}
       <ol class="levels-row">
         {ladder.entries.map((e) => {
           if (e.kind === 'ref') {
@@ -47,11 +52,14 @@ export function LadderRow(props: { data: SiteData; page: string; ladder: SiteLad
           const s = step > 0 ? ladder.steps[step - 1] : null;
           return (
             <li>
-              {s ? (
+              {s && props.linkSteps ? (
                 <a class="step" href={href(page, comparePath(s.from.def.id, s.to.def.id))}>
-                  <span class="vh">Step from {visible(s.from.def.title)} to {visible(s.to.def.title)}: </span>
                   <JumpSize jump={s.jump} compact />
                 </a>
+              ) : s ? (
+                <span class="step">
+                  <JumpSize jump={s.jump} compact />
+                </span>
               ) : null}
               <Level page={page} role={e.role} />
             </li>
@@ -62,6 +70,7 @@ export function LadderRow(props: { data: SiteData; page: string; ladder: SiteLad
   );
 }
 
+/** The home page shows each step's size; the family page also links it to its compare page (home stays small on large data sets). */
 function FamilyBlock(props: { data: SiteData; page: string; fam: SiteFamily; heading: 'h2' | 'none' }) {
   const { fam, page } = props;
   return (
@@ -72,10 +81,10 @@ function FamilyBlock(props: { data: SiteData; page: string; fam: SiteFamily; hea
         </h2>
       ) : null}
       {fam.ladders.map((l) => (
-        <LadderRow data={props.data} page={page} ladder={l} />
+        <LadderRow data={props.data} page={page} ladder={l} only={fam.ladders.length === 1} linkSteps={props.heading === 'none'} />
       ))}
       {fam.unladdered.length ? (
-        <div class="ladder" data-filter={fam.unladdered.map((r) => r.def.title).join(' ')}>
+        <div class="ladder" data-filter>
           <h3>Not on a ladder</h3>
           <ul class="levels-row">
             {fam.unladdered.map((r) => (
@@ -104,7 +113,7 @@ export function homePage(ctx: PageContext, data: SiteData): string {
         <label for="filter">Filter roles and ladders</label> <input id="filter" type="search" autocomplete="off" />
       </p>
       {data.families.map((fam) => (
-        <section class="family" data-family aria-labelledby={`family-${fam.def.id}`}>
+        <section class="family" data-family>
           <FamilyBlock data={data} page={page} fam={fam} heading="h2" />
         </section>
       ))}

@@ -75,10 +75,7 @@ export function JumpSize(props: { jump: Jump; compact?: boolean }) {
   const words = props.compact ? `+${j.added} new, ${j.changed} changed` : `${j.added} new, ${j.changed} changed${j.removed ? `, ${j.removed} removed` : ''} of ${j.total} items`;
   return (
     <span class="jump">
-      <span class="bar" aria-hidden="true">
-        <span style={`width:${pct}%`} />
-      </span>{' '}
-      {words} ({pct} %)
+      <i class="bar" style={`--p:${pct}%`} /> {words} ({pct} %)
     </span>
   );
 }

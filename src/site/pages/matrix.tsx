@@ -6,7 +6,7 @@ import { matrixRows, type CellState, type SiteLadder } from '../site-data.js';
 import { visible } from '../text.js';
 import { JumpSize, Layout, Md, renderPage, type PageContext } from './layout.js';
 
-const CELL_TEXT: Record<CellState, string> = { absent: '—', introduced: 'new', inherited: 'inherited', changed: 'changed' };
+const CELL_TEXT: Record<CellState, string> = { absent: '', introduced: 'new', inherited: 'inherited', changed: 'changed' };
 
 export function matrixPage(ctx: PageContext, ladder: SiteLadder, md: Markdown): string {
   const page = matrixPath(ladder.family.id, ladder.ladder.id);
@@ -19,7 +19,7 @@ export function matrixPage(ctx: PageContext, ladder: SiteLadder, md: Markdown): 
       <h1>{visible(title)}</h1>
       <p class="lead">
         Rows: every item of the top level{top ? <> (<a href={href(page, rolePath(top.def.id))}>{visible(top.def.title)}</a>)</> : null} by section, then the items of lower levels that do not reach it. Columns: the levels. A cell says whether
-        the item is <strong>new</strong> at that level (or there from the first level), <strong>inherited</strong> unchanged from the level below, <strong>changed</strong> from it, or absent (—).
+        the item is <strong>new</strong> at that level (or there from the first level), <strong>inherited</strong> unchanged from the level below, <strong>changed</strong> from it (a link to the change), or absent (an empty cell).
         Under each level, the size of the step up to it.
       </p>
       <div class="scroll" tabindex={0} role="region" aria-label={`Matrix of ${visible(ladder.ladder.title)}`}>
@@ -53,19 +53,14 @@ export function matrixPage(ctx: PageContext, ladder: SiteLadder, md: Markdown): 
                 {mine.map((row) => (
                   <tr>
                     <th scope="row">
-                      <a class="permalink" href={href(page, rolePath(levels[row.level].def.id), row.anchor)} aria-label={`This item on the page of ${visible(levels[row.level].def.title)}`}>
-                        #
-                      </a>{' '}
                       <Md md={md} text={row.item.text} />
                     </th>
                     {row.cells.map((c, k) => {
+                      // An absent cell is left empty: large ladders have thousands of them.
+                      if (c.state === 'absent') return <td />;
                       const label = CELL_TEXT[c.state];
-                      const target = c.item && k > 0 && c.state !== 'inherited' ? href(page, comparePath(levels[k - 1].def.id, levels[k].def.id), levels[k].anchors.get(c.item)) : null;
-                      return (
-                        <td class={`cell cell-${c.state}`} data-state={c.state}>
-                          {target ? <a href={target}>{label}</a> : c.state === 'absent' ? <span title="absent">{label}<span class="vh"> absent</span></span> : label}
-                        </td>
-                      );
+                      const target = c.item && k > 0 && c.state === 'changed' ? href(page, comparePath(levels[k - 1].def.id, levels[k].def.id), levels[k].anchors.get(c.item)) : null;
+                      return <td data-state={c.state}>{target ? <a href={target}>{label}</a> : label}</td>;
                     })}
                   </tr>
                 ))}

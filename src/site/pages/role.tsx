@@ -156,14 +156,15 @@ export function rolePage(ctx: PageContext, data: SiteData, role: SiteRole, mdFor
               {SECTION_TITLES[s]} <span class="count">({items.length}: {own} own, {items.length - own} inherited)</span>
             </h2>
             <ol>
-              {items.map((item) => {
+              {items.map((item, n) => {
                 const anchor = role.anchors.get(item)!;
+                // The item's number is its permalink (a link to its own anchor, to copy into a review).
                 return (
                   <li id={anchor} data-origin={originKind(item, r.role.id)}>
-                    <Md md={md} text={item.text} class="text" /> <Origin data={data} page={page} item={item} roleId={r.role.id} anchor={anchor} />{' '}
-                    <a class="permalink" href={`#${anchor}`} aria-label={`Link to this item (${anchor})`}>
-                      #
-                    </a>
+                    <a class="permalink" href={`#${anchor}`}>
+                      {n + 1}.
+                    </a>{' '}
+                    <Md md={md} text={item.text} class="text" /> <Origin data={data} page={page} item={item} roleId={r.role.id} anchor={anchor} />
                   </li>
                 );
               })}

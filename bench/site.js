@@ -1,0 +1,73 @@
+// Benchmark of `ladder site` on the imported GitLab corpus (../shared/corpus/gitlab/pages, 151 families)
+// against `ladder lint` of the same data, both in-process through dist/cli/run.js, interleaved, best of
+// RUNS. Prints both times, the ratio (target: site at most 5x lint), the largest page (target: none over
+// 200 KB) and the total size. Skipped, saying so, when the corpus is not there. Run `npm run build` first.
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { root } from './common.js';
+
+const RUNS = Number(process.env.SITE_BENCH_RUNS ?? 3);
+const corpus = join(root, '..', 'shared', 'corpus', 'gitlab', 'pages');
+if (!existsSync(corpus)) {
+  console.log(`site bench: skipped, no corpus at ../shared/corpus/gitlab/pages`);
+  process.exit(0);
+}
+const { run } = await import(join(root, 'dist', 'cli', 'run.js')).catch(() => {
+  console.error('dist/ is missing: run `npm run build` first');
+  process.exit(2);
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'ladder-site-bench-'));
+const quiet = () => ({ stdout: { write: () => true, isTTY: false }, stderr: { write: () => true, isTTY: false }, env: {}, cwd: dir });
+try {
+  const data = join(dir, 'data');
+  const imported = await run(['import', corpus, '--out', data], quiet());
+  if (imported !== 0) throw new Error(`import of the corpus exited ${imported}`);
+  console.log(`imported ${readdirSync(data).length} family files from the corpus`);
+
+  const lint = async () => {
+    const code = await run(['lint', data, '--format', 'json'], quiet());
+    if (code > 1) throw new Error(`lint exited ${code}`);
+  };
+  const site = async () => {
+    const code = await run(['--data', data, 'site', '--out', join(dir, 'public'), '--force'], quiet());
+    if (code !== 0) throw new Error(`site exited ${code}`);
+  };
+  const best = { lint: Infinity, site: Infinity };
+  for (let i = 0; i < RUNS; i++) {
+    for (const [name, fn] of Object.entries({ lint, site })) {
+      const t = performance.now();
+      await fn();
+      best[name] = Math.min(best[name], performance.now() - t);
+    }
+  }
+
+  let pages = 0;
+  let total = 0;
+  let largest = { path: '', size: 0 };
+  const walk = (d, rel) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(join(d, e.name), p);
+      else {
+        const size = statSync(join(d, e.name)).size;
+        total += size;
+        if (p.endsWith('.html')) {
+          pages++;
+          if (size > largest.size) largest = { path: p, size };
+        }
+      }
+    }
+  };
+  walk(join(dir, 'public'), '');
+  const ms = (n) => `${n.toFixed(0).padStart(6)} ms`;
+  const ratio = best.site / best.lint;
+  console.log(`ladder lint (in-process):   ${ms(best.lint)}`);
+  console.log(`ladder site (in-process):   ${ms(best.site)}   ${ratio.toFixed(2)}x lint (target <= 5x)`);
+  console.log(`${pages} pages, ${(total / 1024 / 1024).toFixed(1)} MB in all; largest page ${largest.path} ${(largest.size / 1024).toFixed(0)} KB (target <= 200 KB)`);
+  console.log(`(best of ${RUNS} runs, interleaved)`);
+  if (ratio > 5 || largest.size > 200 * 1024) process.exitCode = 1;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
