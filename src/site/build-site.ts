@@ -9,7 +9,7 @@
  * pre-computed changes report is passed in (the `ladder changes` core computes it); without one it is left out.
  */
 import type { DataSet } from '../core/model.js';
-import { diffRoles } from '../core/diff.js';
+import { diffRoles } from '../core/diff/index.js';
 import { SITE_CSS, SITE_JS } from './assets.js';
 import { makeMarkdown, type Markdown } from './markdown.js';
 import { ASSETS, comparePath, familyPath, matrixPath, rolePath } from './paths.js';

@@ -5,7 +5,7 @@
  */
 import { SECTIONS, type DataSet, type FamilyDef, type LadderDef, type RoleDef, type Section } from '../core/model.js';
 import { refOf, resolveRole, type ResolvedItem, type ResolvedRole, type RoleRef } from '../core/resolve.js';
-import { diffRoles, type RoleDiff } from '../core/diff.js';
+import { diffRoles, type RoleDiff } from '../core/diff/index.js';
 import { roleAnchors, type Anchors } from './anchors.js';
 
 export interface SiteRole {

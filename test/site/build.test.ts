@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { loadPaths } from '../../src/io/data.js';
 import { resolveRole } from '../../src/core/resolve.js';
 import { showJson } from '../../src/core/show.js';
-import { diffRoles } from '../../src/core/diff.js';
+import { diffRoles } from '../../src/core/diff/index.js';
 import { SECTIONS } from '../../src/core/model.js';
 import { collectSiteData, matrixRows } from '../../src/site/site-data.js';
 import type { SiteFiles } from '../../src/site/build-site.js';

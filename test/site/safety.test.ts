@@ -42,7 +42,7 @@ describe('a family of hostile texts renders as text', () => {
         for (const [name, value] of t.attrs) {
           expect([path, name.startsWith('on')]).toEqual([path, false]);
           if (name === 'href' || name === 'src') expect([path, value, isSafeLink(value)]).toEqual([path, value, true]);
-          if (name === 'style') expect(value).toMatch(/^width:\d+%$/);
+          if (name === 'style') expect(value).toMatch(/^--p:\d+%$/);
         }
         if (t.name === 'script') expect(t.attrs).toEqual([['src', 'assets/site.js'], ['defer', '']]);
       }

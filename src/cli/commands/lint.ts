@@ -54,7 +54,7 @@ export async function lint(ctx: Context, paths: string[], opts: LintOptions): Pr
     findings = findings.filter((f) => wanted.has(f.file));
     linted = linted.filter((f) => wanted.has(f));
   }
-  const format = FORMATTERS[opts.format as keyof typeof FORMATTERS];
+  const format = Object.hasOwn(FORMATTERS, opts.format) ? FORMATTERS[opts.format as keyof typeof FORMATTERS] : undefined;
   if (!format) throw new UsageError(`unknown format \`${opts.format}\`${didYouMean(opts.format, Object.keys(FORMATTERS))}`);
   const toFile = opts.outputFile !== undefined;
   const { makePaint } = await import('../../render/paint.js');

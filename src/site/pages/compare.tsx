@@ -1,6 +1,6 @@
 /** A compare page: `ladder diff` of two levels as a page, word changes marked without colour. */
 import { SECTIONS, SECTION_TITLES } from '../../core/model.js';
-import type { ItemChange, RoleDiff } from '../../core/diff.js';
+import type { ItemChange, RoleDiff } from '../../core/diff/index.js';
 import { deltaText } from '../../render/diff.js';
 import type { Markdown } from '../markdown.js';
 import { comparePath, familyPath, href, matrixPath, rolePath } from '../paths.js';
