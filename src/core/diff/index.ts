@@ -14,7 +14,7 @@
 import { SECTIONS, type Section, type SkillsRequirement } from '../model.js';
 import type { ResolvedItem, ResolvedRole } from '../resolve.js';
 import { itemJson, type ItemJson } from '../show.js';
-import { SIMILARITY_THRESHOLD, contentWords, dice, similarity } from './similarity.js';
+import { SIMILARITY_THRESHOLD, contentWords, diceSorted, similarity } from './similarity.js';
 import { diffText, type WordChange } from './words.js';
 
 export const DIFF_FIELDS = ['title', 'family', 'ladder', 'level', 'grade', 'reports_to'] as const;
@@ -108,19 +108,31 @@ function pairByIdentity(from: Slot[], to: Slot[], sameSection: boolean): void {
   }
 }
 
+// Words are computed once per resolved item, not once per pair: also across calls, since one resolved
+// role is compared with many others (every pair of levels of a ladder, on a site).
+// They are kept sorted, for diceSorted.
+const WORDS = new WeakMap<ResolvedItem, string[]>();
+function itemWords(item: ResolvedItem): string[] {
+  let w = WORDS.get(item);
+  if (!w) WORDS.set(item, (w = contentWords(item.text).sort()));
+  return w;
+}
+
 /** Pairs free slots by text similarity, most similar first; ties keep document order. */
 function pairBySimilarity(from: Slot[], to: Slot[], sameSection: boolean, threshold: number): void {
   const candidates: [number, Slot, Slot][] = [];
-  // Words are computed once per item, not once per pair.
-  const words = new Map<Slot, string[]>();
-  const wordsOf = (s: Slot) => words.get(s) ?? (words.set(s, contentWords(s.item.text)), words.get(s)!);
+  const wordsOf = (s: Slot) => itemWords(s.item);
   for (const f of from) {
     if (f.pair) continue;
     const wf = wordsOf(f);
     for (const t of to) {
-      if (t.pair || (sameSection && f.section !== t.section)) continue;
+      // Across sections, two free items of one section were already found less similar than the
+      // threshold by the same-section pass (it links every free pair above it): not counted again.
+      if (t.pair || (sameSection ? f.section !== t.section : f.section === t.section)) continue;
       const wt = wordsOf(t);
-      const score = wf.length && wt.length ? dice(wf, wt) : similarity(f.item.text, t.item.text);
+      // Dice cannot exceed 2·min/(|a|+|b|): a pair of very different lengths is skipped without counting.
+      if (wf.length && wt.length && (2 * Math.min(wf.length, wt.length)) / (wf.length + wt.length) < threshold) continue;
+      const score = wf.length && wt.length ? diceSorted(wf, wt) : similarity(f.item.text, t.item.text);
       if (score >= threshold) candidates.push([score, f, t]);
     }
   }
