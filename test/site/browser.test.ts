@@ -241,6 +241,18 @@ maybe('the site in Chromium', () => {
         await page.close();
       }
     }
+    // The parts the docs show: the matrix rows and the compare section where the Senior step changes requirements.
+    for (const [kind, selector] of [
+      ['matrix', 'td[data-state="changed"]'],
+      ['compare', 'section[aria-labelledby="requirements"]'],
+    ] as const) {
+      const { page } = await visit(BASE + PAGES[kind], { width: 1280, height: 720 });
+      await page.$eval(selector, (e) => e.scrollIntoView({ block: 'center' }));
+      const file = join(OUT, 'screenshots', `${kind}-requirements-1280.png`);
+      await page.screenshot({ path: file });
+      written.push(file);
+      await page.close();
+    }
     for (const f of written) expect(readFileSync(f).subarray(1, 4).toString()).toBe('PNG');
   }, 120000);
 
