@@ -91,7 +91,7 @@ export function graphOf(data: SiteData, familyIds?: Set<string>): { nodes: Graph
 export function CareerGraph(props: { data: SiteData; page: string; familyIds?: Set<string>; id: string; caption: string }) {
   const { nodes, edges } = graphOf(props.data, props.familyIds);
   if (nodes.length === 0) return null;
-  const g = new Graph({ multigraph: true });
+  const g = new Graph();
   g.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 36, edgesep: 8, marginx: 4, marginy: 4 });
   g.setDefaultEdgeLabel(() => ({}));
   const text = new Map<string, string[]>();
@@ -104,15 +104,25 @@ export function CareerGraph(props: { data: SiteData; page: string; familyIds?: S
   }
   // Every edge is laid out in the direction of a career, lower level first: `extends` points from the
   // higher level to the one it inherits from, so it is laid out reversed and its points flipped back.
+  // Arrows between the same two roles (a next level that also extends the one below) are laid out as
+  // one edge, the cheaper layout, and drawn side by side a few pixels apart.
   const up = (e: GraphEdge) => (e.kind === 'extends' ? [e.to, e.from] : [e.from, e.to]);
-  edges.forEach((e, i) => {
+  const WEIGHT: Record<EdgeKind, number> = { level: 4, extends: 2, reports: 1, next: 1 };
+  const shared = new Map<string, number>();
+  const nth = edges.map((e) => {
     const [v, w] = up(e);
-    g.setEdge(v, w, { weight: e.kind === 'level' ? 4 : e.kind === 'extends' ? 2 : 1, minlen: 1 }, `e${i}`);
+    const key = `${v}\n${w}`;
+    const k = shared.get(key) ?? 0;
+    shared.set(key, k + 1);
+    const prev = g.edge(v, w) as { weight: number } | undefined;
+    g.setEdge(v, w, { weight: Math.max(prev?.weight ?? 0, WEIGHT[e.kind]), minlen: 1 });
+    return k;
   });
   layout(g);
   const paths = edges.map((e, i) => {
     const [v, w] = up(e);
-    const pts: { x: number; y: number }[] = [...(g.edge({ v, w, name: `e${i}` })?.points ?? [])];
+    const dy = nth[i] * 4;
+    const pts: { x: number; y: number }[] = ((g.edge(v, w) as { points?: { x: number; y: number }[] } | undefined)?.points ?? []).map((p) => ({ x: p.x, y: p.y + dy }));
     return e.kind === 'extends' ? pts.reverse() : pts;
   });
   // The drawing's box: nodes and edge points (an edge routed around others can leave the layout's box).
