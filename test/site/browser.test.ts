@@ -256,8 +256,8 @@ maybe('the site in Chromium', () => {
     for (const f of written) expect(readFileSync(f).subarray(1, 4).toString()).toBe('PNG');
   }, 120000);
 
-  test('a role page prints to PDF with no cut-off text', async () => {
-    const { page } = await visit(BASE + PAGES.role);
+  test.each(['role', 'matrix'] as const)('the %s page prints to PDF with no cut-off text', async (kind) => {
+    const { page } = await visit(BASE + PAGES[kind]);
     await page.emulateMediaType('print');
     // A4 minus the print stylesheet's 15 mm margins: 180 mm = 680 CSS px.
     await page.setViewport({ width: 680, height: 1000 });
@@ -272,7 +272,7 @@ maybe('the site in Chromium', () => {
     const hidden = await page.$$eval('header.site nav, footer.site, .skip', (els) => els.map((e) => getComputedStyle(e).display));
     expect(hidden.every((d) => d === 'none')).toBe(true);
     const pdf = await page.pdf({ format: 'A4', printBackground: false, preferCSSPageSize: true });
-    writeFileSync(join(OUT, 'role.pdf'), pdf);
+    writeFileSync(join(OUT, `${kind}.pdf`), pdf);
     expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     await page.close();
   });
