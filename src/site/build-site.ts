@@ -54,7 +54,7 @@ export function buildSite(ds: DataSet, options: SiteOptions): SiteFiles {
     if (files.has(path)) throw new Error(`two pages at ${path}`);
     files.set(path, text);
   };
-  put('index.html', homePage(ctx, data));
+  put('index.html', homePage(ctx, data, options.changes ?? null));
   for (const fam of data.families) put(familyPath(fam.def.id), familyPage(ctx, data, fam, mdFor(fam.def.source)));
   for (const role of data.roles.values()) put(rolePath(role.def.id), rolePage(ctx, data, role, mdFor));
   for (const l of data.ladders) {

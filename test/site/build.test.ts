@@ -159,3 +159,41 @@ describe('site of the bundled data', () => {
     expect(graph).not.toContain('NaN');
   });
 });
+
+describe('the changes page', () => {
+  test('is built from a changes report when one is given, escaped like every page', async () => {
+    const { ds } = await loadPaths([DATA], ROOT, { keepSources: false });
+    const { buildSite } = await import('../../src/site/build-site.js');
+    const item = (text: string) => ({ id: null, text, from: 'senior-lab-curriculum-developer', overrides: null, source: { file: 'x.yaml', line: 1 } });
+    const report = {
+      from: 'v1',
+      to: '<b>v2</b>',
+      roles: [
+        {
+          id: 'senior-lab-curriculum-developer',
+          status: 'changed' as const,
+          fields: [{ name: 'grade', from: 6, to: 7 }],
+          sections: {
+            requirements: {
+              added: [item('<script>x()</script> new')],
+              removed: [],
+              changed: [{ from: item('5+ years'), to: item('7+ years'), words: [{ op: 'removed' as const, text: '5+' }, { op: 'added' as const, text: '7+' }, { op: 'same' as const, text: 'years' }] }],
+            },
+          },
+        },
+      ],
+    };
+    const withChanges = buildSite(ds, { version: 't', changes: report });
+    const html = withChanges.get('changes.html')!;
+    expect(html).toContain('<code>&lt;b>v2&lt;/b></code>');
+    expect(html).toContain('<a href="roles/senior-lab-curriculum-developer.html">Senior Lab Curriculum Developer</a>');
+    expect(html).toContain('grade: 6 → 7');
+    expect(html).toContain('&lt;script>x()&lt;/script> new');
+    expect(html).toContain('<del>5+</del> <ins>7+</ins> years');
+    expect(JSON.parse(withChanges.get('.ladder-site.json')!).files).toContain('changes.html');
+    expect(withChanges.get('index.html')).toContain('<a href="changes.html">What changed</a> from v1 to &lt;b>v2&lt;/b>.');
+    const without = buildSite(ds, { version: 't', changes: null });
+    expect(without.has('changes.html')).toBe(false);
+    expect(without.get('index.html')).not.toContain('changes.html');
+  });
+});

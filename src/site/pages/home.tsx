@@ -99,7 +99,7 @@ function FamilyBlock(props: { data: SiteData; page: string; fam: SiteFamily; hea
   );
 }
 
-export function homePage(ctx: PageContext, data: SiteData): string {
+export function homePage(ctx: PageContext, data: SiteData, changes: { from: string; to: string } | null = null): string {
   const page = homePath();
   const roleCount = data.roles.size;
   return renderPage(
@@ -109,6 +109,11 @@ export function homePage(ctx: PageContext, data: SiteData): string {
         {plural(data.families.length, 'job family', 'job families')}, {plural(data.ladders.length, 'ladder')}, {plural(roleCount, 'role')}. Each ladder runs from its first level to its last; between two
         levels, the size of the step: items new or changed at that level against all its items.
       </p>
+      {changes ? (
+        <p>
+          <a href="changes.html">What changed</a> from {visible(changes.from)} to {visible(changes.to)}.
+        </p>
+      ) : null}
       <p class="filter" hidden>
         <label for="filter">Filter roles and ladders</label> <input id="filter" type="search" autocomplete="off" />
       </p>
