@@ -15,8 +15,10 @@ import type { Browser, Page } from 'puppeteer-core';
 import { DATA, ROOT, runCli } from '../helpers/run-cli.js';
 import { HOSTILE } from './helpers.js';
 
-const CHROMIUM = [process.env.LADDER_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => Boolean(p && existsSync(p)));
-if (!CHROMIUM) process.stderr.write('test/site/browser.test.ts: SKIPPED, no Chromium found (install the Debian package `chromium`, or set LADDER_CHROMIUM)\n');
+// LADDER_CHROMIUM names the browser to use (and only that one); else Debian's.
+const CANDIDATES = process.env.LADDER_CHROMIUM ? [process.env.LADDER_CHROMIUM] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const CHROMIUM = CANDIDATES.find((p) => existsSync(p));
+if (!CHROMIUM) process.stderr.write(`test/site/browser.test.ts: SKIPPED, no Chromium at ${CANDIDATES.join(' or ')} (install the Debian package \`chromium\`, or set LADDER_CHROMIUM)\n`);
 const maybe = CHROMIUM ? describe : describe.skip;
 
 const OUT = join(ROOT, 'test-output', 'site');
