@@ -18,6 +18,8 @@ const steps = [
   ['startup.js', []],
   ['scale.js', process.argv.slice(2)],
   ['lint-bench.js', []],
+  ['lint-vs-ajv.js', []],
+  ['changes.js', []],
   ['site.js', []],
 ];
 const started = performance.now();

@@ -56,6 +56,16 @@ describe('architecture', () => {
     expect(raw.map((f) => relative(ROOT, f))).toEqual([join('src', 'site', 'pages', 'layout.tsx')]);
   });
 
+  test('only src/io starts processes (git is read through src/io/git.ts)', () => {
+    const spawning = sources(join(ROOT, 'src')).filter((f) => /from ['"](node:)?child_process['"]/.test(readFileSync(f, 'utf8')));
+    expect(spawning.length).toBeGreaterThan(0);
+    for (const f of spawning) expect(relative(ROOT, f).split('\\').join('/')).toMatch(/^src\/io\//);
+  });
+
+  test('src/core/changes exists and is checked as pure', () => {
+    expect(files.some((f) => relative(ROOT, f).split('\\').join('/').startsWith('src/core/changes/'))).toBe(true);
+  });
+
   test.each(filesIn('src/cli').map((f) => [relative(ROOT, f), f]))('%s does not touch the file system (src/io does)', (_name, file) => {
     const mods = importsOf(readFileSync(file, 'utf8'));
     expect(mods.filter((m) => /^(node:)?fs(\/promises)?$/.test(m))).toEqual([]);
@@ -88,6 +98,30 @@ describe('architecture', () => {
   test('chalk is only loaded lazily, never at module top level', () => {
     for (const f of sources(join(ROOT, 'src'))) {
       expect(readFileSync(f, 'utf8')).not.toMatch(/^import .* from ['"]chalk['"]/m);
+    }
+  });
+
+  test('YAML is parsed in one place: only src/core/yaml/ imports js-yaml or parses with yaml', () => {
+    for (const f of sources(join(ROOT, 'src'))) {
+      if (relative(ROOT, f).startsWith(join('src', 'core', 'yaml'))) continue;
+      const text = readFileSync(f, 'utf8');
+      expect([relative(ROOT, f), /['"]js-yaml['"]|\b(parseDocument|parseAllDocuments|Parser|Lexer|Composer)\b/.test(text)]).toEqual([relative(ROOT, f), false]);
+    }
+  });
+
+  test('rules report message ids; their words are made in core/messages.ts', () => {
+    const rules = sources(join(ROOT, 'src', 'core', 'lint', 'rules'));
+    expect(rules.length).toBeGreaterThan(10);
+    for (const f of rules) {
+      const text = readFileSync(f, 'utf8');
+      expect([relative(ROOT, f), /\bmessage:/.test(text), /\bmessages:/.test(text)]).toEqual([relative(ROOT, f), false, true]);
+    }
+  });
+
+  test('no array is spread into a call that takes its items as arguments (a long list overflows the stack)', () => {
+    for (const f of ['core', 'render', 'lint-formats'].flatMap((d) => sources(join(ROOT, 'src', d)))) {
+      const text = readFileSync(f, 'utf8');
+      expect([relative(ROOT, f), /(\.push|\.unshift|\.splice|Math\.max|Math\.min|String\.fromCharCode|String\.fromCodePoint)\(\s*(?:[^(){},]+,\s*)*\.\.\./.test(text)]).toEqual([relative(ROOT, f), false]);
     }
   });
 });

@@ -5,12 +5,27 @@
  */
 import type { Finding, Related } from '../core/findings.js';
 import { fingerprint } from './fingerprint.js';
+import { escapeText, placeholders } from '../core/messages.js';
 import type { Formatter } from './types.js';
 
 export const INFORMATION_URI = 'https://www.npmjs.com/package/ladder';
 
 const region = (r: Finding | Related) => ({ startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn });
 const location = (r: Finding | Related) => ({ physicalLocation: { artifactLocation: { uri: encodeURI(r.file) }, region: region(r) } });
+
+/** A message template in SARIF's form (§3.11.5): `{{name}}` placeholders become `{0}`, `{1}`, … */
+const sarifTemplate = (template: string) => {
+  const names = placeholders(template);
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => `{${names.indexOf(name)}}`);
+};
+
+/** The result's message: its id in the rule's `messageStrings`, the words, and the (escaped) arguments. */
+function messageOf(f: Finding, template: string | undefined): Record<string, unknown> {
+  const message: Record<string, unknown> = { id: f.messageId, text: f.message };
+  const names = template ? placeholders(template) : [];
+  if (names.length) message.arguments = names.map((n) => escapeText(String(f.data?.[n] ?? '')));
+  return message;
+}
 
 export const sarif: Formatter = (findings, { rules, version }) => {
   const index = new Map(rules.map((r, i) => [r.id, i]));
@@ -30,6 +45,7 @@ export const sarif: Formatter = (findings, { rules, version }) => {
               fullDescription: { text: r.description },
               help: { text: r.description },
               defaultConfiguration: { level: r.defaultSeverity === 'warn' ? 'warning' : r.defaultSeverity === 'off' ? 'none' : 'error' },
+              ...(r.meta ? { messageStrings: Object.fromEntries(Object.entries(r.meta.messages).map(([id, text]) => [id, { text: sarifTemplate(text) }])) } : {}),
             })),
           },
         },
@@ -39,7 +55,7 @@ export const sarif: Formatter = (findings, { rules, version }) => {
             ruleId: f.ruleId,
             ruleIndex: index.get(f.ruleId) ?? -1,
             level: f.level,
-            message: { text: f.message },
+            message: messageOf(f, rules.find((r) => r.id === f.ruleId)?.meta?.messages[f.messageId]),
             locations: [location(f)],
             partialFingerprints: { 'ladderFingerprint/v1': fingerprint(f) },
           };

@@ -1,5 +1,6 @@
 /** The default human-readable report, grouped by file (the layout of ESLint's "stylish"). */
 import type { Finding } from '../core/findings.js';
+import { maxOf } from '../core/arrays.js';
 import type { Formatter } from './types.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -15,8 +16,8 @@ export const stylish: Formatter = (findings, { paint }) => {
   const out: string[] = [];
   for (const [file, list] of byFile) {
     out.push(paint.bold(file));
-    const posWidth = Math.max(...list.map((f) => `${f.line}:${f.column}`.length));
-    const msgWidth = Math.max(...list.map((f) => f.message.length));
+    const posWidth = maxOf(list.map((f) => `${f.line}:${f.column}`.length));
+    const msgWidth = maxOf(list.map((f) => f.message.length));
     for (const f of list) {
       const pos = `${f.line}:${f.column}`.padEnd(posWidth);
       const sev = f.level === 'error' ? paint.red('error  ') : paint.yellow('warning');

@@ -72,17 +72,3 @@ describe('diffText', () => {
     ]);
   });
 });
-
-describe('diceSorted', () => {
-  test('equals dice on the same word lists, sorted', async () => {
-    const fc = (await import('fast-check')).default;
-    const { dice, diceSorted } = await import('../../src/core/diff/similarity.js');
-    const word = fc.constantFrom('years', '5', '7', 'gcp', 'aws', 'experience', 'it', 'saas', 'lab', 'x');
-    fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 12 }), fc.array(word, { minLength: 1, maxLength: 12 }), (a, b) => {
-        expect(diceSorted([...a].sort(), [...b].sort())).toBe(dice(a, b));
-      }),
-      { numRuns: 500 },
-    );
-  });
-});

@@ -46,22 +46,3 @@ export function dice(wa: readonly string[], wb: readonly string[]): number {
   }
   return (2 * common) / (wa.length + wb.length);
 }
-
-/**
- * `dice` of two word lists given sorted (as `[...words].sort()`): the same value, counted by walking
- * both lists once, without building a map. For pairing, where one item meets many others.
- */
-export function diceSorted(sa: readonly string[], sb: readonly string[]): number {
-  let i = 0;
-  let j = 0;
-  let common = 0;
-  while (i < sa.length && j < sb.length) {
-    if (sa[i] === sb[j]) {
-      common++;
-      i++;
-      j++;
-    } else if (sa[i] < sb[j]) i++;
-    else j++;
-  }
-  return (2 * common) / (sa.length + sb.length);
-}
