@@ -82,10 +82,14 @@ try {
   const ms = (n) => `${n.toFixed(0).padStart(6)} ms`;
   const ratio = best.site / best.lint;
   console.log(`ladder lint (in-process):   ${ms(best.lint)} wall, ${ms(cpu.lint)} CPU`);
-  console.log(`ladder site (in-process):   ${ms(best.site)} wall, ${ms(cpu.site)} CPU   ${ratio.toFixed(2)}x lint (wall; CPU ${(cpu.site / cpu.lint).toFixed(2)}x; target <= 5x)`);
+  console.log(
+    `ladder site (in-process):   ${ms(best.site)} wall, ${ms(cpu.site)} CPU   ${ratio.toFixed(2)}x lint (wall; CPU ${(cpu.site / cpu.lint).toFixed(2)}x; target <= 5x)`,
+  );
   console.log(`ladder lint (own process):  ${ms(best.lintSpawned)} wall`);
   console.log(`ladder site (own process):  ${ms(best.siteSpawned)} wall   ${(best.siteSpawned / best.lintSpawned).toFixed(2)}x lint`);
-  console.log(`${pages} pages, ${(total / 1024 / 1024).toFixed(1)} MB in all; largest page ${largest.path} ${(largest.size / 1024).toFixed(0)} KB (target <= 200 KB)`);
+  console.log(
+    `${pages} pages, ${(total / 1024 / 1024).toFixed(1)} MB in all; largest page ${largest.path} ${(largest.size / 1024).toFixed(0)} KB (target <= 200 KB)`,
+  );
   console.log(`(best of ${RUNS} runs, interleaved)`);
   if (ratio > 5 || largest.size > 200 * 1024) process.exitCode = 1;
 } finally {

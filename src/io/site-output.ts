@@ -53,25 +53,31 @@ async function refusal(abs: string, shown: string, manifest: string): Promise<st
   } catch {
     listed = null;
   }
-  if (!listed) return `${shown} is not empty and was not built by \`ladder site\` (no ${manifest}); choose another --out, or pass --force to replace everything in it`;
+  if (!listed)
+    return `${shown} is not empty and was not built by \`ladder site\` (no ${manifest}); choose another --out, or pass --force to replace everything in it`;
   const known = new Set([...listed, manifest]);
   const extra = present.filter((f) => !known.has(f));
-  if (extra.length) return `${shown} holds ${extra.length} file${extra.length === 1 ? '' : 's'} that \`ladder site\` did not build (${extra.slice(0, 3).join(', ')}${extra.length > 3 ? ', …' : ''}); move ${extra.length === 1 ? 'it' : 'them'} away, or pass --force to delete ${extra.length === 1 ? 'it' : 'them'}`;
+  if (extra.length)
+    return `${shown} holds ${extra.length} file${extra.length === 1 ? '' : 's'} that \`ladder site\` did not build (${extra.slice(0, 3).join(', ')}${extra.length > 3 ? ', …' : ''}); move ${extra.length === 1 ? 'it' : 'them'} away, or pass --force to delete ${extra.length === 1 ? 'it' : 'them'}`;
   return null;
 }
 
 function ioError(e: unknown, what: string): DataError {
   const code = (e as NodeJS.ErrnoException).code;
-  return new DataError(`${what} (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'disk full' : (code ?? (e as Error).message)})`);
+  return new DataError(
+    `${what} (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'disk full' : (code ?? (e as Error).message)})`,
+  );
 }
 
 /** Writes `files` (site-relative path → text) as the folder `out`. Returns the folder as shown to users. */
 export async function writeSite(out: string, files: Map<string, string>, opts: WriteSiteOptions): Promise<string> {
   const abs = resolve(opts.cwd, out);
   const shown = displayPath(abs, opts.cwd) + '/';
-  if (contains(abs, opts.cwd)) throw new UsageError(`--out ${out} is the working directory or one of its parents; the site needs a folder of its own, e.g. --out public`);
+  if (contains(abs, opts.cwd))
+    throw new UsageError(`--out ${out} is the working directory or one of its parents; the site needs a folder of its own, e.g. --out public`);
   for (const p of opts.protect) {
-    if (contains(abs, resolve(opts.cwd, p))) throw new UsageError(`--out ${out} holds the data set (${displayPath(resolve(opts.cwd, p), opts.cwd)}); choose a folder of its own, e.g. --out public`);
+    if (contains(abs, resolve(opts.cwd, p)))
+      throw new UsageError(`--out ${out} holds the data set (${displayPath(resolve(opts.cwd, p), opts.cwd)}); choose a folder of its own, e.g. --out public`);
   }
   for (const path of files.keys()) {
     // The builder makes these paths; a path leaving the folder would be a bug, never written.

@@ -140,7 +140,7 @@ export const SITE_JS = `"use strict";
   var texts = ladders.map(function (el) {
     var fam = el.closest("[data-family]");
     var h = fam && fam.querySelector("h2");
-    return ((h ? h.textContent + " " : "") + el.textContent).replace(/\s+/g, " ").toLowerCase();
+    return ((h ? h.textContent + " " : "") + el.textContent).replace(/\\s+/g, " ").toLowerCase();
   });
   var families = Array.prototype.slice.call(document.querySelectorAll("[data-family]"));
   box.addEventListener("input", function () {

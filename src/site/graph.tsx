@@ -10,7 +10,12 @@ import { visible } from './text.js';
 
 export const EDGE_KINDS = ['level', 'extends', 'reports', 'next'] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
-const EDGE_LABELS: Record<EdgeKind, string> = { level: 'next level in a ladder', extends: 'extends (inherits from)', reports: 'reports to', next: 'career next step' };
+const EDGE_LABELS: Record<EdgeKind, string> = {
+  level: 'next level in a ladder',
+  extends: 'extends (inherits from)',
+  reports: 'reports to',
+  next: 'career next step',
+};
 
 interface GraphNode {
   id: string;
@@ -81,7 +86,9 @@ export function graphOf(data: SiteData, familyIds?: Set<string>): { nodes: Graph
       if (def.extends !== undefined) edge(id, def.extends, 'extends', fam.def.id);
       if (def.reportsTo !== undefined) edge(id, def.reportsTo, 'reports', fam.def.id);
     }
-    const tops = fam.ladders.length ? fam.ladders.map((l) => l.entries.at(-1)).flatMap((e) => (e?.kind === 'role' ? [e.role.def.id] : [])) : fam.def.roleIds.slice(-1);
+    const tops = fam.ladders.length
+      ? fam.ladders.map((l) => l.entries.at(-1)).flatMap((e) => (e?.kind === 'role' ? [e.role.def.id] : []))
+      : fam.def.roleIds.slice(-1);
     for (const target of fam.def.next) for (const top of tops) edge(top, target, 'next', fam.def.id);
   }
   return { nodes: [...nodes.values()], edges };
@@ -122,7 +129,10 @@ export function CareerGraph(props: { data: SiteData; page: string; familyIds?: S
   const paths = edges.map((e, i) => {
     const [v, w] = up(e);
     const dy = nth[i] * 4;
-    const pts: { x: number; y: number }[] = ((g.edge(v, w) as { points?: { x: number; y: number }[] } | undefined)?.points ?? []).map((p) => ({ x: p.x, y: p.y + dy }));
+    const pts: { x: number; y: number }[] = ((g.edge(v, w) as { points?: { x: number; y: number }[] } | undefined)?.points ?? []).map((p) => ({
+      x: p.x,
+      y: p.y + dy,
+    }));
     return e.kind === 'extends' ? pts.reverse() : pts;
   });
   // The drawing's box: nodes and edge points (an edge routed around others can leave the layout's box).
@@ -146,7 +156,14 @@ export function CareerGraph(props: { data: SiteData; page: string; familyIds?: S
   return (
     <figure class="graph" aria-labelledby={`${props.id}-caption`}>
       <div class="scroll" tabindex={0} role="region" aria-label={props.caption}>
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox={`${minX} ${minY} ${width} ${height}`} width={width} height={height} role="group" aria-label={props.caption}>
+        <svg
+          xmlns="http://www.w3.org/2000/svg"
+          viewBox={`${minX} ${minY} ${width} ${height}`}
+          width={width}
+          height={height}
+          role="group"
+          aria-label={props.caption}
+        >
           <defs>
             <marker id={m} viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
               <path d="M0,0 L10,5 L0,10 z" class="arrowhead" />

@@ -41,7 +41,10 @@ export function makeMarkdown(source?: string): Markdown {
       origin = null;
     }
   }
-  md.normalizeLink = ((base) => (url: string) => base(origin && url.startsWith('/') && !url.startsWith('//') ? origin + url : url))(md.normalizeLink.bind(md));
+  md.normalizeLink = (
+    (base) => (url: string) =>
+      base(origin && url.startsWith('/') && !url.startsWith('//') ? origin + url : url)
+  )(md.normalizeLink.bind(md));
   // The same item shows on many pages (its role, the roles that inherit it, compare pages, matrices).
   const blocks = new Map<string, string>();
   const inlines = new Map<string, string>();

@@ -183,7 +183,7 @@ export function matrixRows(l: SiteLadder): MatrixRow[] {
     for (const section of SECTIONS) {
       for (const item of level.resolved.sections[section]) {
         if (claimed.has(item)) continue;
-        const cells: MatrixRow['cells'] = Array.from({ length: n }, () => ({ state: 'absent' as CellState, item: null }));
+        const cells: MatrixRow['cells'] = Array.from({ length: n }, () => ({ state: 'absent', item: null }));
         let cur: ResolvedItem | undefined = item;
         for (let k = start; k >= 0 && cur; k--) {
           claimed.add(cur);

@@ -18,12 +18,21 @@ import { HOSTILE } from './helpers.js';
 // LADDER_CHROMIUM names the browser to use (and only that one); else Debian's.
 const CANDIDATES = process.env.LADDER_CHROMIUM ? [process.env.LADDER_CHROMIUM] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 const CHROMIUM = CANDIDATES.find((p) => existsSync(p));
-if (!CHROMIUM) process.stderr.write(`test/site/browser.test.ts: SKIPPED, no Chromium at ${CANDIDATES.join(' or ')} (install the Debian package \`chromium\`, or set LADDER_CHROMIUM)\n`);
+if (!CHROMIUM)
+  process.stderr.write(
+    `test/site/browser.test.ts: SKIPPED, no Chromium at ${CANDIDATES.join(' or ')} (install the Debian package \`chromium\`, or set LADDER_CHROMIUM)\n`,
+  );
 const maybe = CHROMIUM ? describe : describe.skip;
 
 const OUT = join(ROOT, 'test-output', 'site');
 const BASE = '/ladder/';
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
 
 let server: Server;
 let origin: string;
@@ -111,7 +120,10 @@ const PAGES = {
 maybe('the site in Chromium', () => {
   beforeAll(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'ladder-site-browser-'));
-    for (const [name, data] of [['ladder', DATA], ['hostile', HOSTILE]] as const) {
+    for (const [name, data] of [
+      ['ladder', DATA],
+      ['hostile', HOSTILE],
+    ] as const) {
       const r = await runCli(['--data', data, 'site', '--out', join(tmp, name), '--base-url', `/${name}/`]);
       expect(r.code).toBe(0);
       roots[name] = join(tmp, name);
@@ -121,7 +133,17 @@ maybe('the site in Chromium', () => {
     browser = await puppeteer.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${join(tmp, 'profile')}`],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--user-data-dir=${join(tmp, 'profile')}`,
+      ],
     });
     rmSync(OUT, { recursive: true, force: true });
     mkdirSync(join(OUT, 'screenshots'), { recursive: true });
@@ -135,7 +157,10 @@ maybe('the site in Chromium', () => {
 
   test('every page loads with no console error, no failed request and no request to another host', async () => {
     const all: string[] = [];
-    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.html') && e.name !== '404.html' ? [join(d, e.name)] : []));
+    const walk = (d: string): string[] =>
+      readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.html') && e.name !== '404.html' ? [join(d, e.name)] : [],
+      );
     const files = walk(roots.ladder).map((f) => relative(roots.ladder, f).split(sep).join('/'));
     expect(files).toHaveLength(22);
     for (const f of files) {
@@ -154,19 +179,27 @@ maybe('the site in Chromium', () => {
     await page.close();
   });
 
-  test.each(['home', 'role', 'matrix', 'compare', 'family'] as const)('axe-core finds no WCAG 2.1 A/AA violation on the %s page, light and dark', async (kind) => {
-    for (const dark of [false, true]) {
-      const { page } = await visit(BASE + PAGES[kind], { dark });
-      expect([dark ? 'dark' : 'light', await axe(page)]).toEqual([dark ? 'dark' : 'light', []]);
-      await page.close();
-    }
-  }, 60000);
+  test.each(['home', 'role', 'matrix', 'compare', 'family'] as const)(
+    'axe-core finds no WCAG 2.1 A/AA violation on the %s page, light and dark',
+    async (kind) => {
+      for (const dark of [false, true]) {
+        const { page } = await visit(BASE + PAGES[kind], { dark });
+        expect([dark ? 'dark' : 'light', await axe(page)]).toEqual([dark ? 'dark' : 'light', []]);
+        await page.close();
+      }
+    },
+    60000,
+  );
 
   test('the Senior Lab Curriculum Developer page lists all 22 responsibilities and 15 requirements with their origins', async () => {
     const { page } = await visit(BASE + PAGES.role);
     const items = await page.evaluate(() =>
       ['responsibilities', 'requirements'].map((s) =>
-        [...document.querySelectorAll(`section[aria-labelledby="${s}"] li`)].map((li) => ({ origin: li.getAttribute('data-origin'), shown: li.querySelector('.origin')?.textContent ?? '', id: li.id })),
+        [...document.querySelectorAll(`section[aria-labelledby="${s}"] li`)].map((li) => ({
+          origin: li.getAttribute('data-origin'),
+          shown: li.querySelector('.origin')?.textContent ?? '',
+          id: li.id,
+        })),
       ),
     );
     expect(items[0]).toHaveLength(22);
@@ -175,7 +208,14 @@ maybe('the site in Chromium', () => {
       expect(i.id).not.toBe('');
       expect(i.shown).toMatch(i.origin === 'own' ? /^own$/ : i.origin === 'replaced' ? /^replaces the item of / : /^inherited from /);
     }
-    expect(items[1].filter((i) => i.origin === 'replaced').map((i) => i.id)).toEqual(['req-gitlab-usage', 'req-it-saas-years', 'req-user-support-years', 'req-instruqt', 'req-identity-access-management', 'req-scripting-language']);
+    expect(items[1].filter((i) => i.origin === 'replaced').map((i) => i.id)).toEqual([
+      'req-gitlab-usage',
+      'req-it-saas-years',
+      'req-user-support-years',
+      'req-instruqt',
+      'req-identity-access-management',
+      'req-scripting-language',
+    ]);
     // A permalink is a working anchor.
     await page.click('#req-it-saas-years .permalink');
     expect(new URL(page.url()).hash).toBe('#req-it-saas-years');
@@ -188,7 +228,9 @@ maybe('the site in Chromium', () => {
       const heads = [...document.querySelectorAll('thead th')].map((th) => th.textContent ?? '');
       const senior = heads.findIndex((h) => h.startsWith('Senior Lab Curriculum Developer'));
       const body = [...document.querySelectorAll('tbody')].find((b) => b.querySelector('tr.section')?.textContent?.startsWith('Requirements'))!;
-      return [...body.querySelectorAll('tr:not(.section)')].filter((tr) => tr.children[senior]?.textContent === 'changed').map((tr) => tr.children[0].textContent?.replace('#', '').trim());
+      return [...body.querySelectorAll('tr:not(.section)')]
+        .filter((tr) => tr.children[senior]?.textContent === 'changed')
+        .map((tr) => tr.children[0].textContent?.replace('#', '').trim());
     });
     expect(changed).toEqual([
       '7+ years of experience in IT in a high growth SaaS environment',
@@ -217,8 +259,15 @@ maybe('the site in Chromium', () => {
   test('the filter box hides the ladders that do not match', async () => {
     const { page } = await visit(BASE + PAGES.home);
     await page.type('#filter', 'senior director');
-    const visible = await page.$$eval('[data-filter]', (els) => els.filter((e) => !(e as HTMLElement).hidden).map((e) => e.querySelector('h3')?.textContent?.trim()));
+    const visible = await page.$$eval('[data-filter]', (els) =>
+      els.filter((e) => !(e as HTMLElement).hidden).map((e) => e.querySelector('h3')?.textContent?.trim()),
+    );
     expect(visible).toEqual(['Education Leadership level matrix']);
+    // A family's title matches all its ladders; runs of spaces in the page count as one.
+    await page.$eval('#filter', (e) => ((e as HTMLInputElement).value = ''));
+    await page.type('#filter', 'education services');
+    const shown = await page.$$eval('[data-filter]', (els) => els.filter((e) => !(e as HTMLElement).hidden).length);
+    expect(shown).toBe(3);
     await page.close();
   });
 
@@ -280,7 +329,14 @@ maybe('the site in Chromium', () => {
   });
 
   test('the hostile family runs no script and loads nothing: its texts show as text', async () => {
-    for (const path of ['index.html', 'families/hostile.html', 'roles/hostile-role.html', 'roles/hostile-senior.html', 'compare/hostile-role.hostile-senior.html', 'matrix/hostile.hostile.html']) {
+    for (const path of [
+      'index.html',
+      'families/hostile.html',
+      'roles/hostile-role.html',
+      'roles/hostile-senior.html',
+      'compare/hostile-role.hostile-senior.html',
+      'matrix/hostile.hostile.html',
+    ]) {
       const { page, problems } = await visit('/hostile/' + path);
       expect([path, problems]).toEqual([path, []]);
       const found = await page.evaluate(() => ({

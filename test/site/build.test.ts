@@ -23,7 +23,19 @@ const page = (path: string) => {
 describe('site of the bundled data', () => {
   test('has every kind of page', () => {
     const paths = [...site.keys()];
-    expect(paths).toEqual(expect.arrayContaining(['index.html', '404.html', 'assets/site.css', 'assets/site.js', '.ladder-site.json', 'roles/senior-lab-curriculum-developer.html', 'families/education-services.html', 'matrix/education-services.lab-curriculum-development.html', 'compare/lab-curriculum-developer.senior-lab-curriculum-developer.html']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        '404.html',
+        'assets/site.css',
+        'assets/site.js',
+        '.ladder-site.json',
+        'roles/senior-lab-curriculum-developer.html',
+        'families/education-services.html',
+        'matrix/education-services.lab-curriculum-development.html',
+        'compare/lab-curriculum-developer.senior-lab-curriculum-developer.html',
+      ]),
+    );
     // One page per role, per family, per ladder; a compare page per pair of levels of a ladder (3 + 1 + 1 + 1).
     expect(paths.filter((p) => p.startsWith('roles/'))).toHaveLength(9);
     expect(paths.filter((p) => p.startsWith('families/'))).toHaveLength(2);
@@ -103,7 +115,9 @@ describe('site of the bundled data', () => {
   test('the compare page shows 5+ → 7+ years as a word change and a structured delta', () => {
     const html = page('compare/lab-curriculum-developer.senior-lab-curriculum-developer.html');
     const item = html.slice(html.indexOf('<li id="req-it-saas-years">'), html.indexOf('</li>', html.indexOf('<li id="req-it-saas-years">')));
-    expect(item).toMatch(/<del><span class="vh">\[removed: <\/span>5\+<span class="vh">\]<\/span><\/del> <ins><span class="vh">\[added: <\/span>7\+<span class="vh">\]<\/span><\/ins> years/);
+    expect(item).toMatch(
+      /<del><span class="vh">\[removed: <\/span>5\+<span class="vh">\]<\/span><\/del> <ins><span class="vh">\[added: <\/span>7\+<span class="vh">\]<\/span><\/ins> years/,
+    );
     expect(item).toContain('years 5 → 7');
     expect(html).toContain('5 changed');
   });
@@ -177,7 +191,17 @@ describe('the changes page', () => {
             requirements: {
               added: [item('<script>x()</script> new')],
               removed: [],
-              changed: [{ from: item('5+ years'), to: item('7+ years'), words: [{ op: 'removed' as const, text: '5+' }, { op: 'added' as const, text: '7+' }, { op: 'same' as const, text: 'years' }] }],
+              changed: [
+                {
+                  from: item('5+ years'),
+                  to: item('7+ years'),
+                  words: [
+                    { op: 'removed' as const, text: '5+' },
+                    { op: 'added' as const, text: '7+' },
+                    { op: 'same' as const, text: 'years' },
+                  ],
+                },
+              ],
             },
           },
         },

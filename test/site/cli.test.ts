@@ -52,7 +52,9 @@ describe('ladder site', () => {
     writeFileSync(join(out, 'notes.txt'), 'keep me');
     const r = await site(['--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`ladder: mine/ is not empty and was not built by \`ladder site\` (no .ladder-site.json); choose another --out, or pass --force to replace everything in it\n`);
+    expect(r.stderr).toBe(
+      `ladder: mine/ is not empty and was not built by \`ladder site\` (no .ladder-site.json); choose another --out, or pass --force to replace everything in it\n`,
+    );
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('keep me');
     const f = await site(['--out', out, '--force']);
     expect(f.code).toBe(0);

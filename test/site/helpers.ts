@@ -24,7 +24,13 @@ export function section(html: string, id: string): string {
 
 export const count = (text: string, needle: string) => text.split(needle).length - 1;
 
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** Every href and src of a page, decoded. */
 export function links(html: string): string[] {

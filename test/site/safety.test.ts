@@ -3,7 +3,13 @@ import type { SiteFiles } from '../../src/site/build-site.js';
 import { isSafeLink, makeMarkdown } from '../../src/site/markdown.js';
 import { HOSTILE, siteOf } from './helpers.js';
 
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** Every tag of a page with its attributes. The template layer always double-quotes attribute values. */
 function tags(html: string): { name: string; attrs: [string, string][] }[] {
@@ -30,7 +36,11 @@ describe('a family of hostile texts renders as text', () => {
   });
 
   test('no tag from the data: only the tags the templates write', () => {
-    const allowed = new Set('html head meta title link script body a header nav ol ul li main footer h1 h2 h3 p span small i strong dl dt dd code section div del ins details summary table thead tbody tr th td caption label input figure figcaption svg defs marker path rect text tspan g em br hr blockquote pre'.split(' '));
+    const allowed = new Set(
+      'html head meta title link script body a header nav ol ul li main footer h1 h2 h3 p span small i strong dl dt dd code section div del ins details summary table thead tbody tr th td caption label input figure figcaption svg defs marker path rect text tspan g em br hr blockquote pre'.split(
+        ' ',
+      ),
+    );
     for (const [path, html] of pages()) {
       for (const t of tags(html)) expect([path, t.name, allowed.has(t.name)]).toEqual([path, t.name, true]);
     }
@@ -44,7 +54,11 @@ describe('a family of hostile texts renders as text', () => {
           if (name === 'href' || name === 'src') expect([path, value, isSafeLink(value)]).toEqual([path, value, true]);
           if (name === 'style') expect(value).toMatch(/^--p:\d+%$/);
         }
-        if (t.name === 'script') expect(t.attrs).toEqual([['src', 'assets/site.js'], ['defer', '']]);
+        if (t.name === 'script')
+          expect(t.attrs).toEqual([
+            ['src', 'assets/site.js'],
+            ['defer', ''],
+          ]);
       }
       expect(html.toLowerCase()).not.toMatch(/href="\s*(javascript|data|vbscript):/);
     }

@@ -35,7 +35,11 @@ export function changesPage(ctx: PageContext, data: SiteData, report: ChangesRep
       {report.roles.map((r) => (
         <section aria-labelledby={`role-${r.id}`} class="diff">
           <h2 id={`role-${r.id}`}>
-            {data.roles.has(r.id) ? <a href={href(page, rolePath(r.id))}>{visible(data.roles.get(r.id)!.def.title)}</a> : <code>{visible(r.id)}</code>} <span class="count">({r.status}{r.renamed_from ? ` from ${visible(r.renamed_from)}` : ''})</span>
+            {data.roles.has(r.id) ? <a href={href(page, rolePath(r.id))}>{visible(data.roles.get(r.id)!.def.title)}</a> : <code>{visible(r.id)}</code>}{' '}
+            <span class="count">
+              ({r.status}
+              {r.renamed_from ? ` from ${visible(r.renamed_from)}` : ''})
+            </span>
           </h2>
           {r.fields.length ? (
             <ul>

@@ -58,7 +58,8 @@ export function comparePage(ctx: PageContext, ladder: SiteLadder, from: SiteRole
         <a href={href(page, rolePath(from.def.id))}>{visible(from.def.title)}</a> → <a href={href(page, rolePath(to.def.id))}>{visible(to.def.title)}</a>
       </h1>
       <p class="lead">
-        {j - i === 1 ? 'One step' : `${j - i} steps`} up the {visible(ladder.ladder.title)} ladder: <JumpSize jump={jump} />. Removed words are struck through, added words underlined.
+        {j - i === 1 ? 'One step' : `${j - i} steps`} up the {visible(ladder.ladder.title)} ladder: <JumpSize jump={jump} />. Removed words are struck through,
+        added words underlined.
       </p>
       {j - i > 1 ? (
         <p>
@@ -97,7 +98,14 @@ export function comparePage(ctx: PageContext, ladder: SiteLadder, from: SiteRole
       {SECTIONS.map((s) => {
         const x = d.sections[s];
         if (x.added.length + x.changed.length + x.removed.length + x.unchanged.length === 0) return null;
-        const counts = [x.added.length && `${x.added.length} added`, x.changed.length && `${x.changed.length} changed`, x.removed.length && `${x.removed.length} removed`, x.unchanged.length && `${x.unchanged.length} unchanged`].filter(Boolean).join(', ');
+        const counts = [
+          x.added.length && `${x.added.length} added`,
+          x.changed.length && `${x.changed.length} changed`,
+          x.removed.length && `${x.removed.length} removed`,
+          x.unchanged.length && `${x.unchanged.length} unchanged`,
+        ]
+          .filter(Boolean)
+          .join(', ');
         return (
           <section aria-labelledby={s} class="diff">
             <h2 id={s}>
@@ -109,7 +117,10 @@ export function comparePage(ctx: PageContext, ladder: SiteLadder, from: SiteRole
                 <ul class="added">
                   {x.added.map((item) => (
                     <li id={to.anchors.get(item)}>
-                      <span class="mark" aria-hidden="true">+</span> <Md md={md} text={item.text} />
+                      <span class="mark" aria-hidden="true">
+                        +
+                      </span>{' '}
+                      <Md md={md} text={item.text} />
                     </li>
                   ))}
                 </ul>
@@ -121,7 +132,10 @@ export function comparePage(ctx: PageContext, ladder: SiteLadder, from: SiteRole
                 <ul class="changed">
                   {x.changed.map((c) => (
                     <li id={to.anchors.get(c.to)}>
-                      <span class="mark" aria-hidden="true">~</span> <Words change={c} />
+                      <span class="mark" aria-hidden="true">
+                        ~
+                      </span>{' '}
+                      <Words change={c} />
                       {c.deltas.length ? <span class="deltas">{c.deltas.map(deltaText).map(visible).join('; ')}</span> : null}
                     </li>
                   ))}
@@ -134,7 +148,10 @@ export function comparePage(ctx: PageContext, ladder: SiteLadder, from: SiteRole
                 <ul class="removed">
                   {x.removed.map((item) => (
                     <li id={`removed-${from.anchors.get(item)}`}>
-                      <span class="mark" aria-hidden="true">−</span> <Md md={md} text={item.text} />
+                      <span class="mark" aria-hidden="true">
+                        −
+                      </span>{' '}
+                      <Md md={md} text={item.text} />
                     </li>
                   ))}
                 </ul>

@@ -106,8 +106,8 @@ export function homePage(ctx: PageContext, data: SiteData, changes: { from: stri
     <Layout ctx={ctx} path={page} title={ctx.siteTitle} script>
       <h1>{visible(ctx.siteTitle)}</h1>
       <p class="lead">
-        {plural(data.families.length, 'job family', 'job families')}, {plural(data.ladders.length, 'ladder')}, {plural(roleCount, 'role')}. Each ladder runs from its first level to its last; between two
-        levels, the size of the step: items new or changed at that level against all its items.
+        {plural(data.families.length, 'job family', 'job families')}, {plural(data.ladders.length, 'ladder')}, {plural(roleCount, 'role')}. Each ladder runs
+        from its first level to its last; between two levels, the size of the step: items new or changed at that level against all its items.
       </p>
       {changes ? (
         <p>

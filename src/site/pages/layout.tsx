@@ -20,7 +20,15 @@ export function renderPage(node: preact.VNode): string {
   return '<!doctype html>\n' + renderToString(node) + '\n';
 }
 
-export function Layout(props: { ctx: PageContext; path: string; title: string; crumbs?: Crumb[]; script?: boolean; wide?: boolean; children: ComponentChildren }) {
+export function Layout(props: {
+  ctx: PageContext;
+  path: string;
+  title: string;
+  crumbs?: Crumb[];
+  script?: boolean;
+  wide?: boolean;
+  children: ComponentChildren;
+}) {
   const { ctx, path } = props;
   return (
     <html lang="en">
@@ -65,14 +73,20 @@ export function Layout(props: { ctx: PageContext; path: string; title: string; c
 /** Markdown rendered by markdown-it (raw HTML off, links checked): the only HTML not built by the template layer. */
 export function Md(props: { md: Markdown; text: string; block?: boolean; class?: string }) {
   const html = props.block ? props.md.block(props.text) : props.md.inline(props.text);
-  return props.block ? <div class={props.class} dangerouslySetInnerHTML={{ __html: html }} /> : <span class={props.class} dangerouslySetInnerHTML={{ __html: html }} />;
+  return props.block ? (
+    <div class={props.class} dangerouslySetInnerHTML={{ __html: html }} />
+  ) : (
+    <span class={props.class} dangerouslySetInnerHTML={{ __html: html }} />
+  );
 }
 
 /** "+10 new, 5 changed of 37 items (41 %)" with a bar of the same share. */
 export function JumpSize(props: { jump: Jump; compact?: boolean }) {
   const j = props.jump;
   const pct = jumpPercent(j);
-  const words = props.compact ? `+${j.added} new, ${j.changed} changed` : `${j.added} new, ${j.changed} changed${j.removed ? `, ${j.removed} removed` : ''} of ${j.total} items`;
+  const words = props.compact
+    ? `+${j.added} new, ${j.changed} changed`
+    : `${j.added} new, ${j.changed} changed${j.removed ? `, ${j.removed} removed` : ''} of ${j.total} items`;
   return (
     <span class="jump">
       <i class="bar" style={`--p:${pct}%`} /> {words} ({pct} %)

@@ -18,9 +18,16 @@ export function matrixPage(ctx: PageContext, ladder: SiteLadder, md: Markdown): 
     <Layout ctx={ctx} path={page} title={title} crumbs={[{ title: ladder.family.title, path: familyPath(ladder.family.id) }]} wide>
       <h1>{visible(title)}</h1>
       <p class="lead">
-        Rows: every item of the top level{top ? <> (<a href={href(page, rolePath(top.def.id))}>{visible(top.def.title)}</a>)</> : null} by section, then the items of lower levels that do not reach it. Columns: the levels. A cell says whether
-        the item is <strong>new</strong> at that level (or there from the first level), <strong>inherited</strong> unchanged from the level below, <strong>changed</strong> from it (a link to the change), or absent (an empty cell).
-        Under each level, the size of the step up to it.
+        Rows: every item of the top level
+        {top ? (
+          <>
+            {' '}
+            (<a href={href(page, rolePath(top.def.id))}>{visible(top.def.title)}</a>)
+          </>
+        ) : null}{' '}
+        by section, then the items of lower levels that do not reach it. Columns: the levels. A cell says whether the item is <strong>new</strong> at that level
+        (or there from the first level), <strong>inherited</strong> unchanged from the level below, <strong>changed</strong> from it (a link to the change), or
+        absent (an empty cell). Under each level, the size of the step up to it.
       </p>
       <div class="scroll" tabindex={0} role="region" aria-label={`Matrix of ${visible(ladder.ladder.title)}`}>
         <table class="matrix">
@@ -59,7 +66,10 @@ export function matrixPage(ctx: PageContext, ladder: SiteLadder, md: Markdown): 
                       // An absent cell is left empty: large ladders have thousands of them.
                       if (c.state === 'absent') return <td />;
                       const label = CELL_TEXT[c.state];
-                      const target = c.item && k > 0 && c.state === 'changed' ? href(page, comparePath(levels[k - 1].def.id, levels[k].def.id), levels[k].anchors.get(c.item)) : null;
+                      const target =
+                        c.item && k > 0 && c.state === 'changed'
+                          ? href(page, comparePath(levels[k - 1].def.id, levels[k].def.id), levels[k].anchors.get(c.item))
+                          : null;
                       return <td data-state={c.state}>{target ? <a href={target}>{label}</a> : label}</td>;
                     })}
                   </tr>

@@ -52,14 +52,14 @@ function LadderNav(props: { data: SiteData; page: string; role: SiteRole; ladder
       <ul class="prevnext">
         {prev ? (
           <li class="prev">
-            ← Previous level: <a href={href(page, rolePath(prev.def.id))}>{visible(prev.def.title)}</a> (<a href={href(page, comparePath(prev.def.id, role.def.id))}>what changes at this step</a>:{' '}
-            <JumpSize jump={ladder.steps[i - 1].jump} compact />)
+            ← Previous level: <a href={href(page, rolePath(prev.def.id))}>{visible(prev.def.title)}</a> (
+            <a href={href(page, comparePath(prev.def.id, role.def.id))}>what changes at this step</a>: <JumpSize jump={ladder.steps[i - 1].jump} compact />)
           </li>
         ) : null}
         {next ? (
           <li class="next">
-            Next level: <a href={href(page, rolePath(next.def.id))}>{visible(next.def.title)}</a> → (<a href={href(page, comparePath(role.def.id, next.def.id))}>what changes at the next step</a>:{' '}
-            <JumpSize jump={ladder.steps[i].jump} compact />)
+            Next level: <a href={href(page, rolePath(next.def.id))}>{visible(next.def.title)}</a> → (
+            <a href={href(page, comparePath(role.def.id, next.def.id))}>what changes at the next step</a>: <JumpSize jump={ladder.steps[i].jump} compact />)
           </li>
         ) : null}
       </ul>
@@ -115,7 +115,9 @@ export function rolePage(ctx: PageContext, data: SiteData, role: SiteRole, mdFor
         {r.reportsTo ? (
           <>
             <dt>Reports to</dt>
-            <dd>{r.reportsTo.external ? <>{visible(r.reportsTo.title)} (outside this data set)</> : <RoleLink data={data} page={page} id={r.reportsTo.id} />}</dd>
+            <dd>
+              {r.reportsTo.external ? <>{visible(r.reportsTo.title)} (outside this data set)</> : <RoleLink data={data} page={page} id={r.reportsTo.id} />}
+            </dd>
           </>
         ) : null}
         {r.extends.length ? (
@@ -153,7 +155,10 @@ export function rolePage(ctx: PageContext, data: SiteData, role: SiteRole, mdFor
         return (
           <section aria-labelledby={s} class="items">
             <h2 id={s}>
-              {SECTION_TITLES[s]} <span class="count">({items.length}: {own} own, {items.length - own} inherited)</span>
+              {SECTION_TITLES[s]}{' '}
+              <span class="count">
+                ({items.length}: {own} own, {items.length - own} inherited)
+              </span>
             </h2>
             <ol>
               {items.map((item, n) => {
@@ -199,6 +204,6 @@ export function rolePage(ctx: PageContext, data: SiteData, role: SiteRole, mdFor
           ) : null}
         </section>
       ) : null}
-    </Layout>
+    </Layout>,
   );
 }
