@@ -21,6 +21,7 @@ const steps = [
   ['lint-vs-ajv.js', []],
   ['changes.js', []],
   ['promo.js', []],
+  ['site.js', []],
 ];
 const started = performance.now();
 let failed = 0;

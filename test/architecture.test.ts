@@ -6,7 +6,7 @@ import { ROOT } from './helpers/run-cli.js';
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
-    return statSync(full).isDirectory() ? sources(full) : full.endsWith('.ts') ? [full] : [];
+    return statSync(full).isDirectory() ? sources(full) : /\.tsx?$/.test(full) ? [full] : [];
   });
 }
 
@@ -25,7 +25,7 @@ function importsOf(text: string): string[] {
 
 // The core, the renderers, the report formats, the handbook page format, import and export are pure:
 // data in, data out. Only src/io touches the file system; src/cli wires commands to the process.
-const PURE = ['src/core', 'src/render', 'src/lint-formats', 'src/handbook', 'src/import', 'src/export', 'src/init'];
+const PURE = ['src/core', 'src/render', 'src/lint-formats', 'src/handbook', 'src/import', 'src/export', 'src/init', 'src/site'];
 const FORBIDDEN = [
   /from ['"](node:)?(fs|fs\/promises|child_process|process|os)['"]/,
   /import\(['"](node:)?(fs|fs\/promises|child_process|process|os)['"]\)/,
@@ -47,6 +47,13 @@ describe('architecture', () => {
   test.each(files.map((f) => [relative(ROOT, f), f]))('%s has no I/O, process or CLI imports', (_name, file) => {
     const text = readFileSync(file, 'utf8');
     for (const re of FORBIDDEN) expect(text).not.toMatch(re);
+  });
+
+  test('the site builder renders through the template layer: raw HTML only from markdown-it', () => {
+    const site = sources(join(ROOT, 'src', 'site'));
+    expect(site.length).toBeGreaterThan(5);
+    const raw = site.filter((f) => readFileSync(f, 'utf8').includes('dangerouslySetInnerHTML'));
+    expect(raw.map((f) => relative(ROOT, f))).toEqual([join('src', 'site', 'pages', 'layout.tsx')]);
   });
 
   test('only src/io starts processes (git is read through src/io/git.ts)', () => {

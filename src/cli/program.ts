@@ -191,5 +191,15 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     )
     .action(async (range, opts) => done(await (await import('./commands/changes.js')).changes(ctx(), range, opts)));
 
+  program
+    .command('site')
+    .description('build a static website of the data set: ladders, roles, level matrices and level comparisons')
+    .option('-o, --out <dir>', 'folder to write the site into (replaced as a whole)', 'public')
+    .option('--base-url <path>', 'path the site is served under (used by its 404 page), e.g. /ladder/ on GitHub Pages', '/')
+    .option('--title <text>', 'site title', 'Career ladders')
+    .option('--force', 'replace --out even when it holds files ladder did not build')
+    .addHelpText('after', examples('ladder site', 'ladder site --out public --base-url /ladder/', 'ladder --data data/ site --out _site --force'))
+    .action(async (opts) => done(await (await import('./commands/site.js')).site(ctx(), opts)));
+
   return program;
 }

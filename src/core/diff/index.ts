@@ -123,6 +123,15 @@ export const CANDIDATES_PER_ITEM = 8;
 
 type Candidate = [number, Slot, Slot];
 
+// An item's words are also kept across calls: one resolved role is compared with many others (every
+// pair of levels of a ladder, on a site). Callers must not change them.
+const WORDS = new WeakMap<ResolvedItem, string[]>();
+function itemWords(item: ResolvedItem): string[] {
+  let w = WORDS.get(item);
+  if (!w) WORDS.set(item, (w = contentWords(item.text)));
+  return w;
+}
+
 /** Pairs free slots by text similarity, most similar first; ties keep document order. */
 function pairBySimilarity(from: Slot[], to: Slot[], sameSection: boolean, threshold: number): void {
   const freeFrom = from.filter((f) => !f.pair);
@@ -130,8 +139,8 @@ function pairBySimilarity(from: Slot[], to: Slot[], sameSection: boolean, thresh
   if (freeFrom.length === 0 || freeTo.length === 0) return;
   // Words are computed once per item, not once per pair.
   const words = new Map<Slot, string[]>();
-  for (const s of freeFrom) words.set(s, contentWords(s.item.text));
-  for (const s of freeTo) words.set(s, contentWords(s.item.text));
+  for (const s of freeFrom) words.set(s, itemWords(s.item));
+  for (const s of freeTo) words.set(s, itemWords(s.item));
   const score = (f: Slot, t: Slot) => {
     const wf = words.get(f)!;
     const wt = words.get(t)!;

@@ -1,0 +1,36 @@
+/** `ladder site [--out public] [--base-url /] [--force]`: the data set as a static website. */
+import type { Context } from '../io.js';
+import { UsageError } from '../../core/errors.js';
+import { loadDataSet } from '../data-set.js';
+import { VERSION } from '../version.js';
+
+export interface SiteCommandOptions {
+  out: string;
+  baseUrl: string;
+  title?: string;
+  force?: boolean;
+}
+
+/** A path (`/`, `/ladder/`) or an absolute http(s) URL, without spaces, quotes or angle brackets. */
+const BASE_URL = /^(\/|https?:\/\/[^/\s"'<>]+\/)[^\s"'<>\\]*$/;
+
+export async function site(ctx: Context, opts: SiteCommandOptions): Promise<number> {
+  if (!BASE_URL.test(opts.baseUrl))
+    throw new UsageError(`--base-url ${JSON.stringify(opts.baseUrl)}: expected the path the site is served under, e.g. / or /ladder/ (or an http(s) URL)`);
+  const ds = await loadDataSet(ctx);
+  const { buildSite, MANIFEST_FILE } = await import('../../site/build-site.js');
+  const { writeSite } = await import('../../io/site-output.js');
+  const { chooseDataDir } = await import('../../io/data.js');
+  const files = buildSite(ds, { baseUrl: opts.baseUrl, title: opts.title, version: VERSION });
+  const shown = await writeSite(opts.out, files, {
+    cwd: ctx.io.cwd,
+    force: Boolean(opts.force),
+    protect: [chooseDataDir(ctx.data, ctx.io.env)],
+    manifest: MANIFEST_FILE,
+  });
+  let bytes = 0;
+  for (const text of files.values()) bytes += Buffer.byteLength(text);
+  const pages = [...files.keys()].filter((p) => p.endsWith('.html')).length;
+  ctx.io.stderr.write(`ladder: wrote ${pages} pages (${files.size} files, ${(bytes / 1024).toFixed(0)} KB) to ${shown}\n`);
+  return 0;
+}
