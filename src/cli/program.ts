@@ -85,12 +85,16 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .command('lint')
     .description('validate ladder YAML files: syntax, schema and consistency rules')
     .argument('[paths...]', 'files or directories (default: the data set)')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(LINT_FORMATS).default('stylish' as const))
-    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .option(
+      '-f, --format <format[=file]>',
+      `report format: ${LINT_FORMATS.join(', ')} (default: stylish); repeat with =<file> to write several reports in one run`,
+      (v: string, acc: string[] | undefined) => [...(acc ?? []), v],
+    )
+    .option('-o, --output-file <file>', 'write the report to a file instead of stdout (the findings are also shown on stderr)')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('-c, --config <file>', 'config file (default: .ladderrc.yaml found from the current directory upwards)')
     .option('--rule <id=severity>', 'set a rule severity (error, warn, off); repeatable', (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
-    .addHelpText('after', examples('ladder lint', 'ladder lint data/ --format gitlab --output-file gl-code-quality.json', 'ladder lint --rule handbook-style=warn --max-warnings 0'))
+    .addHelpText('after', examples('ladder lint', 'ladder lint data/ --format gitlab --output-file gl-code-quality.json', 'ladder lint --format gitlab=gl-code-quality-report.json --format junit=ladder-junit.xml', 'ladder lint --rule handbook-style=warn --max-warnings 0'))
     .action(async (paths, opts) => done(await (await import('./commands/lint.js')).lint(ctx(), paths, opts)));
 
   program

@@ -6,6 +6,7 @@ import { decodeText, parseYaml, type ParsedSource } from './yaml-source.js';
 import { schemaFindings, type SchemaKind, type SchemaSupport } from './schema-errors.js';
 import { compareFindings, toPointer, type Finding, type RawFinding } from './findings.js';
 import { Locator, LineIndex } from './source.js';
+import { subjectOf } from './subject.js';
 import {
   SECTIONS,
   emptySections,
@@ -102,7 +103,7 @@ export function locateFindings(file: LoadedFile, raw: RawFinding[], level: (rule
   for (const s of file.syntax) {
     const lv = level('yaml-syntax');
     if (lv === 'off') continue;
-    out.push({ file: file.file, ...file.locator.lines.range(s.start, s.end), level: lv, ruleId: 'yaml-syntax', message: s.message, pointer: '' });
+    out.push({ file: file.file, ...file.locator.lines.range(s.start, s.end), level: lv, ruleId: 'yaml-syntax', message: s.message, pointer: '', subject: '' });
   }
   for (const r of raw) {
     const lv = level(r.ruleId);
@@ -113,7 +114,7 @@ export function locateFindings(file: LoadedFile, raw: RawFinding[], level: (rule
 }
 
 export function locateOne(file: LoadedFile, r: RawFinding, lv: 'error' | 'warning', others?: (name: string) => LoadedFile | undefined): Finding {
-  const finding: Finding = { file: r.file, ...file.locator.locate(r.path, r.at), level: lv, ruleId: r.ruleId, message: r.message, pointer: toPointer(r.path) };
+  const finding: Finding = { file: r.file, ...file.locator.locate(r.path, r.at), level: lv, ruleId: r.ruleId, message: r.message, pointer: toPointer(r.path), subject: subjectOf(file.value, r.path) };
   if (r.related?.length) {
     finding.related = r.related.map((rel) => {
       const target = rel.file === file.file ? file : others?.(rel.file);
