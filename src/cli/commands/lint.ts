@@ -26,6 +26,7 @@ export async function lint(ctx: Context, paths: string[], opts: LintOptions): Pr
   const { io } = ctx;
   const ids = RULES.map((r) => r.id);
   const maxWarnings = parseMaxWarnings(opts.maxWarnings);
+  const reports = parseFormats(typeof opts.format === 'string' ? [opts.format] : (opts.format ?? []), opts.outputFile, Object.keys(FORMATTERS));
   const config = await loadConfig(opts.config, io.cwd, ids);
   const severities = new Map<string, Severity>(config?.rules);
   for (const [id, severity] of parseRuleOptions(opts.rule ?? [], ids)) severities.set(id, severity);
@@ -55,7 +56,6 @@ export async function lint(ctx: Context, paths: string[], opts: LintOptions): Pr
     findings = findings.filter((f) => wanted.has(f.file));
     linted = linted.filter((f) => wanted.has(f));
   }
-  const reports = parseFormats(typeof opts.format === 'string' ? [opts.format] : (opts.format ?? []), opts.outputFile, Object.keys(FORMATTERS));
   const { makePaint } = await import('../../render/paint.js');
   const base = { version: VERSION, rules: RULES, files: linted, cwd: resolve(io.cwd), repository: REPOSITORY };
   const render = async (name: string, color: boolean) => FORMATTERS[name as keyof typeof FORMATTERS](findings, { ...base, paint: await makePaint(color) });
