@@ -1,19 +1,20 @@
 /**
- * A merge request played on a sample data set (test/fixtures/ci/merge-request): lint with the GitLab,
+ * A merge request played on a sample data set (test/fixtures/ci/merge-request, test/helpers/ci-sample.ts): lint with the GitLab,
  * SARIF and JUnit reports, edit the ladder as a merge request would, lint again and compare what CI
  * tools would track. Findings nobody touched keep their GitLab fingerprint, SARIF partial fingerprint
  * and JUnit test name; the one finding the edit introduces is the only new one.
  */
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES, runCli } from '../helpers/run-cli.js';
+import { copyCiSample } from '../helpers/ci-sample.js';
+import { runCli } from '../helpers/run-cli.js';
 
 let tmp: string;
 beforeEach(() => {
   tmp = mkdtempSync(join(tmpdir(), 'ladder-merge-request-'));
-  cpSync(join(FIXTURES, 'ci', 'merge-request', 'data'), join(tmp, 'data'), { recursive: true });
+  copyCiSample(tmp);
 });
 afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 

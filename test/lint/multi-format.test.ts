@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { copyCiSample } from '../helpers/ci-sample.js';
 import { FIXTURES, runCli } from '../helpers/run-cli.js';
 
 let tmp: string;
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'ladder-multi-format-'));
-  cpSync(join(FIXTURES, 'ci', 'merge-request', 'data'), join(tmp, 'data'), { recursive: true });
+  copyCiSample(tmp);
   cpSync(join(FIXTURES, 'lint', 'multi', 'clean.yaml'), join(tmp, 'clean', 'clean.yaml'), { recursive: true });
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
