@@ -17,7 +17,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 
@@ -54,7 +54,15 @@ function sh(command, cwd, env = {}) {
 }
 
 /** Paths of this machine shown as <sample> and <ladder> in what is printed. */
-const tidy = (text, dir) => text.split(dir).join('<sample>').split(ROOT).join('<ladder>');
+const tidy = (text, dir) =>
+  text
+    .split(dir)
+    .join('<sample>')
+    .split(relative(dir, ROOT))
+    .join('<ladder>')
+    .split(ROOT)
+    .join('<ladder>')
+    .replace(new RegExp(`${tmpdir().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/tmp\\w+`, 'g'), '<tmp>');
 
 function show(title, command, r, dir) {
   say(`\n### ${title}\n$ ${tidy(command, dir)}\n${tidy(r.output, dir).replace(/\s+$/, '')}\n(exit ${r.status})\n`);
