@@ -10,11 +10,25 @@ function sources(dir: string): string[] {
   });
 }
 
-// The core, the renderers and the report formats are pure: data in, data out. Only src/io and
-// src/cli touch the file system, the process or the terminal.
-const PURE = ['src/core', 'src/render', 'src/lint-formats', 'src/import'];
+const filesIn = (dir: string) => {
+  try {
+    return sources(join(ROOT, dir));
+  } catch {
+    return [];
+  }
+};
+
+/** Every module a file imports (static, dynamic and re-exports), as written. */
+function importsOf(text: string): string[] {
+  return [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+}
+
+// The core, the renderers, the report formats, the handbook page format, import and export are pure:
+// data in, data out. Only src/io touches the file system; src/cli wires commands to the process.
+const PURE = ['src/core', 'src/render', 'src/lint-formats', 'src/handbook', 'src/import', 'src/export'];
 const FORBIDDEN = [
   /from ['"](node:)?(fs|fs\/promises|child_process|process|os)['"]/,
+  /import\(['"](node:)?(fs|fs\/promises|child_process|process|os)['"]\)/,
   /from ['"](commander|@commander-js\/extra-typings)['"]/,
   /\bprocess\.(env|argv|exit|stdout|stderr|cwd)\b/,
   /\bconsole\.(log|error|warn)\b/,
@@ -23,19 +37,45 @@ const FORBIDDEN = [
 ];
 
 describe('architecture', () => {
-  const files = PURE.flatMap((d) => {
-    try {
-      return sources(join(ROOT, d));
-    } catch {
-      return [];
-    }
-  });
+  const files = [...PURE.flatMap(filesIn), join(ROOT, 'src/formats.ts')];
 
-  test('the pure layers exist', () => expect(files.length).toBeGreaterThan(20));
+  test('the pure layers exist', () => {
+    expect(files.length).toBeGreaterThan(20);
+    for (const d of PURE) expect(filesIn(d).length).toBeGreaterThan(0);
+  });
 
   test.each(files.map((f) => [relative(ROOT, f), f]))('%s has no I/O, process or CLI imports', (_name, file) => {
     const text = readFileSync(file, 'utf8');
     for (const re of FORBIDDEN) expect(text).not.toMatch(re);
+  });
+
+  test.each(filesIn('src/cli').map((f) => [relative(ROOT, f), f]))('%s does not touch the file system (src/io does)', (_name, file) => {
+    const mods = importsOf(readFileSync(file, 'utf8'));
+    expect(mods.filter((m) => /^(node:)?fs(\/promises)?$/.test(m))).toEqual([]);
+  });
+
+  // The handbook page format is read by import and written by export; neither reaches into the other.
+  const rooms: [string, RegExp][] = [
+    ['src/export', /(^|\/)import\//],
+    ['src/import', /(^|\/)export\//],
+    ['src/handbook', /(^|\/)(import|export)\//],
+  ];
+  test.each(rooms)('%s does not import from the other rooms', (dir, forbidden) => {
+    const offenders = filesIn(dir).flatMap((f) =>
+      importsOf(readFileSync(f, 'utf8'))
+        .filter((m) => m.startsWith('.') && forbidden.test(m))
+        .map((m) => `${relative(ROOT, f)} → ${m}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  test('the import finder sees the forms used in this code base', () => {
+    expect(importsOf(`import { a } from '../import/x.js';\nconst m = await import('../../export/y.js');\nexport { b } from './z.js';\nimport 'side';`)).toEqual([
+      '../import/x.js',
+      '../../export/y.js',
+      './z.js',
+      'side',
+    ]);
   });
 
   test('chalk is only loaded lazily, never at module top level', () => {

@@ -5,9 +5,9 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import type { Context } from './io.js';
 
-export const VIEW_FORMATS = ['table', 'json', 'markdown'] as const;
-export const LINT_FORMATS = ['stylish', 'json', 'junit', 'sarif', 'github', 'gitlab'] as const;
-export const EXPORT_FORMATS = ['markdown', 'json'] as const;
+import { EXPORT_FORMATS, LINT_FORMATS, VIEW_FORMATS } from '../formats.js';
+
+export { EXPORT_FORMATS, LINT_FORMATS, VIEW_FORMATS };
 
 /** Filled by the action that ran: the exit code it chose. */
 export interface Outcome {

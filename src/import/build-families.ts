@@ -4,9 +4,10 @@
  * entry. Pages imported together resolve each other's roles.
  */
 import { SECTIONS } from '../core/model.js';
-import type { DraftItem, DraftPage, DraftRef, DraftRole, ImportReport, InheritNote } from './draft.js';
-import type { TextRef } from './sentences.js';
-import { anchorOf, kebab, matchTitle, normaliseTitle, roleIdOf } from './titles.js';
+import type { DraftItem, DraftPage, DraftRef, DraftRole, ImportReport, InheritNote } from '../handbook/draft.js';
+import type { TextRef } from '../handbook/sentences.js';
+import { anchorOf, kebab, matchTitle, normaliseTitle, roleIdOf } from '../handbook/titles.js';
+import { linkKey } from '../handbook/place.js';
 
 /** A family as written to YAML: keys in the order of SPEC §1.1. */
 export type FamilyObject = Record<string, unknown> & { kind: 'family'; id: string; title: string; roles: Record<string, RoleObject> };
@@ -22,12 +23,6 @@ interface RoleSlot {
   draft: DraftRole;
   page: DraftPage;
   familyId: string;
-}
-
-/** The `<department>/<page>` key of a handbook link, if it points at a job-family page. */
-export function linkKey(url: string): { key: string; anchor?: string } | null {
-  const m = /^(?:https?:\/\/about\.gitlab\.com)?\/job-families\/([^#?]*?)\/?(?:#([^?]*))?$/.exec(url.trim());
-  return m && m[1] ? { key: m[1].replace(/\/index\.html$/, ''), anchor: m[2] } : null;
 }
 
 /** Builds families from draft pages; decisions and unresolved references go to `reports`. */

@@ -3,13 +3,14 @@
  * command reads the files and writes the results.
  */
 import { breakCycles, buildFamilies, type FamilyObject } from './build-families.js';
-import type { DraftPage, ImportReport, InheritOutcome } from './draft.js';
-import { readPage, type PageInput } from './read-page.js';
+import type { DraftPage, ImportReport, InheritOutcome } from '../handbook/draft.js';
+import { readPage, type PageInput } from '../handbook/read-page.js';
 
-export type { PageInput } from './read-page.js';
-export { assembleHugoFamily } from './hugo-family.js';
+export type { PageInput } from '../handbook/read-page.js';
+export { assembleHugoFamily } from '../handbook/hugo-family.js';
 export type { FamilyObject } from './build-families.js';
-export type { ImportReport } from './draft.js';
+export type { ImportReport } from '../handbook/draft.js';
+export { placeOf, sourceUrl } from '../handbook/place.js';
 
 export interface ImportedFamily {
   /** The page it came from (as given in PageInput.file). */
@@ -58,34 +59,4 @@ export function importPages(inputs: PageInput[]): ImportResult {
       inherits: [...p.roles.flatMap((r) => r.inherits), ...p.otherInherits].map((n) => ({ line: n.line, text: n.text, outcome: n.outcome, resolved: n.resolved, place: n.place ?? 'role' })),
     })),
   };
-}
-
-/**
- * Where a page sits in the handbook, from its path: `…/job-families/<key>/index.html.md`, or the
- * path below the directory that was imported, or (one file) its last two directories. `exact` is
- * false for the last case: good enough to match links between pages, not to state a source URL.
- */
-export function placeOf(path: string, root?: string): { key: string; exact: boolean } | undefined {
-  const p = path.replace(/\\/g, '/');
-  if (!/(?:^|\/)index\.html\.md(?:\.erb)?$/.test(p)) return undefined;
-  const dir = p.replace(/\/?index\.html\.md(?:\.erb)?$/, '');
-  const jf = /(?:^|\/)job-families\/(.+)$/.exec(dir);
-  if (jf) return { key: jf[1], exact: true };
-  if (root !== undefined) {
-    const r = root.replace(/\\/g, '/').replace(/\/+$/, '');
-    // Below the imported directory: `<department>/<page>` when the directory is the handbook's
-    // job-families folder; one level only (a department folder was given) is not enough for a URL.
-    if (dir.startsWith(r + '/')) {
-      const key = dir.slice(r.length + 1);
-      return key.includes('/') ? { key, exact: true } : { key: `${r.split('/').pop()}/${key}`, exact: false };
-    }
-  }
-  const parts = dir.split('/').filter(Boolean);
-  if (!parts.length) return undefined;
-  return { key: parts.slice(-2).join('/'), exact: false };
-}
-
-/** The public URL of a handbook page with that key. */
-export function sourceUrl(key: string): string {
-  return `https://about.gitlab.com/job-families/${key}/`;
 }

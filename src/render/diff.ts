@@ -4,7 +4,7 @@
  */
 import { SECTIONS, SECTION_TITLES, type SkillsRequirement } from '../core/model.js';
 import type { ResolvedItem } from '../core/resolve.js';
-import { diffJson, type Delta, type FieldChange, type ItemChange, type RoleDiff, type SectionDiff } from '../core/diff.js';
+import { diffJson, type Delta, type FieldChange, type ItemChange, type RoleDiff, type SectionDiff } from '../core/diff/index.js';
 import type { WordChange } from '../core/diff/words.js';
 import type { Paint } from './paint.js';
 import { printable } from './table.js';

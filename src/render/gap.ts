@@ -1,5 +1,5 @@
 /** Renders a gap result as a list for the terminal, markdown or JSON. Pure: data in, string out. */
-import { gapJson, type GapResult, type GapStatus } from '../core/gap.js';
+import { gapJson, type GapResult, type GapStatus } from '../core/gap/index.js';
 import type { Paint } from './paint.js';
 import { printable } from './table.js';
 import { wrap } from './show.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { diffJson, diffRoles, type RoleDiff } from '../../src/core/diff.js';
+import { diffJson, diffRoles, type RoleDiff } from '../../src/core/diff/index.js';
 import { family } from '../helpers/data.js';
 import { loadRoles } from './roles.js';
 

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { importPages, placeOf, sourceUrl, type PageInput } from '../../src/import/import-pages.js';
 import { familyYaml } from '../../src/import/family-yaml.js';
-import { familyMarkdown } from '../../src/export/family-markdown.js';
+import { familyMarkdown } from '../../src/handbook/write-page.js';
 import { buildDataSet, loadFile } from '../../src/core/load.js';
 import { loadSchemaSupport } from '../../src/io/schemas.js';
 import { ROOT } from '../helpers/run-cli.js';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { loadPaths } from '../../src/io/data.js';
-import { familyMarkdown } from '../../src/export/family-markdown.js';
+import { familyMarkdown } from '../../src/handbook/write-page.js';
 import { importPages, type FamilyObject } from '../../src/import/import-pages.js';
 import { SECTIONS, type DataSet, type FamilyDef, type ItemDef } from '../../src/core/model.js';
 import { DATA } from '../helpers/run-cli.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { gapExitCode, gapJson, matchProfile, nextLevel, profileFromValue, profileWarnings, type GapStatus } from '../../src/core/gap.js';
+import { gapExitCode, gapJson, matchProfile, nextLevel, profileFromValue, profileWarnings, type GapStatus } from '../../src/core/gap/index.js';
 import { family } from '../helpers/data.js';
 import { loadRoles } from '../diff/roles.js';
 

@@ -1,8 +1,8 @@
 /** The structure sentences of real pages (wordings taken from the GitLab corpus), table-driven. */
 import { describe, expect, test } from '@jest/globals';
-import { readGrade, readInherit, readReportsTo } from '../../src/import/sentences.js';
-import { classifyHeading } from '../../src/import/read-page.js';
-import { kebab, levelOf, matchTitle, roleIdOf } from '../../src/import/titles.js';
+import { readGrade, readInherit, readReportsTo } from '../../src/handbook/sentences.js';
+import { classifyHeading } from '../../src/handbook/read-page.js';
+import { kebab, levelOf, matchTitle, roleIdOf } from '../../src/handbook/titles.js';
 
 const CALC = '(/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades)';
 

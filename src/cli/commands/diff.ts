@@ -1,11 +1,13 @@
 import type { Context } from '../io.js';
 import { findRole, loadDataSet, tableWidth } from '../data-set.js';
+import { renderView } from '../view.js';
+import type { ViewFormat } from '../../formats.js';
 
-export async function diff(ctx: Context, from: string, to: string, opts: { format: 'table' | 'json' | 'markdown'; all?: boolean }): Promise<number> {
+export async function diff(ctx: Context, from: string, to: string, opts: { format: ViewFormat; all?: boolean }): Promise<number> {
   const ds = await loadDataSet(ctx);
   // One import at a time: concurrent dynamic imports of shared modules race in jest's ESM loader.
   const { resolveRole } = await import('../../core/resolve.js');
-  const { diffRoles } = await import('../../core/diff.js');
+  const { diffRoles } = await import('../../core/diff/index.js');
   const render = await import('../../render/diff.js');
   const roles = [findRole(ds, from), findRole(ds, to)].map((r) => resolveRole(ds, r));
   for (const r of roles) {
@@ -13,13 +15,14 @@ export async function diff(ctx: Context, from: string, to: string, opts: { forma
   }
   const result = diffRoles(roles[0], roles[1]);
   const all = Boolean(opts.all);
-  let text: string;
-  if (opts.format === 'json') text = render.diffJsonText(result);
-  else if (opts.format === 'markdown') text = render.diffMarkdown(result, all);
-  else {
-    const { makePaint } = await import('../../render/paint.js');
-    text = render.diffTable(result, { paint: await makePaint(ctx.color), color: ctx.color, width: tableWidth(ctx), all });
-  }
+  const text = await renderView(opts.format, {
+    table: async () => {
+      const { makePaint } = await import('../../render/paint.js');
+      return render.diffTable(result, { paint: await makePaint(ctx.color), color: ctx.color, width: tableWidth(ctx), all });
+    },
+    json: () => render.diffJsonText(result),
+    markdown: () => render.diffMarkdown(result, all),
+  });
   ctx.io.stdout.write(text);
   return 0;
 }

@@ -4,6 +4,7 @@ import type { Context } from '../io.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { SEVERITIES, type Severity } from '../../core/lint/types.js';
 import { didYouMean } from '../../core/suggest.js';
+import { LINT_FORMATS } from '../../formats.js';
 import { REPOSITORY, VERSION } from '../version.js';
 
 export interface LintOptions {
@@ -26,7 +27,7 @@ export async function lint(ctx: Context, paths: string[], opts: LintOptions): Pr
   const { io } = ctx;
   const ids = RULES.map((r) => r.id);
   const maxWarnings = parseMaxWarnings(opts.maxWarnings);
-  const reports = parseFormats(typeof opts.format === 'string' ? [opts.format] : (opts.format ?? []), opts.outputFile, Object.keys(FORMATTERS));
+  const reports = parseFormats(typeof opts.format === 'string' ? [opts.format] : (opts.format ?? []), opts.outputFile, LINT_FORMATS);
   const config = await loadConfig(opts.config, io.cwd, ids);
   const severities = new Map<string, Severity>(config?.rules);
   for (const [id, severity] of parseRuleOptions(opts.rule ?? [], ids)) severities.set(id, severity);

@@ -3,15 +3,21 @@ import { findRole, loadDataSet, tableWidth } from '../data-set.js';
 import { resolveRole } from '../../core/resolve.js';
 import { showJsonText, showMarkdown, showTable } from '../../render/show.js';
 import { makePaint } from '../../render/paint.js';
+import { renderView } from '../view.js';
+import type { ViewFormat } from '../../formats.js';
 
-export async function show(ctx: Context, id: string, opts: { format: 'table' | 'json' | 'markdown'; own?: boolean; specialty?: string }): Promise<number> {
+export async function show(ctx: Context, id: string, opts: { format: ViewFormat; own?: boolean; specialty?: string }): Promise<number> {
   const ds = await loadDataSet(ctx);
   const resolved = resolveRole(ds, findRole(ds, id), { specialty: opts.specialty });
   const own = Boolean(opts.own);
   if (resolved.externalParent) {
     ctx.io.stderr.write(`ladder: ${id} extends ${resolved.externalParent.id}, which is defined outside this data set; its items are not shown\n`);
   }
-  const text = opts.format === 'json' ? showJsonText(resolved, own) : opts.format === 'markdown' ? showMarkdown(resolved, own) : showTable(resolved, own, await makePaint(ctx.color), tableWidth(ctx));
+  const text = await renderView(opts.format, {
+    table: async () => showTable(resolved, own, await makePaint(ctx.color), tableWidth(ctx)),
+    json: () => showJsonText(resolved, own),
+    markdown: () => showMarkdown(resolved, own),
+  });
   ctx.io.stdout.write(text);
   return 0;
 }

@@ -6,14 +6,14 @@
  * `met` when the profile's `evidence` names its id or its exact text (compared case-folded with
  * whitespace collapsed, like item identities), else `unverified`.
  */
-import { DataError } from './errors.js';
-import { normaliseText, type DataSet, type RoleDef, type Vocabulary } from './model.js';
-import { ladderOf, type ResolvedItem, type ResolvedRole } from './resolve.js';
-import { itemJson, type ItemJson } from './show.js';
-import { didYouMean } from './suggest.js';
-import { Terms, type Profile } from './gap/profile.js';
+import { DataError } from '../errors.js';
+import { normaliseText, type DataSet, type RoleDef, type Vocabulary } from '../model.js';
+import { ladderOf, type ResolvedItem, type ResolvedRole } from '../resolve.js';
+import { itemJson, type ItemJson } from '../show.js';
+import { didYouMean } from '../suggest.js';
+import { Terms, type Profile } from './profile.js';
 
-export { profileFromValue, profileWarnings, type Profile } from './gap/profile.js';
+export { profileFromValue, profileWarnings, type Profile } from './profile.js';
 
 export const GAP_STATUSES = ['met', 'missing', 'unverified'] as const;
 export type GapStatus = (typeof GAP_STATUSES)[number];

@@ -5,10 +5,10 @@
  * back to the same roles, grades, references and item texts.
  */
 import { SECTIONS, type DataSet, type FamilyDef, type ItemDef, type RoleDef, type Section } from '../core/model.js';
-import { readLinks, readReportsTo } from '../import/sentences.js';
-import { linkKey } from '../import/build-families.js';
-import { anchorOf, levelOf, normaliseTitle, roleIdOf } from '../import/titles.js';
-import { writeAnnotation, type ItemFields } from '../import/annotation.js';
+import { readLinks, readReportsTo } from './sentences.js';
+import { linkKey } from './place.js';
+import { anchorOf, levelOf, normaliseTitle, roleIdOf } from './titles.js';
+import { writeAnnotation, type ItemFields } from './annotation.js';
 
 const GRADE_LINK = '/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades';
 

@@ -11,11 +11,11 @@
  * pair is one changed item, with its word-level change and structured deltas. An item that moved
  * section is reported under the section it moved to, with a `section` delta.
  */
-import { SECTIONS, type Section, type SkillsRequirement } from './model.js';
-import type { ResolvedItem, ResolvedRole } from './resolve.js';
-import { itemJson, type ItemJson } from './show.js';
-import { SIMILARITY_THRESHOLD, contentWords, dice, similarity } from './diff/similarity.js';
-import { diffText, type WordChange } from './diff/words.js';
+import { SECTIONS, type Section, type SkillsRequirement } from '../model.js';
+import type { ResolvedItem, ResolvedRole } from '../resolve.js';
+import { itemJson, type ItemJson } from '../show.js';
+import { SIMILARITY_THRESHOLD, contentWords, dice, similarity } from './similarity.js';
+import { diffText, type WordChange } from './words.js';
 
 export const DIFF_FIELDS = ['title', 'family', 'ladder', 'level', 'grade', 'reports_to'] as const;
 export type DiffField = (typeof DIFF_FIELDS)[number];
