@@ -91,7 +91,8 @@ export function loadFile(input: SourceInput, schemas: SchemaSupport, expect?: Ki
   loaded.kind = kind as Kind;
   const errors = schemas.validate[kind as SchemaKind](value);
   if (errors) {
-    loaded.findings.push(...schemaFindings(input.file, value, errors, schemas.knownKeys(kind as SchemaKind)));
+    // One at a time: a spread of 200,000 schema findings into push() overflows the call stack.
+    for (const x of schemaFindings(input.file, value, errors, schemas.knownKeys(kind as SchemaKind))) loaded.findings.push(x);
     loaded.valid = false;
   }
   return loaded;

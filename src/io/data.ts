@@ -92,7 +92,7 @@ export async function loadPaths(paths: string[], cwd: string, options: { keepSou
       r.bytes = undefined; // decoded: the bytes are not needed any more
     }
     files.push(f);
-    findings.push(...locateFindings(f, f.findings));
+    for (const x of locateFindings(f, f.findings)) findings.push(x);
     // Profiles are passed with --profile and are not part of a data set.
     if (f.kind !== 'profile') addToDataSet(ds, f);
     if (options.keepSources === false) releaseSource(f);
