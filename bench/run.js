@@ -19,6 +19,7 @@ const steps = [
   ['scale.js', process.argv.slice(2)],
   ['lint-bench.js', []],
   ['lint-formats.js', []],
+  ['changes.js', []],
 ];
 const started = performance.now();
 let failed = 0;

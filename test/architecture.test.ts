@@ -49,6 +49,16 @@ describe('architecture', () => {
     for (const re of FORBIDDEN) expect(text).not.toMatch(re);
   });
 
+  test('only src/io starts processes (git is read through src/io/git.ts)', () => {
+    const spawning = sources(join(ROOT, 'src')).filter((f) => /from ['"](node:)?child_process['"]/.test(readFileSync(f, 'utf8')));
+    expect(spawning.length).toBeGreaterThan(0);
+    for (const f of spawning) expect(relative(ROOT, f).split('\\').join('/')).toMatch(/^src\/io\//);
+  });
+
+  test('src/core/changes exists and is checked as pure', () => {
+    expect(files.some((f) => relative(ROOT, f).split('\\').join('/').startsWith('src/core/changes/'))).toBe(true);
+  });
+
   test.each(filesIn('src/cli').map((f) => [relative(ROOT, f), f]))('%s does not touch the file system (src/io does)', (_name, file) => {
     const mods = importsOf(readFileSync(file, 'utf8'));
     expect(mods.filter((m) => /^(node:)?fs(\/promises)?$/.test(m))).toEqual([]);

@@ -114,5 +114,28 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .addHelpText('after', examples('ladder export education-services > index.html.md', 'ladder export education-services --format json'))
     .action(async (family, opts) => done(await (await import('./commands/export.js')).exportFamily(ctx(), family, opts)));
 
+  program
+    .command('changes')
+    .description('what a new version of the data set changes for each role: git revisions, or two directories')
+    .argument('[range]', '<from>[..<to>] git revisions of the data set (default: HEAD against the working tree)')
+    .option('--from-data <dir>', 'compare two directories instead of git revisions: the older one')
+    .option('--to-data <dir>', 'the newer directory (with --from-data)')
+    .option('--own', 'only the changes each role wrote itself, not those it inherits')
+    .option('--order', 'also report items that moved within their section')
+    .option('--role <id>', 'only this role; repeatable', (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
+    .option('--family <id>', "only this family's roles; repeatable", (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
+    .addOption(viewFormat())
+    .option('--exit-code', 'exit 1 when anything changed, 0 when nothing did (like git diff --exit-code)')
+    .addHelpText(
+      'after',
+      examples(
+        'ladder changes --data ladder/',
+        'ladder changes HEAD~3 --role senior-lab-curriculum-developer',
+        'ladder changes "$CI_MERGE_REQUEST_DIFF_BASE_SHA..HEAD" --format markdown > changes.md',
+        'ladder changes --from-data old/ --to-data new/ --format json',
+      ) + '\nThe data set (--data, $LADDER_DATA) must be inside a git repository unless --from-data/--to-data are given.\n',
+    )
+    .action(async (range, opts) => done(await (await import('./commands/changes.js')).changes(ctx(), range, opts)));
+
   return program;
 }

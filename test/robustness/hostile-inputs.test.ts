@@ -79,6 +79,9 @@ function invocations(c: HostileCase, dir: string, main: string, page: string): I
     // The hostile file is a family (or garbage), never a valid profile.
     { label: 'gap --profile <file>', argv: ['--data', goodDir, 'gap', 'good-two', '--profile', main], ok: [2], bad: [2] },
     { label: 'import <file>.md', argv: ['import', page], ok: [0, 1, 2], bad: [0, 1, 2] },
+    { label: 'changes json', argv: ['changes', '--from-data', goodDir, '--to-data', dir, '--format', 'json'], ok: [0], bad: [2], strictLines: true, output: 'json' },
+    { label: 'changes markdown', argv: ['changes', '--from-data', dir, '--to-data', goodDir, '--format', 'markdown'], ok: [0], bad: [2], strictLines: true },
+    { label: 'changes table', argv: ['changes', '--from-data', dir, '--to-data', dir], ok: [0], bad: [2], strictLines: true },
   ];
 }
 
@@ -102,7 +105,7 @@ describe('hostile inputs, every command, in-process', () => {
         expectWellFormed(r, inv.output);
         // Colour is off here: an escape, bell or NUL on the terminal can only come from the data.
         if (/[\u0000\u0007\u001b]/.test(r.stderr)) throw new Error(`control character from the data echoed on stderr: ${JSON.stringify(r.stderr.slice(0, 300))}`);
-        if (inv.label === 'lint dir' && /[\u0000\u0007\u001b]/.test(r.stdout)) throw new Error(`control character from the data echoed by lint: ${JSON.stringify(r.stdout.slice(0, 300))}`);
+        if ((inv.label === 'lint dir' || inv.label.startsWith('changes')) && /[\u0000\u0007\u001b]/.test(r.stdout)) throw new Error(`control character from the data echoed by lint: ${JSON.stringify(r.stdout.slice(0, 300))}`);
         if (ms > 5000) throw new Error(`took ${ms.toFixed(0)} ms`);
       } catch (e) {
         throw new Error(`${inv.label} (${inv.argv.join(' ')}): ${(e as Error).message}`);

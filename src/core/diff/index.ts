@@ -92,40 +92,151 @@ function link(a: Slot, b: Slot, kind: MatchKind): void {
 
 /** Pairs free slots with equal identity; `sameSection` restricts to pairs within one section. */
 function pairByIdentity(from: Slot[], to: Slot[], sameSection: boolean): void {
-  const waiting = new Map<string, Slot[]>();
+  // A queue per key, read with a cursor: thousands of items with one identity stay linear.
+  const waiting = new Map<string, { list: Slot[]; next: number }>();
   for (const f of from) {
     if (f.pair) continue;
     const key = sameSection ? `${f.section}\n${f.item.identity}` : f.item.identity;
-    const list = waiting.get(key);
-    if (list) list.push(f);
-    else waiting.set(key, [f]);
+    const q = waiting.get(key);
+    if (q) q.list.push(f);
+    else waiting.set(key, { list: [f], next: 0 });
   }
   for (const t of to) {
     if (t.pair) continue;
     const key = sameSection ? `${t.section}\n${t.item.identity}` : t.item.identity;
-    const f = waiting.get(key)?.shift();
-    if (f) link(f, t, t.item.identity.startsWith('id:') ? 'id' : 'text');
+    const q = waiting.get(key);
+    if (!q || q.next >= q.list.length) continue;
+    const f = q.list[q.next++];
+    link(f, t, t.item.identity.startsWith('id:') ? 'id' : 'text');
   }
 }
 
+/**
+ * Up to this many (from × to) free pairs, similarity pairing compares every pair. Two roles of a
+ * real ladder have a few dozen items each, far below it; past it (thousands of items on each side)
+ * the search is bounded, see `boundedCandidates`.
+ */
+export const EXHAUSTIVE_PAIRS = 250_000;
+/** Past EXHAUSTIVE_PAIRS: entries of the word index visited per item, and candidates scored per item. */
+export const INDEX_VISITS_PER_ITEM = 500;
+export const CANDIDATES_PER_ITEM = 8;
+
+type Candidate = [number, Slot, Slot];
+
 /** Pairs free slots by text similarity, most similar first; ties keep document order. */
 function pairBySimilarity(from: Slot[], to: Slot[], sameSection: boolean, threshold: number): void {
-  const candidates: [number, Slot, Slot][] = [];
+  const freeFrom = from.filter((f) => !f.pair);
+  const freeTo = to.filter((t) => !t.pair);
+  if (freeFrom.length === 0 || freeTo.length === 0) return;
   // Words are computed once per item, not once per pair.
   const words = new Map<Slot, string[]>();
-  const wordsOf = (s: Slot) => words.get(s) ?? (words.set(s, contentWords(s.item.text)), words.get(s)!);
-  for (const f of from) {
-    if (f.pair) continue;
-    const wf = wordsOf(f);
-    for (const t of to) {
-      if (t.pair || (sameSection && f.section !== t.section)) continue;
-      const wt = wordsOf(t);
-      const score = wf.length && wt.length ? dice(wf, wt) : similarity(f.item.text, t.item.text);
-      if (score >= threshold) candidates.push([score, f, t]);
+  for (const s of freeFrom) words.set(s, contentWords(s.item.text));
+  for (const s of freeTo) words.set(s, contentWords(s.item.text));
+  const score = (f: Slot, t: Slot) => {
+    const wf = words.get(f)!;
+    const wt = words.get(t)!;
+    return wf.length && wt.length ? dice(wf, wt) : similarity(f.item.text, t.item.text);
+  };
+  let candidates: Candidate[] = [];
+  if (freeFrom.length * freeTo.length <= EXHAUSTIVE_PAIRS) {
+    for (const f of freeFrom) {
+      for (const t of freeTo) {
+        if (sameSection && f.section !== t.section) continue;
+        const sc = score(f, t);
+        if (sc >= threshold) candidates.push([sc, f, t]);
+      }
     }
-  }
+  } else candidates = boundedCandidates(freeFrom, freeTo, words, sameSection, threshold, score);
   candidates.sort((a, b) => b[0] - a[0] || a[1].order - b[1].order || a[2].order - b[2].order);
   for (const [, f, t] of candidates) if (!f.pair && !t.pair) link(f, t, 'similarity');
+}
+
+/**
+ * The candidate pairs of a large pairing, in time and memory linear in the number of items: an index
+ * from each word to the target items holding it; for each source item its words are looked up rarest
+ * first (a rare shared word is the best sign of the same item), visiting at most
+ * INDEX_VISITS_PER_ITEM index entries, and the CANDIDATES_PER_ITEM targets sharing the most words are
+ * scored. Items without content words pair only with an equal text. A pair this search misses is
+ * reported as one removed and one added item, never lost.
+ */
+function boundedCandidates(
+  freeFrom: Slot[],
+  freeTo: Slot[],
+  words: Map<Slot, string[]>,
+  sameSection: boolean,
+  threshold: number,
+  score: (f: Slot, t: Slot) => number,
+): Candidate[] {
+  // Targets are numbered; per-target counters live in typed arrays, reset through a stamp.
+  const index = new Map<string, number[]>();
+  const bare = new Map<string, number[]>();
+  freeTo.forEach((t, n) => {
+    const w = words.get(t)!;
+    const add = (m: Map<string, number[]>, key: string) => {
+      const list = m.get(key);
+      if (list) list.push(n);
+      else m.set(key, [n]);
+    };
+    if (w.length === 0) add(bare, t.item.text.trim().toLowerCase());
+    else for (const word of new Set(w)) add(index, word);
+  });
+  const shared = new Int32Array(freeTo.length);
+  const metAt = new Int32Array(freeTo.length);
+  const stamp = new Int32Array(freeTo.length);
+  const out: Candidate[] = [];
+  freeFrom.forEach((f, fn) => {
+    const w = words.get(f)!;
+    if (w.length === 0) {
+      const n = bare.get(f.item.text.trim().toLowerCase())?.find((x) => !sameSection || freeTo[x].section === f.section);
+      if (n !== undefined) out.push([1, f, freeTo[n]]);
+      return;
+    }
+    const lists = rarestFirst(w, index);
+    const touched: number[] = [];
+    let visits = 0;
+    outer: for (const list of lists) {
+      for (const n of list) {
+        if (++visits > INDEX_VISITS_PER_ITEM) break outer;
+        if (sameSection && freeTo[n].section !== f.section) continue;
+        if (stamp[n] !== fn + 1) {
+          stamp[n] = fn + 1;
+          shared[n] = 0;
+          metAt[n] = visits;
+          touched.push(n);
+        }
+        shared[n]++;
+      }
+    }
+    for (const n of mostShared(touched, shared, metAt)) {
+      const t = freeTo[n];
+      const sc = score(f, t);
+      if (sc >= threshold) out.push([sc, f, t]);
+    }
+  });
+  return out;
+}
+
+/** The index lists of an item's distinct words, shortest (rarest word) first; ties by word. */
+function rarestFirst(w: string[], index: Map<string, number[]>): number[][] {
+  const present = [...new Set(w)].filter((x) => index.has(x));
+  present.sort((a, b) => index.get(a)!.length - index.get(b)!.length || (a < b ? -1 : a > b ? 1 : 0));
+  return present.map((x) => index.get(x)!);
+}
+
+/** The CANDIDATES_PER_ITEM targets sharing the most words (ties: met first), without sorting all. */
+function mostShared(touched: number[], shared: Int32Array, metAt: Int32Array): number[] {
+  const top: number[] = [];
+  const better = (a: number, b: number) => shared[a] > shared[b] || (shared[a] === shared[b] && metAt[a] < metAt[b]);
+  for (const n of touched) {
+    if (top.length === CANDIDATES_PER_ITEM && !better(n, top[top.length - 1])) continue;
+    let i = top.length < CANDIDATES_PER_ITEM ? top.length : top.length - 1;
+    top[i] = n;
+    while (i > 0 && better(top[i], top[i - 1])) {
+      [top[i], top[i - 1]] = [top[i - 1], top[i]];
+      i--;
+    }
+  }
+  return top;
 }
 
 const sameSkills = (a: SkillsRequirement | undefined, b: SkillsRequirement | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

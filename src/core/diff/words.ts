@@ -11,6 +11,13 @@ export interface WordChange {
 }
 
 /**
+ * Edits (words removed plus words added) the word diff looks for at most. The search costs time in
+ * proportion to (words × edits); past this the item is shown as a whole-text change (after the words
+ * the two texts share at the start and at the end), which is what such a rewrite reads like anyway.
+ */
+export const MAX_WORD_EDITS = 400;
+
+/**
  * Diffs two texts word by word. Words are whitespace-separated tokens taken whole, so "5+" → "7+" and
  * "(SaaS)" stay single words (the `diff` package's diffWords splits punctuation off and would show
  * "5" → "7" followed by an unchanged "+"). Within a run of changes, removed words come before added ones.
@@ -27,7 +34,8 @@ export function diffText(from: string, to: string): WordChange[] {
     removed = [];
     added = [];
   };
-  for (const part of diffArrays(a, b)) {
+  const parts = diffArrays(a, b, { maxEditLength: MAX_WORD_EDITS }) ?? wholeChange(a, b);
+  for (const part of parts) {
     if (part.removed) removed.push(...part.value);
     else if (part.added) added.push(...part.value);
     else {
@@ -37,4 +45,18 @@ export function diffText(from: string, to: string): WordChange[] {
   }
   flush();
   return out;
+}
+
+/** The shared first and last words kept, everything between them removed and added. */
+function wholeChange(a: string[], b: string[]): { value: string[]; added?: boolean; removed?: boolean }[] {
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const parts: { value: string[]; added?: boolean; removed?: boolean }[] = [];
+  if (head) parts.push({ value: a.slice(0, head) });
+  if (a.length - head - tail) parts.push({ value: a.slice(head, a.length - tail), removed: true });
+  if (b.length - head - tail) parts.push({ value: b.slice(head, b.length - tail), added: true });
+  if (tail) parts.push({ value: a.slice(a.length - tail) });
+  return parts;
 }
