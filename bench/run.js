@@ -19,6 +19,7 @@ const steps = [
   ['scale.js', process.argv.slice(2)],
   ['lint-bench.js', []],
   ['lint-formats.js', []],
+  ['lint-vs-ajv.js', []],
   ['changes.js', []],
 ];
 const started = performance.now();

@@ -43,6 +43,8 @@ function measure(cmd, argv, cwd) {
 /** Reads and parses every YAML file of a directory with yaml's parseDocument, nothing else. */
 const PARSE_ONLY = `
 import { readdirSync, readFileSync } from 'node:fs';
+// The environment copied as bin/ladder.js copies it (yaml reads process.env for every token).
+process.env = { ...process.env };
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 const dir = process.argv[1];

@@ -28,8 +28,8 @@ let run;
 let yamlPaths;
 try {
   ({ run } = await import('../dist/cli/run.js'));
-  const [{ parseLean }, { parseYaml, MAX_DEPTH }] = [await import('../dist/core/yaml-lean.js'), await import('../dist/core/yaml-source.js')];
-  yamlPaths = { yaml: createRequire(import.meta.url)('yaml'), parseLean, parseYaml, maxDepth: MAX_DEPTH };
+  const [{ parseFast }, { parse, MAX_DEPTH }] = [await import('../dist/core/yaml/fast.js'), await import('../dist/core/yaml/parse.js')];
+  yamlPaths = { jsYaml: createRequire(import.meta.url)('js-yaml'), parseFast, parse, maxDepth: MAX_DEPTH };
 } catch {
   process.stderr.write('fuzz: dist/ is missing; run `npm run build` first\n');
   process.exit(2);

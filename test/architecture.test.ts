@@ -93,4 +93,28 @@ describe('architecture', () => {
       expect(readFileSync(f, 'utf8')).not.toMatch(/^import .* from ['"]chalk['"]/m);
     }
   });
+
+  test('YAML is parsed in one place: only src/core/yaml/ imports js-yaml or parses with yaml', () => {
+    for (const f of sources(join(ROOT, 'src'))) {
+      if (relative(ROOT, f).startsWith(join('src', 'core', 'yaml'))) continue;
+      const text = readFileSync(f, 'utf8');
+      expect([relative(ROOT, f), /['"]js-yaml['"]|\b(parseDocument|parseAllDocuments|Parser|Lexer|Composer)\b/.test(text)]).toEqual([relative(ROOT, f), false]);
+    }
+  });
+
+  test('rules report message ids; their words are made in core/messages.ts', () => {
+    const rules = sources(join(ROOT, 'src', 'core', 'lint', 'rules'));
+    expect(rules.length).toBeGreaterThan(10);
+    for (const f of rules) {
+      const text = readFileSync(f, 'utf8');
+      expect([relative(ROOT, f), /\bmessage:/.test(text), /\bmessages:/.test(text)]).toEqual([relative(ROOT, f), false, true]);
+    }
+  });
+
+  test('no array is spread into a call that takes its items as arguments (a long list overflows the stack)', () => {
+    for (const f of ['core', 'render', 'lint-formats'].flatMap((d) => sources(join(ROOT, 'src', d)))) {
+      const text = readFileSync(f, 'utf8');
+      expect([relative(ROOT, f), /(\.push|\.unshift|\.splice|Math\.max|Math\.min|String\.fromCharCode|String\.fromCodePoint)\(\s*(?:[^(){},]+,\s*)*\.\.\./.test(text)]).toEqual([relative(ROOT, f), false]);
+    }
+  });
 });

@@ -13,15 +13,24 @@ export interface Range {
 
 export interface Related extends Range {
   file: string;
+  messageId: string;
   message: string;
 }
+
+/** Values quoted in a message: escaped when the words are made (core/messages.ts). */
+export type MessageData = Readonly<Record<string, string | number>>;
 
 /** A finding with its place resolved: the only shape formatters see. */
 export interface Finding extends Range {
   file: string;
   level: Level;
   ruleId: string;
+  /** Stable id of the message within its rule (`meta.messages`): what JSON and SARIF consumers key on. */
+  messageId: string;
+  /** The words, made from the rule's message and the finding's data, with the data escaped. */
   message: string;
+  /** The values filled into the message (raw; escaped wherever they are printed). */
+  data?: MessageData;
   /** JSON pointer of the offending node ('' for the document): stable when lines move. */
   pointer: string;
   /**
@@ -35,12 +44,14 @@ export interface Finding extends Range {
 /** A finding as a rule reports it: a path into a file, located later by the engine. */
 export interface RawFinding {
   ruleId: string;
-  message: string;
+  /** One of the rule's `meta.messages` ids. */
+  messageId: string;
+  data?: MessageData;
   file: string;
   path: Path;
   /** Point at the key of the last path segment instead of its value. */
   at?: 'key' | 'value';
-  related?: { file: string; path: Path; at?: 'key' | 'value'; message: string }[];
+  related?: { file: string; path: Path; at?: 'key' | 'value'; messageId: string; data?: MessageData }[];
 }
 
 export function toPointer(path: Path): string {

@@ -2,11 +2,13 @@
  * Loading: files (bytes or text) -> checked documents -> a data set. Never throws on user data:
  * every problem becomes a finding with a path, located to a line and column when reported.
  */
-import { decodeText, parseYaml, type ParsedSource } from './yaml-source.js';
+import { decodeText, parse, Locator, LineIndex, type ParsedSource } from './yaml/index.js';
 import { schemaFindings, type SchemaKind, type SchemaSupport } from './schema-errors.js';
 import { compareFindings, toPointer, type Finding, type RawFinding } from './findings.js';
-import { Locator, LineIndex } from './source.js';
 import { subjectOf } from './subject.js';
+import { messageText, type MessageLookup } from './messages.js';
+import { rule as yamlSyntaxRule } from './lint/rules/yaml-syntax.js';
+import { rule as schemaRule } from './lint/rules/schema.js';
 import {
   SECTIONS,
   emptySections,
@@ -23,6 +25,7 @@ import {
   type Vocabulary,
   type VocabularyEntry,
 } from './model.js';
+import { pushAll } from './arrays.js';
 
 export const KINDS = ['family', 'skills', 'profile'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -47,27 +50,27 @@ export function loadFile(input: SourceInput, schemas: SchemaSupport, expect?: Ki
   let text = input.text;
   if (text === undefined) {
     const decoded = decodeText(input.bytes ?? new Uint8Array());
-    if ('error' in decoded) {
+    if (!('text' in decoded)) {
       // Located at the first bad byte (in the text before it), like any other syntax error.
       const lines = new LineIndex(decoded.prefix ?? '');
       const at = decoded.prefix === undefined ? 0 : decoded.offset;
-      const parsed: ParsedSource = { file: input.file, value: null, locator: new Locator(null, new WeakMap(), lines), findings: [], syntax: [{ start: at, end: at, message: decoded.error }] };
+      const parsed: ParsedSource = { file: input.file, value: null, locator: new Locator(null, new Map(), lines), findings: [], syntax: [{ start: at, end: at, messageId: decoded.messageId }] };
       return { ...parsed, kind: null, valid: false, findings: [] };
     }
     text = decoded.text;
   }
-  const parsed = parseYaml(input.file, text);
+  const parsed = parse(text, input.file);
   const loaded: LoadedFile = { ...parsed, kind: null, valid: parsed.syntax.length === 0, findings: [] };
   if (!loaded.valid) return loaded;
 
   const value = parsed.value;
   if (value === null || value === undefined) {
-    loaded.findings.push({ ruleId: 'schema', message: 'empty file: expected a mapping with `kind: family`, `kind: skills` or `kind: profile`', file: input.file, path: [] });
+    loaded.findings.push({ ruleId: 'schema', messageId: 'emptyFile', file: input.file, path: [] });
     loaded.valid = false;
     return loaded;
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
-    loaded.findings.push({ ruleId: 'schema', message: `expected a mapping with \`kind\` at the top of the file, found a ${Array.isArray(value) ? 'list' : typeof value}`, file: input.file, path: [] });
+    loaded.findings.push({ ruleId: 'schema', messageId: 'notMapping', data: { found: Array.isArray(value) ? 'list' : typeof value }, file: input.file, path: [] });
     loaded.valid = false;
     return loaded;
   }
@@ -76,7 +79,8 @@ export function loadFile(input: SourceInput, schemas: SchemaSupport, expect?: Ki
     const allowed = expect ? `\`kind: ${expect}\`` : '`kind: family`, `kind: skills` or `kind: profile`';
     loaded.findings.push({
       ruleId: 'schema',
-      message: kind === undefined ? `missing key \`kind\`: expected ${allowed}` : `unknown kind \`${String(kind)}\`: expected ${allowed}`,
+      messageId: kind === undefined ? 'missingKind' : 'unknownKind',
+      data: { kind: String(kind), allowed },
       file: input.file,
       path: kind === undefined ? [] : ['kind'],
     });
@@ -84,43 +88,48 @@ export function loadFile(input: SourceInput, schemas: SchemaSupport, expect?: Ki
     return loaded;
   }
   if (expect && kind !== expect) {
-    loaded.findings.push({ ruleId: 'schema', message: `expected \`kind: ${expect}\` here, found \`kind: ${kind}\``, file: input.file, path: ['kind'] });
+    loaded.findings.push({ ruleId: 'schema', messageId: 'wrongKind', data: { expected: expect, kind }, file: input.file, path: ['kind'] });
     loaded.valid = false;
     return loaded;
   }
   loaded.kind = kind as Kind;
   const errors = schemas.validate[kind as SchemaKind](value);
   if (errors) {
-    // One at a time: a spread of 200,000 schema findings into push() overflows the call stack.
-    for (const x of schemaFindings(input.file, value, errors, schemas.knownKeys(kind as SchemaKind))) loaded.findings.push(x);
+    pushAll(loaded.findings, schemaFindings(input.file, value, errors, schemas.knownKeys(kind as SchemaKind)));
     loaded.valid = false;
   }
   return loaded;
 }
 
-/** Turns a file's raw findings (paths) and syntax errors (offsets) into positioned findings. */
-export function locateFindings(file: LoadedFile, raw: RawFinding[], level: (ruleId: string) => 'error' | 'warning' | 'off' = defaultLevel): Finding[] {
+/** The words of the loader's own findings (`yaml-syntax`, `schema`). */
+export const loaderMessages: MessageLookup = (ruleId, messageId) =>
+  ruleId === 'yaml-syntax' ? yamlSyntaxRule.meta.messages[messageId] : ruleId === 'schema' ? schemaRule.meta.messages[messageId] : undefined;
+
+/** Turns a file's raw findings (paths) and syntax problems (offsets) into positioned findings. */
+export function locateFindings(file: LoadedFile, raw: RawFinding[], level: (ruleId: string) => 'error' | 'warning' | 'off' = defaultLevel, lookup: MessageLookup = loaderMessages): Finding[] {
   const out: Finding[] = [];
   for (const s of file.syntax) {
     const lv = level('yaml-syntax');
     if (lv === 'off') continue;
-    out.push({ file: file.file, ...file.locator.lines.range(s.start, s.end), level: lv, ruleId: 'yaml-syntax', message: s.message, pointer: '', subject: '' });
+    out.push({ file: file.file, ...file.locator.lines.range(s.start, s.end), level: lv, ruleId: 'yaml-syntax', messageId: s.messageId, message: messageText(lookup, 'yaml-syntax', s.messageId, s.data), pointer: '', subject: '', ...(s.data ? { data: s.data } : {}) });
   }
   for (const r of raw) {
     const lv = level(r.ruleId);
     if (lv === 'off') continue;
-    out.push(locateOne(file, r, lv));
+    out.push(locateOne(file, r, lv, undefined, lookup));
   }
   return out.sort(compareFindings);
 }
 
-export function locateOne(file: LoadedFile, r: RawFinding, lv: 'error' | 'warning', others?: (name: string) => LoadedFile | undefined): Finding {
-  const finding: Finding = { file: r.file, ...file.locator.locate(r.path, r.at), level: lv, ruleId: r.ruleId, message: r.message, pointer: toPointer(r.path), subject: subjectOf(file.value, r.path) };
+/** One finding, located in its file (and its related places in theirs), with its words made. */
+export function locateOne(file: LoadedFile, r: RawFinding, lv: 'error' | 'warning', others?: (name: string) => LoadedFile | undefined, lookup: MessageLookup = loaderMessages): Finding {
+  const finding: Finding = { file: r.file, ...file.locator.locate(r.path, r.at), level: lv, ruleId: r.ruleId, messageId: r.messageId, message: messageText(lookup, r.ruleId, r.messageId, r.data), pointer: toPointer(r.path), subject: subjectOf(file.value, r.path) };
+  if (r.data) finding.data = r.data;
   if (r.related?.length) {
     finding.related = r.related.map((rel) => {
       const target = rel.file === file.file ? file : others?.(rel.file);
       const range = target ? target.locator.locate(rel.path, rel.at) : { line: 1, column: 1, endLine: 1, endColumn: 1 };
-      return { file: rel.file, ...range, message: rel.message };
+      return { file: rel.file, ...range, messageId: rel.messageId, message: messageText(lookup, r.ruleId, rel.messageId, rel.data) };
     });
   }
   return finding;
@@ -159,7 +168,7 @@ export function addToDataSet(ds: LoadedDataSet, f: LoadedFile): void {
   else if (f.kind === 'skills') addVocabulary(ds, f);
 }
 
-const NO_SOURCE = new Locator(null, new WeakMap(), new LineIndex(''));
+const NO_SOURCE = new Locator(null, new Map(), new LineIndex(''));
 
 /**
  * Lets go of what a file was parsed into (its values and the positions in it) once the data set has
@@ -187,13 +196,13 @@ function readItems(raw: unknown, from: string, f: LoadedFile, path: Path): ItemD
     for (let j = 0; j < path.length; j++) p[j] = path[j];
     p[path.length] = i;
     if (typeof entry === 'string') {
-      out.push({ id: null, text: entry, identity: 'text:' + normaliseText(entry), from, file, line: f.locator.line(p), path: p });
+      out.push({ id: null, text: entry, identity: 'text:' + normaliseText(entry), from, file, line: f.locator.entryLine(raw, i) ?? f.locator.line(p), path: p });
       return;
     }
     const o = obj(entry);
     if (!o || typeof o.text !== 'string') return;
     const id = str(o.id) ?? null;
-    const item: ItemDef = { id, text: o.text, identity: id ? 'id:' + id : 'text:' + normaliseText(o.text), from, file, line: f.locator.line(p), path: p };
+    const item: ItemDef = { id, text: o.text, identity: id ? 'id:' + id : 'text:' + normaliseText(o.text), from, file, line: f.locator.entryLine(raw, i) ?? f.locator.line(p), path: p };
     if (typeof o.years === 'number') item.years = o.years;
     if (typeof o.area === 'string') item.area = o.area;
     const sk = obj(o.skills);

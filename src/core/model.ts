@@ -128,8 +128,11 @@ export interface DataSet {
 
 /** Normalised text identity of an item without id: case-folded, whitespace collapsed. */
 export function normaliseText(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+  const lower = text.toLowerCase();
+  // Most texts are single-spaced already: skip the replace (one of these per item, at load).
+  return UNNORMAL_SPACE.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower;
 }
+const UNNORMAL_SPACE = /^\s|\s$|\s\s|[^\S ]/;
 
 export function emptySections<T>(): Record<Section, T[]> {
   return { responsibilities: [], requirements: [], nice_to_haves: [], performance_indicators: [] };

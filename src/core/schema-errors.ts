@@ -113,54 +113,94 @@ export function schemaFindings(file: string, value: unknown, errors: SchemaError
   const seen = new Set<string>();
   for (const e of finalErrors) {
     const path = pathFromPointer(e.instancePath);
-    let message: string;
+    let messageId: string;
+    let data: Record<string, string | number> = {};
     let at: 'key' | 'value' = 'value';
     let target = path;
     const last = path[path.length - 1];
-    const here = !path.length ? 'the file' : /^\d+$/.test(last) && path.length > 1 ? `item ${Number(last) + 1} of \`${path[path.length - 2]}\`` : `\`${last}\``;
+    const where = !path.length ? 'the file' : /^\d+$/.test(last) && path.length > 1 ? `item ${Number(last) + 1} of \`${path[path.length - 2]}\`` : `\`${last}\``;
+    const here = valueAt(value, path);
+    const propertyName = (e as { propertyName?: string }).propertyName ?? (e.params as { propertyName?: string }).propertyName;
     switch (e.keyword) {
       case 'additionalProperties': {
         const key = String(e.params.additionalProperty);
         target = [...path, key];
         at = 'key';
         const known = knownKeys(path);
-        message = `unknown key \`${key}\`${didYouMean(key, known, 1) || (known.length ? ` (allowed: ${known.join(', ')})` : '')}`;
+        messageId = 'unknownKey';
+        data = { key, hint: didYouMean(key, known, 1) || (known.length ? ` (allowed: ${known.join(', ')})` : '') };
         break;
       }
       case 'required':
-        message = `missing required key \`${String(e.params.missingProperty)}\` in ${path.length ? here : 'the file'}`;
+        messageId = 'missingKey';
+        data = { key: String(e.params.missingProperty), where };
         if (path.length) at = 'key';
         break;
       case 'type':
-        message = `${here} must be a ${typeName(String(e.params.type))}, not a ${describeType(valueAt(value, path))}`;
+        // ajv counts NaN and the infinities as no number.
+        if (typeof here === 'number') {
+          messageId = 'notFinite';
+          data = { where, value: Number.isNaN(here) ? '.nan' : here > 0 ? '.inf' : '-.inf' };
+        } else {
+          messageId = 'wrongType';
+          data = { where, expected: typeName(String(e.params.type)), found: describeType(here) };
+        }
         break;
       case 'const':
-        message = `${here} must be \`${String(e.params.allowedValue)}\``;
+        messageId = 'constValue';
+        data = { where, value: String(e.params.allowedValue) };
         break;
       case 'enum':
-        message = `${here} must be one of ${(e.params.allowedValues as unknown[]).map((x) => `\`${String(x)}\``).join(', ')}`;
+        messageId = 'enumValue';
+        data = { where, allowed: (e.params.allowedValues as unknown[]).map((x) => `\`${String(x)}\``).join(', ') };
         break;
       case 'pattern':
-        message = `${here} must be a kebab-case id (lowercase letters, digits and single dashes), got ${JSON.stringify(String(valueAt(value, path)))}`;
+        if (propertyName !== undefined || e.schemaPath.includes('propertyNames')) {
+          // A key of the mapping at `path` (a role id such as `Bad_Role`): name the key, point at it.
+          const key = propertyName ?? String(last);
+          messageId = 'keyNotKebab';
+          data = { key };
+          if (propertyName !== undefined) target = [...path, key];
+          at = 'key';
+        } else {
+          messageId = 'notKebab';
+          data = { where, value: JSON.stringify(String(here)) };
+        }
         break;
       case 'propertyNames':
         continue; // reported by the nested `pattern` error with the key itself
       case 'oneOf':
-        message = `${here} must be a text or a mapping with \`text\``;
+        messageId = 'textOrMapping';
+        data = { where };
+        break;
+      case 'maxProperties': {
+        const keys = here !== null && typeof here === 'object' ? Object.keys(here) : [];
+        messageId = Number(e.params.limit) === 1 ? 'onlyOneKey' : 'tooManyKeys';
+        data = { where, limit: Number(e.params.limit), keys: keys.map((k) => `\`${k}\``).join(' and ') };
+        break;
+      }
+      case 'minProperties':
+      case 'minItems':
+        messageId = 'empty';
+        data = { where, what: e.keyword === 'minItems' ? 'list' : 'mapping' };
+        break;
+      case 'minLength':
+        messageId = 'emptyText';
+        data = { where };
+        break;
+      case 'minimum':
+        messageId = 'tooSmall';
+        data = { where, limit: Number(e.params.limit) };
         break;
       default:
-        message = `${here} ${e.message ?? 'is invalid'}`;
-    }
-    if (e.keyword === 'pattern' && e.schemaPath.includes('propertyNames')) {
-      const key = String((e.params as { propertyName?: string }).propertyName ?? path[path.length - 1]);
-      message = `key \`${key}\` must be a kebab-case id (lowercase letters, digits and single dashes)`;
-      at = 'key';
+        messageId = 'invalid';
+        data = { where, keyword: e.keyword };
     }
     const typedPath = typed(target, value);
-    const dedupe = `${typedPath.join('/')}|${message}`;
+    const dedupe = `${typedPath.join('/')}|${messageId}|${JSON.stringify(data)}`;
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
-    out.push({ ruleId: 'schema', message, file, path: typedPath, at });
+    out.push({ ruleId: 'schema', messageId, data, file, path: typedPath, at });
   }
   return out;
 }

@@ -4,8 +4,7 @@
  * compared in full) skips loading the YAML parser, parsing and schema validation.
  */
 import type { LoadedFile, Kind } from './load.js';
-import { LineIndex, Locator, isObject, type ContainerOffsets } from './source.js';
-import { scanDisableComments } from './yaml-source.js';
+import { LineIndex, Locator, isObject, scanDisableComments, type ContainerOffsets } from './yaml/index.js';
 
 export interface Snapshot {
   text: string;
@@ -38,14 +37,14 @@ export function takeSnapshot(file: LoadedFile, text: string): Snapshot | null {
     const info = file.locator.offsets.get(node);
     if (!info || seen.has(node)) ok = false; // aliases share nodes: not worth snapshotting
     seen.add(node);
-    if (info) offsets.push({ start: info.start, end: info.end, names: info.names, at: info.at, len: info.len });
+    if (info) offsets.push({ start: info.start, names: info.names, at: info.at, len: info.len });
   });
   return ok ? { text, kind: file.kind, value: file.value, offsets, pool: Array.from(file.locator.pool) } : null;
 }
 
 /** The loaded file a snapshot stands for. The caller has checked that the text is unchanged. */
 export function fromSnapshot(name: string, snap: Snapshot): LoadedFile {
-  const map = new WeakMap<object, ContainerOffsets>();
+  const map = new Map<object, ContainerOffsets>();
   let i = 0;
   containers(snap.value, (node) => {
     const o = snap.offsets[i++];

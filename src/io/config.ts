@@ -5,8 +5,9 @@
 import { promises as fs } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DataError } from '../core/errors.js';
-import { parseYaml } from '../core/yaml-source.js';
-import { decodeText } from '../core/yaml-source.js';
+import { decodeText, parse } from '../core/yaml/index.js';
+import { loaderMessages } from '../core/load.js';
+import { messageText } from '../core/messages.js';
 import { schemaFindings } from '../core/schema-errors.js';
 import { didYouMean } from '../core/suggest.js';
 import type { Severity } from '../core/lint/types.js';
@@ -55,13 +56,13 @@ export async function loadConfig(explicit: string | undefined, cwd: string, know
     throw new DataError(code === 'ENOENT' ? `${file}: no such config file` : `${file}: cannot read the config file (${code ?? (e as Error).message})`);
   }
   const decoded = decodeText(bytes);
-  if ('error' in decoded) throw new DataError(`${file}: ${decoded.error}`);
-  const parsed = parseYaml(file, decoded.text);
+  if (!('text' in decoded)) throw new DataError(`${file}: ${messageText(loaderMessages, 'yaml-syntax', decoded.messageId, undefined)}`);
+  const parsed = parse(decoded.text, file);
   const at = (line: number, column: number) => `${file}:${line}:${column}`;
   if (parsed.syntax.length) {
     const s = parsed.syntax[0];
     const p = parsed.locator.lines.position(s.start);
-    throw new DataError(`${at(p.line, p.column)}: ${s.message}`);
+    throw new DataError(`${at(p.line, p.column)}: ${messageText(loaderMessages, 'yaml-syntax', s.messageId, s.data)}`);
   }
   const value = parsed.value ?? {};
   const schemas = await loadSchemaSupport();
@@ -70,7 +71,7 @@ export async function loadConfig(explicit: string | undefined, cwd: string, know
     const [first] = schemaFindings(file, value, errors, schemas.knownKeys('config'));
     if (first) {
       const p = parsed.locator.locate(first.path, first.at);
-      throw new DataError(`${at(p.line, p.column)}: ${first.message} (config file)`);
+      throw new DataError(`${at(p.line, p.column)}: ${messageText(loaderMessages, 'schema', first.messageId, first.data)} (config file)`);
     }
     throw new DataError(`${file}: invalid config file`);
   }

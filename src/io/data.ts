@@ -4,11 +4,12 @@ import { dirname, join, relative, sep } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { addToDataSet, emptyDataSet, loadFile, locateFindings, releaseSource, type LoadedDataSet, type LoadedFile } from '../core/load.js';
 import { compareFindings, type Finding } from '../core/findings.js';
-import { LineIndex, Locator } from '../core/source.js';
+import { LineIndex, Locator } from '../core/yaml/index.js';
 import { findYamlFiles, readFiles } from './files.js';
 import { loadSchemaSupport } from './schemas.js';
 import { fromSnapshot, type Snapshot } from '../core/snapshot.js';
 import type { SchemaSupport } from '../core/schema-errors.js';
+import { pushAll } from '../core/arrays.js';
 
 export const BUNDLED_DATA = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
 /** Written by `npm run build` (scripts/build-data-snapshot.js): the bundled data, parsed and checked. */
@@ -51,11 +52,11 @@ function unreadable(file: string, message: string): LoadedFile {
   return {
     file,
     value: null,
-    locator: new Locator(null, new WeakMap(), new LineIndex('')),
+    locator: new Locator(null, new Map(), new LineIndex('')),
     syntax: [],
     kind: null,
     valid: false,
-    findings: [{ ruleId: 'yaml-syntax', message, file, path: [] }],
+    findings: [{ ruleId: 'yaml-syntax', messageId: 'unreadable', data: { reason: message }, file, path: [] }],
   };
 }
 
@@ -92,7 +93,7 @@ export async function loadPaths(paths: string[], cwd: string, options: { keepSou
       r.bytes = undefined; // decoded: the bytes are not needed any more
     }
     files.push(f);
-    for (const x of locateFindings(f, f.findings)) findings.push(x);
+    pushAll(findings, locateFindings(f, f.findings));
     // Profiles are passed with --profile and are not part of a data set.
     if (f.kind !== 'profile') addToDataSet(ds, f);
     if (options.keepSources === false) releaseSource(f);

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { DataError } from '../core/errors.js';
 import { loadFile, locateFindings, locateOne, type LoadedFile } from '../core/load.js';
 import type { Finding, RawFinding } from '../core/findings.js';
-import { profileFromValue, type Profile } from '../core/gap/profile.js';
+import { PROFILE_MESSAGES, profileFromValue, type Profile } from '../core/gap/profile.js';
 import { displayPath, MAX_FILE_BYTES } from './files.js';
 import { loadSchemaSupport } from './schemas.js';
 
@@ -44,5 +44,5 @@ export async function readProfile(path: string, cwd: string): Promise<ProfileFil
 
 /** Positions warnings reported as paths into the profile. */
 export function locateProfileWarnings(p: ProfileFile, raw: RawFinding[]): Finding[] {
-  return raw.map((r) => locateOne(p.loaded, r, 'warning'));
+  return raw.map((r) => locateOne(p.loaded, r, 'warning', undefined, (rule, id) => PROFILE_MESSAGES[rule]?.[id]));
 }

@@ -10,6 +10,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Related } from '../core/findings.js';
 import { identify } from './identity.js';
+import { escapeText, placeholders } from '../core/messages.js';
 import type { Formatter } from './types.js';
 
 /** The base every relative artifact URI is resolved against. */
@@ -18,6 +19,20 @@ export const SRCROOT = '%SRCROOT%';
 /** A display path (relative, `/` separators) as a URI reference: every segment percent-encoded. */
 export function relativeUri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
+}
+
+/** A message template in SARIF's form (§3.11.5): `{{name}}` placeholders become `{0}`, `{1}`, … */
+const sarifTemplate = (template: string) => {
+  const names = placeholders(template);
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => `{${names.indexOf(name)}}`);
+};
+
+/** The result's message: its id in the rule's `messageStrings`, the words, and the (escaped) arguments. */
+function messageOf(f: Finding, template: string | undefined): Record<string, unknown> {
+  const message: Record<string, unknown> = { id: f.messageId, text: f.message };
+  const names = template ? placeholders(template) : [];
+  if (names.length) message.arguments = names.map((n) => escapeText(String(f.data?.[n] ?? '')));
+  return message;
 }
 
 const isOutside = (file: string) => file === '..' || file.startsWith('../') || isAbsolute(file);
@@ -46,6 +61,7 @@ export const sarif: Formatter = (findings, { rules, version, cwd, repository }) 
   const location = (r: Finding | Related) => ({ physicalLocation: { artifactLocation: artifact(r.file), region: region(r) } });
   const repo = repositoryUrl(repository);
   const index = new Map(rules.map((r, i) => [r.id, i]));
+  const byId = new Map(rules.map((r) => [r.id, r]));
   const ids = identify(findings);
   const results: object[] = new Array(findings.length);
   for (let i = 0; i < findings.length; i++) {
@@ -54,7 +70,7 @@ export const sarif: Formatter = (findings, { rules, version, cwd, repository }) 
       ruleId: f.ruleId,
       ruleIndex: index.get(f.ruleId) ?? -1,
       level: f.level,
-      message: { text: f.message },
+      message: messageOf(f, byId.get(f.ruleId)?.meta?.messages[f.messageId]),
       locations: [location(f)],
       partialFingerprints: { 'ladderIdentity/v2': ids[i].fingerprint },
     };
@@ -79,6 +95,7 @@ export const sarif: Formatter = (findings, { rules, version, cwd, repository }) 
               help: { text: r.description },
               ...(repo ? { helpUri: ruleDocUrl(repo, r.id) } : {}),
               defaultConfiguration: { level: r.defaultSeverity === 'warn' ? 'warning' : r.defaultSeverity === 'off' ? 'none' : 'error' },
+              ...(r.meta ? { messageStrings: Object.fromEntries(Object.entries(r.meta.messages).map(([id, text]) => [id, { text: sarifTemplate(text) }])) } : {}),
             })),
           },
         },

@@ -22,7 +22,7 @@ export const stylish: Formatter = (findings, { paint }) => {
     if (list) list.push(f);
     else byFile.set(f.file, [f]);
   }
-  // Built line by line with loops: `Math.max(...widths)` overflows the call stack at ~100,000 findings.
+  // Built line by line with loops: spreading the widths into Math.max overflows the call stack at ~100,000 findings.
   const out: string[] = [];
   for (const [file, list] of byFile) {
     out.push(paint.bold(safe(file)));

@@ -8,7 +8,7 @@ export interface FormatContext {
   paint: Paint;
   version: string;
   /** Every rule, for reports that describe them (SARIF). */
-  rules: readonly Pick<Rule, 'id' | 'summary' | 'description' | 'defaultSeverity'>[];
+  rules: readonly (Pick<Rule, 'id' | 'summary' | 'description' | 'defaultSeverity'> & Partial<Pick<Rule, 'meta'>>)[];
   /** Every linted file (display paths), including clean ones (JUnit lists them as passing). */
   files: readonly string[];
   /** The absolute working directory the display paths are relative to (SARIF's `%SRCROOT%`). */

@@ -11,6 +11,7 @@ import { changesJson, type ChangesReport, type FieldChange, type RoleChange, typ
 import { deltaText } from './diff.js';
 import type { Paint } from './paint.js';
 import { printable } from './table.js';
+import { pushAll } from '../core/arrays.js';
 
 const FIELD_LABELS: Record<FieldChange['name'], string> = {
   title: 'title',
@@ -95,7 +96,7 @@ function changeWords(ws: WordChange[], o: ChangesTableOptions): { text: string; 
   const out: { text: string; visible: number }[] = [];
   for (const w of ws) {
     if (w.op === 'same' || o.color) {
-      out.push(...words(w.text, w.op === 'removed' ? o.paint.red : w.op === 'added' ? o.paint.green : undefined));
+      pushAll(out, words(w.text, w.op === 'removed' ? o.paint.red : w.op === 'added' ? o.paint.green : undefined));
       continue;
     }
     const [open, close] = w.op === 'removed' ? ['[-', '-]'] : ['{+', '+}'];
@@ -103,7 +104,7 @@ function changeWords(ws: WordChange[], o: ChangesTableOptions): { text: string; 
     if (!run.length) continue;
     run[0] = { text: open + run[0].text, visible: run[0].visible + 2 };
     run[run.length - 1] = { text: run[run.length - 1].text + close, visible: run[run.length - 1].visible + 2 };
-    out.push(...run);
+    pushAll(out, run);
   }
   return out;
 }
@@ -115,14 +116,14 @@ export function changesTable(r: ChangesReport, o: ChangesTableOptions): string {
   for (const role of r.roles) {
     out.push('');
     const head = [...words(role.title, paint.bold), ...words(`(${role.id}, ${STATUS_TEXT[role.status]}${role.renamedFrom ? ` from ${role.renamedFrom}` : ''})`, paint.dim)];
-    out.push(...wrap(head, width, '', 0, '  '));
+    pushAll(out, wrap(head, width, '', 0, '  '));
     for (const f of role.fields) {
       const label = FIELD_LABELS[f.name].padEnd(11);
-      out.push(...wrap([...words(none(f.from), paint.red), { text: '→', visible: 1 }, ...words(none(f.to), paint.green)], width, `  ${paint.dim(label)}`, 2 + label.length, ' '.repeat(14)));
+      pushAll(out, wrap([...words(none(f.from), paint.red), { text: '→', visible: 1 }, ...words(none(f.to), paint.green)], width, `  ${paint.dim(label)}`, 2 + label.length, ' '.repeat(14)));
     }
     for (const [s, x] of sectionsOf(role)) {
       out.push(`  ${paint.bold(SECTION_TITLES[s])}`);
-      const line = (marker: string, ws: { text: string; visible: number }[]) => out.push(...wrap(ws, width, `    ${marker} `, 6, '      '));
+      const line = (marker: string, ws: { text: string; visible: number }[]) => pushAll(out, wrap(ws, width, `    ${marker} `, 6, '      '));
       const added = listed(role, x.added);
       const removed = listed(role, x.removed);
       for (const i of added.items) line(paint.green('+'), [...words(i.text, paint.green), ...note(via(role, i) ? [`via ${via(role, i)}`] : [])]);

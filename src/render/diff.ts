@@ -8,6 +8,7 @@ import { diffJson, type Delta, type FieldChange, type ItemChange, type RoleDiff,
 import type { WordChange } from '../core/diff/words.js';
 import type { Paint } from './paint.js';
 import { printable } from './table.js';
+import { pushAll } from '../core/arrays.js';
 
 const FIELD_LABELS: Record<FieldChange['field'], string> = {
   title: 'title',
@@ -98,14 +99,14 @@ function changeWords(words: WordChange[], o: DiffTableOptions): { text: string; 
   const out: { text: string; visible: number }[] = [];
   for (const w of words) {
     if (w.op === 'same' || o.color) {
-      out.push(...plainWords(w.text, w.op === 'removed' ? o.paint.red : w.op === 'added' ? o.paint.green : undefined));
+      pushAll(out, plainWords(w.text, w.op === 'removed' ? o.paint.red : w.op === 'added' ? o.paint.green : undefined));
       continue;
     }
     const [open, close] = w.op === 'removed' ? ['[-', '-]'] : ['{+', '+}'];
     const run = plainWords(w.text);
     run[0] = { text: open + run[0].text, visible: run[0].visible + 2 };
     run[run.length - 1] = { text: run[run.length - 1].text + close, visible: run[run.length - 1].visible + 2 };
-    out.push(...run);
+    pushAll(out, run);
   }
   return out;
 }
@@ -120,7 +121,7 @@ export function diffTable(d: RoleDiff, o: DiffTableOptions): string {
     out.push('');
     for (const f of d.fields) {
       const words = [...plainWords(none(f.from), paint.red), { text: '→', visible: 1 }, ...plainWords(none(f.to), paint.green)];
-      out.push(...wrapWords(words, width, `  ${paint.dim(FIELD_LABELS[f.field].padEnd(12))}`, ' '.repeat(14)));
+      pushAll(out, wrapWords(words, width, `  ${paint.dim(FIELD_LABELS[f.field].padEnd(12))}`, ' '.repeat(14)));
     }
   }
   const item = (marker: string, text: string, style: (s: string) => string) => wrapWords(plainWords(text, style), width, `  ${marker} `, '    ');
@@ -128,14 +129,14 @@ export function diffTable(d: RoleDiff, o: DiffTableOptions): string {
     const x = d.sections[s];
     if (isEmpty(x)) continue;
     out.push('', `${paint.bold(SECTION_TITLES[s])} ${paint.dim(`(${counts(x)})`)}`);
-    for (const i of x.added) out.push(...item(paint.green('+'), i.text, paint.green));
+    for (const i of x.added) pushAll(out, item(paint.green('+'), i.text, paint.green));
     for (const c of x.changed) {
-      out.push(...wrapWords(changeWords(c.words, o), width, `  ${paint.yellow('~')} `, '    '));
+      pushAll(out, wrapWords(changeWords(c.words, o), width, `  ${paint.yellow('~')} `, '    '));
       const notes = c.deltas.map(deltaText);
-      if (notes.length) out.push(...wrapWords(plainWords(notes.join('; '), paint.dim), width, '    ', '    '));
+      if (notes.length) pushAll(out, wrapWords(plainWords(notes.join('; '), paint.dim), width, '    ', '    '));
     }
-    for (const i of x.removed) out.push(...item(paint.red('-'), i.text, paint.red));
-    if (o.all) for (const i of x.unchanged) out.push(...item(paint.dim('='), i.text, paint.dim));
+    for (const i of x.removed) pushAll(out, item(paint.red('-'), i.text, paint.red));
+    if (o.all) for (const i of x.unchanged) pushAll(out, item(paint.dim('='), i.text, paint.dim));
   }
   if (!hasChanges(d)) out.push('', 'No differences.');
   return out.join('\n') + '\n';

@@ -3,6 +3,7 @@ import { gapJson, type GapResult, type GapStatus } from '../core/gap/index.js';
 import type { Paint } from './paint.js';
 import { printable } from './table.js';
 import { wrap } from './show.js';
+import { pushAll } from '../core/arrays.js';
 
 /** "12 of 17 met, 1 missing, 4 unverified" */
 export function summaryText(r: GapResult): string {
@@ -29,8 +30,8 @@ export function gapTable(r: GapResult, paint: Paint, width: number): string {
   for (const e of r.requirements) {
     const lines = indentLines(e.item.text, width, pad, pad);
     lines[0] = `  ${style[e.status](e.status.padEnd(10))}  ${lines[0].slice(pad.length)}`;
-    out.push(...lines);
-    out.push(...indentLines(e.detail, width, pad, pad).map((l) => pad + paint.dim(l.slice(pad.length))));
+    pushAll(out, lines);
+    pushAll(out, indentLines(e.detail, width, pad, pad).map((l) => pad + paint.dim(l.slice(pad.length))));
   }
   if (r.requirements.length === 0) out.push('  (this role has no requirements)');
   const s = r.summary;

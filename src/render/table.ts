@@ -3,6 +3,7 @@
  * fit the width. Laid out here rather than with a table library: one pass over the rows (long ladders
  * stay linear) and nothing to load at start-up.
  */
+import { maxOf } from '../core/arrays.js';
 
 export interface TableOptions {
   head: string[];
@@ -66,7 +67,7 @@ export function renderTable({ head, rows, width, flex }: TableOptions): string {
       for (const line of visible(r[i] ?? '').split('\n')) natural[i] = Math.max(natural[i], line.length);
     }
   }
-  const flexCol = flex ?? natural.indexOf(Math.max(...natural));
+  const flexCol = flex ?? natural.indexOf(maxOf(natural));
   const others = natural.reduce((a, b, i) => (i === flexCol ? a : a + b + GAP), 0);
   const widths = natural.map((w, i) => (i === flexCol ? Math.max(MIN_FLEX, Math.min(w, width - others - GAP)) : w));
   const out: string[] = [];
@@ -75,7 +76,7 @@ export function renderTable({ head, rows, width, flex }: TableOptions): string {
       const [open, text, close] = unpaint(row[i] ?? '');
       return wrapText(text, w).map((l) => ({ text: l, open, close }));
     });
-    const height = Math.max(...cells.map((c) => c.length));
+    const height = maxOf(cells.map((c) => c.length), 0);
     for (let line = 0; line < height; line++) {
       let s = '';
       for (let i = 0; i < widths.length; i++) {

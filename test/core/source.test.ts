@@ -4,14 +4,14 @@
  * large maps (looked up through an index).
  */
 import { describe, expect, test } from '@jest/globals';
-import { parseYaml } from '../../src/core/yaml-source.js';
+import { parse } from '../../src/core/yaml/index.js';
 
 const where = (text: string, path: (string | number)[], lean: boolean, at: 'key' | 'value' = 'value') => {
-  const { line, column } = parseYaml('f.yaml', text, { lean }).locator.locate(path, at);
+  const { line, column } = parse(text, 'f.yaml', { fast: lean }).locator.locate(path, at);
   return `${line}:${column}`;
 };
 
-describe.each([true, false])('lean path %s', (lean) => {
+describe.each([true, false])('fast path %s', (lean) => {
   test('keys in source order, values and sequence entries', () => {
     const text = 'kind: family\nroles:\n  a-role:\n    title: A\n    items:\n      - one\n      - id: two\n        text: Two\n';
     expect(where(text, ['roles', 'a-role', 'title'], lean)).toBe('4:12');

@@ -22,5 +22,5 @@ export function commandsFor(c: FuzzCase): string[][];
 export function violation(argv: string[], r: RunResult, files: Map<string, Uint8Array>): string | null;
 export function compareYamlPaths(
   text: string,
-  modules: { yaml: unknown; parseLean: (yaml: never, text: string, maxDepth: number) => unknown; parseYaml: (file: string, text: string, options: { lean: boolean }) => unknown; maxDepth: number },
+  modules: { jsYaml: unknown; parseFast: (jsYaml: never, text: string, maxDepth: number) => unknown; parse: (text: string, file: string, options: { fast: boolean }) => unknown; maxDepth: number },
 ): { taken: boolean; fast?: string; full?: string };

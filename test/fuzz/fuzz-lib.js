@@ -298,7 +298,7 @@ function positionProblem(f, files) {
 function dumpParsed(v, offsets) {
   if (typeof v !== 'object' || v === null) return `${typeof v}:${String(v)}`;
   const o = offsets.get(v);
-  const head = o ? `@${o.start}-${o.end}#${o.at}x${o.len}${o.names ? `[${o.names.join('|')}]` : ''}` : '@none';
+  const head = o ? `@${o.start}#${o.at}x${o.len}${o.names ? `[${o.names.join('|')}]` : ''}` : '@none';
   if (Array.isArray(v)) return `${head}[${v.map((x) => dumpParsed(x, offsets)).join(',')}]`;
   return `${head}{${Object.keys(v).map((k) => `${JSON.stringify(k)}:${dumpParsed(v[k], offsets)}`).join(',')}}`;
 }
@@ -308,10 +308,10 @@ function dumpParsed(v, offsets) {
  * tests, dist/ in the long run). `taken`: whether the fast path accepted the text; `fast` and `full`:
  * what each made of it (values, container offsets, offset pool, syntax errors), equal when all is well.
  */
-export function compareYamlPaths(text, { yaml, parseLean, parseYaml, maxDepth }) {
-  const fast = parseLean(yaml, text, maxDepth);
-  if (!fast) return { taken: false };
-  const full = parseYaml('file.yaml', text, { lean: false });
+export function compareYamlPaths(text, { jsYaml, parseFast, parse, maxDepth }) {
+  const fast = parseFast(jsYaml, text, maxDepth);
+  if (!fast || 'tooDeep' in fast) return { taken: false };
+  const full = parse(text, 'file.yaml', { fast: false });
   return {
     taken: true,
     fast: JSON.stringify({ syntax: [], value: dumpParsed(fast.value, fast.offsets), pool: Array.from(fast.pool) }),

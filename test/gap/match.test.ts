@@ -1,5 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { gapExitCode, gapJson, matchProfile, nextLevel, profileFromValue, profileWarnings, type GapStatus } from '../../src/core/gap/index.js';
+import { PROFILE_MESSAGES } from '../../src/core/gap/profile.js';
+import { formatMessage } from '../../src/core/messages.js';
 import { family } from '../helpers/data.js';
 import { loadRoles } from '../diff/roles.js';
 
@@ -206,7 +208,7 @@ describe('profileWarnings', () => {
       skills: ['terraform', 'terrafrom', 'cobol'],
       evidence: { 'gitlab-usag': 'x', 'gitlab-usage': 'y', 'Ability to use GitLab': 'z', 'Something never asked for': 'w' },
     });
-    expect(profileWarnings(p, ds).map((w) => [w.ruleId, w.path, w.message])).toEqual([
+    expect(profileWarnings(p, ds).map((w) => [w.ruleId, w.path, formatMessage(PROFILE_MESSAGES[w.ruleId][w.messageId], w.data)])).toEqual([
       ['unknown-skill', ['skills', 1], 'unknown skill `terrafrom` (did you mean `terraform`?); it matches no requirement'],
       ['unknown-skill', ['skills', 2], 'unknown skill `cobol`; it matches no requirement'],
       ['unknown-skill', ['experience', 'it-sass'], 'unknown experience area `it-sass` (did you mean `it-saas` or `IT SaaS`?); it matches no requirement'],

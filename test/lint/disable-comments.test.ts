@@ -1,7 +1,7 @@
 /** The scan for `# ladder-disable-next-line` comments (core/yaml-source.ts). */
 import { expect, test } from '@jest/globals';
-import { LineIndex } from '../../src/core/source.js';
-import { scanDisableComments } from '../../src/core/yaml-source.js';
+import { LineIndex } from '../../src/core/yaml/index.js';
+import { scanDisableComments } from '../../src/core/yaml/index.js';
 
 const scan = (text: string) => scanDisableComments(text, new LineIndex(text));
 

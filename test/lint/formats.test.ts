@@ -19,6 +19,7 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
   endLine: 3,
   endColumn: 9,
   level: 'error',
+  messageId: 'test',
   ruleId: 'unresolved-reference',
   message: 'extends `x` names no known role',
   pointer: '/roles/a/extends',
@@ -175,6 +176,6 @@ describe('stylish and json', () => {
   });
 
   test('json has exactly the documented keys', () => {
-    expect(Object.keys(JSON.parse(json([finding()], ctx()))[0])).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message']);
+    expect(Object.keys(JSON.parse(json([finding()], ctx()))[0])).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'messageId', 'message']);
   });
 });

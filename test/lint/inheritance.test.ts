@@ -1,6 +1,9 @@
-/** The one-pass inheritance analysis: deep chains, cycles, and the findings it feeds to rules. */
+/** The one-pass inheritance analysis: deep chains, cycles, and the findings the rules subscribed to it report. */
 import { describe, expect, test } from '@jest/globals';
-import { analyseInheritance } from '../../src/core/lint/inheritance.js';
+import { walkInheritance } from '../../src/core/lint/inheritance.js';
+import { RULES_BY_ID } from '../../src/core/lint/registry.js';
+import { formatMessage } from '../../src/core/messages.js';
+import type { LintContext, Report } from '../../src/core/lint/types.js';
 import { emptySections, normaliseText, type DataSet, type FamilyDef, type ItemDef, type RoleDef } from '../../src/core/model.js';
 
 function item(from: string, text: string, extra: Partial<ItemDef> = {}, index = 0): ItemDef {
@@ -17,6 +20,23 @@ function role(id: string, parent?: string, requirements: ItemDef[] = [], remove:
 function dataSet(roles: RoleDef[]): DataSet {
   const fam: FamilyDef = { id: 'fam', title: 'Fam', sections: emptySections(), roleIds: roles.map((r) => r.id), ladders: [], specialties: [], next: [], external: new Map(), file: 'f.yaml' };
   return { families: [fam], familyById: new Map([['fam', fam]]), roles: new Map(roles.map((r) => [r.id, r])), vocabulary: null };
+}
+
+type Found = Report & { message: string; related?: (NonNullable<Report['related']>[number] & { message: string })[] };
+
+/** Runs the pass once with the five rules that subscribe to it, and groups their findings by rule. */
+function analyseInheritance(ds: DataSet) {
+  const out = { cycles: [] as Found[], redundant: [] as Found[], unknownRemove: [] as Found[], yearsRegression: [] as Found[], emptyRoles: [] as Found[] };
+  const byRule = { 'inheritance-cycle': out.cycles, 'redundant-item': out.redundant, 'unknown-remove': out.unknownRemove, 'years-regression': out.yearsRegression, 'empty-role': out.emptyRoles };
+  const listeners = Object.entries(byRule).map(([id, list]) => {
+    const rule = RULES_BY_ID.get(id)!;
+    const words = (messageId: string, data: Report['data']) => formatMessage(rule.meta.messages[messageId], data);
+    return rule.inheritance!({ ds, files: [] } as unknown as LintContext, (r) =>
+      list.push({ ...r, message: words(r.messageId, r.data), related: r.related?.map((x) => ({ ...x, message: words(x.messageId, x.data) })) }),
+    );
+  });
+  walkInheritance(ds, listeners);
+  return out;
 }
 
 const DEEP = 100_000;

@@ -6,8 +6,9 @@
  */
 import { addToDataSet, emptyDataSet, loadFile, locateFindings, releaseSource, type LoadedDataSet, type LoadedFile } from '../load.js';
 import { compareFindings, type Finding } from '../findings.js';
-import { LineIndex, Locator } from '../source.js';
+import { LineIndex, Locator } from '../yaml/index.js';
 import type { SchemaSupport } from '../schema-errors.js';
+import { pushAll } from '../arrays.js';
 
 /** One file of a version: its shown name and its text, or why it could not be read. */
 export interface VersionFile {
@@ -29,7 +30,7 @@ export interface LoadedVersion {
 }
 
 function unreadable(file: string, message: string): LoadedFile {
-  return { file, value: null, locator: new Locator(null, new WeakMap(), new LineIndex('')), syntax: [], kind: null, valid: false, findings: [{ ruleId: 'yaml-syntax', message, file, path: [] }] };
+  return { file, value: null, locator: new Locator(null, new Map(), new LineIndex('')), syntax: [], kind: null, valid: false, findings: [{ ruleId: 'yaml-syntax', messageId: 'unreadable', data: { reason: message }, file, path: [] }] };
 }
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => {
@@ -68,7 +69,7 @@ export function loadVersions(from: VersionFile[], to: VersionFile[], schemas: Sc
     for (const f of files) {
       const l = load(f, share);
       loaded.push(l);
-      findings.push(...locateFindings(l, l.findings));
+      pushAll(findings, locateFindings(l, l.findings));
       // Profiles are passed with --profile and are not part of a data set.
       if (l.kind !== 'profile') addToDataSet(ds, l);
     }

@@ -1,6 +1,7 @@
 /** Word-level change between two texts, for showing what changed inside a changed item. */
 // The array module alone: the package's index loads every diff algorithm (start-up time).
 import { diffArrays } from 'diff/lib/diff/array.js';
+import { pushAll } from '../arrays.js';
 
 export type WordOp = 'same' | 'removed' | 'added';
 
@@ -36,8 +37,8 @@ export function diffText(from: string, to: string): WordChange[] {
   };
   const parts = diffArrays(a, b, { maxEditLength: MAX_WORD_EDITS }) ?? wholeChange(a, b);
   for (const part of parts) {
-    if (part.removed) removed.push(...part.value);
-    else if (part.added) added.push(...part.value);
+    if (part.removed) pushAll(removed, part.value);
+    else if (part.added) pushAll(added, part.value);
     else {
       flush();
       out.push({ op: 'same', text: part.value.join(' ') });

@@ -68,21 +68,31 @@ const suggestion = (term: string, terms: Terms) => didYouMean(term, terms.spelli
  * does not know (they can never match), and evidence keys naming no item of the data set (a typo
  * would leave a requirement unverified). Reported as paths into the profile, positioned by the caller.
  */
+/** The words of the profile warnings, by rule and message id (made and escaped by core/messages.ts). */
+export const PROFILE_MESSAGES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'unresolved-reference': { unknownRole: 'unknown role `{{role}}`{{hint}}' },
+  'unknown-skill': {
+    skill: 'unknown skill `{{skill}}`{{hint}}; it matches no requirement',
+    area: 'unknown experience area `{{area}}`{{hint}}; it matches no requirement',
+  },
+  'unknown-evidence': { evidence: 'evidence `{{key}}` names no item id or text of the data set{{hint}}' },
+};
+
 export function profileWarnings(profile: Profile, ds: DataSet): RawFinding[] {
   const out: RawFinding[] = [];
   const file = profile.file;
   // Only `--next` needs the role, but a stale one is worth knowing about whatever the command.
   if (profile.role !== null && !ds.roles.has(profile.role)) {
-    out.push({ ruleId: 'unresolved-reference', message: `unknown role \`${profile.role}\`${didYouMean(profile.role, ds.roles.keys())}`, file, path: ['role'] });
+    out.push({ ruleId: 'unresolved-reference', messageId: 'unknownRole', data: { role: profile.role, hint: didYouMean(profile.role, ds.roles.keys()) }, file, path: ['role'] });
   }
   if (ds.vocabulary) {
     const skills = new Terms(ds.vocabulary.skills);
     profile.skills.forEach((s, i) => {
-      if (skills.find(s) === null) out.push({ ruleId: 'unknown-skill', message: `unknown skill \`${s}\`${suggestion(s, skills)}; it matches no requirement`, file, path: ['skills', i] });
+      if (skills.find(s) === null) out.push({ ruleId: 'unknown-skill', messageId: 'skill', data: { skill: s, hint: suggestion(s, skills) }, file, path: ['skills', i] });
     });
     const areas = new Terms(ds.vocabulary.areas);
     for (const { key } of profile.experience) {
-      if (areas.find(key) === null) out.push({ ruleId: 'unknown-skill', message: `unknown experience area \`${key}\`${suggestion(key, areas)}; it matches no requirement`, file, path: ['experience', key], at: 'key' });
+      if (areas.find(key) === null) out.push({ ruleId: 'unknown-skill', messageId: 'area', data: { area: key, hint: suggestion(key, areas) }, file, path: ['experience', key], at: 'key' });
     }
   }
   if (profile.evidence.length) {
@@ -101,7 +111,7 @@ export function profileWarnings(profile: Profile, ds: DataSet): RawFinding[] {
       if (ids.has(k) || texts.has(k)) continue;
       // Only id-like keys get suggestions: a sentence is closer to no id.
       const hint = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(k) ? didYouMean(k, ids) : '';
-      out.push({ ruleId: 'unknown-evidence', message: `evidence \`${key.length > 60 ? key.slice(0, 57) + '...' : key}\` names no item id or text of the data set${hint}`, file, path: ['evidence', key], at: 'key' });
+      out.push({ ruleId: 'unknown-evidence', messageId: 'evidence', data: { key: key.length > 60 ? key.slice(0, 57) + '...' : key, hint }, file, path: ['evidence', key], at: 'key' });
     }
   }
   return out;

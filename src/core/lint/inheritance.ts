@@ -1,7 +1,8 @@
 /**
- * One pass over the `extends` forest that finds what the inheritance rules report: redundant items,
- * `remove` entries that remove nothing, overrides asking for fewer years, roles left empty, cycles,
- * and roles whose resolved requirements lack "Ability to use GitLab".
+ * One pass over the `extends` forest, shared by the rules that need resolved roles: it emits events
+ * (an override, a `remove` that removes nothing, a role resolved, a cycle) and each rule subscribes to
+ * the ones it needs in its own file (redundant-item, years-regression, unknown-remove, empty-role,
+ * inheritance-cycle, handbook-style), as ESLint rules subscribe to node types in `create()`.
  *
  * Resolving every role from scratch costs O(depth) per role, O(n²) on a long chain. Instead a
  * depth-first walk from the roots keeps the resolved state of the current chain (identity -> item,
@@ -9,17 +10,26 @@
  * items; leaving it rolls the log back. Every role is visited once, so a 100,000-deep chain is linear.
  * The identities follow resolve.ts (SPEC §2): the id, else the normalised text.
  */
-import type { RawFinding } from '../findings.js';
 import { SECTIONS, normaliseText, type DataSet, type ItemDef, type RoleDef, type Section } from '../model.js';
 
-export interface InheritanceAnalysis {
-  cycles: RawFinding[];
-  redundant: RawFinding[];
-  unknownRemove: RawFinding[];
-  yearsRegression: RawFinding[];
-  emptyRoles: RawFinding[];
-  /** Roles with a complete chain whose resolved requirements have no "Ability to use GitLab". */
-  withoutGitlab: RoleDef[];
+/** What a role resolves to at the moment the pass has applied it (valid only during the event). */
+export interface ResolvedView {
+  /** Live item count per section. */
+  size(section: Section): number;
+  /** Live requirement items that say "Ability to use GitLab". */
+  gitlabRequirements: number;
+}
+
+/** The events of the pass; a rule implements the ones it needs. */
+export interface InheritanceListener {
+  /** `role` wrote an item with the identity of `inherited`, which another role or the family wrote. */
+  override?(role: RoleDef, item: ItemDef, inherited: ItemDef): void;
+  /** Entry `index` of `role.remove` names nothing the role inherits (only for complete chains). */
+  removeMissing?(role: RoleDef, id: string, index: number): void;
+  /** `role` is resolved and its chain is complete (no external or unknown parent at the root). */
+  roleResolved?(role: RoleDef, view: ResolvedView): void;
+  /** A cycle of `extends`, starting at its member defined first. */
+  cycle?(members: readonly RoleDef[]): void;
 }
 
 const GITLAB_REQUIREMENT = /\bability to use gitlab\b/i;
@@ -77,7 +87,8 @@ class ChainState {
   }
 }
 
-function sameContent(a: ItemDef, b: ItemDef): boolean {
+/** Whether an override changes nothing: the same text (normalised), years, area and skills. */
+export function sameContent(a: ItemDef, b: ItemDef): boolean {
   return (
     normaliseText(a.text) === normaliseText(b.text) &&
     a.years === b.years &&
@@ -95,9 +106,13 @@ interface Frame {
   addedFamily: boolean;
 }
 
-/** Walks every role once (see the file comment). Pure; linear in roles + items. */
-export function analyseInheritance(ds: DataSet): InheritanceAnalysis {
-  const out: InheritanceAnalysis = { cycles: [], redundant: [], unknownRemove: [], yearsRegression: [], emptyRoles: [], withoutGitlab: [] };
+/** Walks every role once (see the file comment), telling `listeners` what it finds. Pure; linear in roles + items. */
+export function walkInheritance(ds: DataSet, listeners: readonly InheritanceListener[]): void {
+  const on = <K extends keyof InheritanceListener>(name: K) => listeners.map((l) => l[name]?.bind(l)).filter((f): f is NonNullable<InheritanceListener[K]> => f !== undefined);
+  const onOverride = on('override');
+  const onRemoveMissing = on('removeMissing');
+  const onResolved = on('roleResolved');
+  const onCycle = on('cycle');
   const children = new Map<string, RoleDef[]>();
   const roots: RoleDef[] = [];
   for (const role of ds.roles.values()) {
@@ -111,6 +126,12 @@ export function analyseInheritance(ds: DataSet): InheritanceAnalysis {
   }
 
   const state = new ChainState();
+  const view: ResolvedView = {
+    size: (section) => state.items[section].size,
+    get gitlabRequirements() {
+      return state.gitlab;
+    },
+  };
   const activeFamilies = new Set<string>();
   const visited = new Set<string>();
   const stack: Frame[] = [];
@@ -139,61 +160,31 @@ export function analyseInheritance(ds: DataSet): InheritanceAnalysis {
         if (state.delete(s, 'id:' + id)) found = true;
         if (state.delete(s, 'text:' + normaliseText(id))) found = true;
       }
-      if (!found && !frame.incomplete) {
-        out.unknownRemove.push({
-          ruleId: 'unknown-remove',
-          message: `\`remove\` names \`${id}\`, which ${role.id} does not inherit${role.extends === undefined ? ' (it extends nothing)' : ''}`,
-          file: role.file,
-          path: [...role.path, 'remove', i],
-        });
-      }
+      if (!found && !frame.incomplete) for (const f of onRemoveMissing) f(role, id, i);
     });
     for (const s of SECTIONS) {
       for (const item of role.sections[s]) {
         const prev = state.items[s].get(item.identity);
         // An identity this role wrote already is a duplicate-item, not an override.
-        if (prev && prev.from !== role.id) {
-          const related = [{ file: prev.file, path: prev.path, message: `inherited from ${prev.from}` }];
-          if (sameContent(prev, item)) {
-            out.redundant.push({ ruleId: 'redundant-item', message: `repeats an item ${role.id} already inherits from ${prev.from}; delete it`, file: role.file, path: item.path, related });
-          } else if (prev.years !== undefined && item.years !== undefined && item.years < prev.years) {
-            out.yearsRegression.push({
-              ruleId: 'years-regression',
-              message: `asks for ${item.years} years${item.area ? ` of ${item.area}` : ''}, fewer than the ${prev.years} of the item it replaces from ${prev.from}`,
-              file: role.file,
-              path: [...item.path, 'years'],
-              related,
-            });
-          }
-        }
+        if (prev && prev.from !== role.id) for (const f of onOverride) f(role, item, prev);
         if (!prev || prev.from !== role.id) state.set(s, item.identity, item);
       }
     }
-    if (!frame.incomplete) {
-      if (state.items.responsibilities.size === 0 && state.items.requirements.size === 0) {
-        out.emptyRoles.push({ ruleId: 'empty-role', message: `role \`${role.id}\` has no responsibilities and no requirements, even after inheritance`, file: role.file, path: role.path, at: 'key' });
-      }
-      if (state.gitlab === 0) out.withoutGitlab.push(role);
-    }
+    if (!frame.incomplete) for (const f of onResolved) f(role, view);
     stack.push({ role, incomplete: frame.incomplete, exit: true, mark, addedFamily });
     const kids = children.get(role.id);
     if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push({ role: kids[i], incomplete: frame.incomplete, exit: false, mark: 0, addedFamily: false });
   }
 
-  out.cycles = findCycles(ds, visited);
-  return out;
+  if (onCycle.length) for (const members of findCycles(ds, visited)) for (const f of onCycle) f(members);
 }
-
-/** Max ids named in a cycle message before the middle is elided. */
-const CYCLE_NAMES = 12;
 
 /**
  * Roles not reached from a root are on a cycle or lead into one. Each role has one parent, so a walk
- * that marks roles finds every cycle once, in linear time. A cycle is reported at the `extends` of
- * its member defined first, and the chain is named from there.
+ * that marks roles finds every cycle once, in linear time. Each cycle starts at its member defined first.
  */
-function findCycles(ds: DataSet, visited: Set<string>): RawFinding[] {
-  const out: RawFinding[] = [];
+function findCycles(ds: DataSet, visited: Set<string>): RoleDef[][] {
+  const out: RoleDef[][] = [];
   const order = new Map<string, number>();
   let n = 0;
   for (const id of ds.roles.keys()) order.set(id, n++);
@@ -211,17 +202,7 @@ function findCycles(ds: DataSet, visited: Set<string>): RawFinding[] {
       const members = path.slice(path.indexOf(cur));
       let first = 0;
       for (let i = 1; i < members.length; i++) if (order.get(members[i].id)! < order.get(members[first].id)!) first = i;
-      const cycle = [...members.slice(first), ...members.slice(0, first)];
-      const ids = cycle.map((r) => r.id);
-      const named = ids.length > CYCLE_NAMES ? [...ids.slice(0, CYCLE_NAMES - 3), `… (${ids.length - CYCLE_NAMES + 1} more)`, ...ids.slice(-2)] : ids;
-      const head = cycle[0];
-      out.push({
-        ruleId: 'inheritance-cycle',
-        message: `inheritance cycle: ${[...named, head.id].join(' extends ')}`,
-        file: head.file,
-        path: [...head.path, 'extends'],
-        related: cycle.slice(1, CYCLE_NAMES).map((r) => ({ file: r.file, path: [...r.path, 'extends'], message: `${r.id} extends ${r.extends}` })),
-      });
+      out.push([...members.slice(first), ...members.slice(0, first)]);
     }
     for (const r of path) state.set(r.id, 2);
   }

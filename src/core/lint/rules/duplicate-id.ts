@@ -1,4 +1,4 @@
-import type { RawFinding } from '../../findings.js';
+import { yaml } from '../example.js';
 import type { Path } from '../../model.js';
 import type { LintContext, Rule } from '../types.js';
 import { isMap } from '../walk.js';
@@ -15,20 +15,60 @@ export const rule: Rule = {
   summary: 'a role or family id defined twice in the data set, or equal to an `external` id',
   description:
     'Role ids and family ids share one namespace across the whole data set, so every reference has exactly one target. Reported: a role id used by two families, a family id used twice, a family named like a role (the importer adds `-family` to avoid this), and an `external` entry whose id is also defined in the data set (the reference would be ambiguous: delete the `external` entry). The finding points at the second definition and links to the first; the first one wins everywhere else.',
+  meta: {
+    messages: {
+      duplicate: '{{what}} id `{{id}}` is already used by a {{first}}; ids of roles and families are unique across the data set',
+      firstDefined: 'first defined here ({{what}})',
+      external: '`external` entry `{{id}}` is defined in the data set as a {{what}}; delete the `external` entry',
+      definedHere: 'defined here ({{what}})',
+    },
+  },
   examples: {
-    valid: ['kind: family\nid: demo-family\ntitle: Demo\nresponsibilities: [Ship work]\nroles:\n  demo:\n    title: Demo\n    grade: 6\n'],
+    valid: [yaml`
+        kind: family
+        id: demo-family
+        title: Demo
+        responsibilities: [Ship work]
+        roles:
+          demo:
+            title: Demo
+            grade: 6
+      `],
     invalid: [
-      { yaml: 'kind: family\nid: demo\ntitle: Demo\nroles:\n  demo:\n    title: Demo\n    grade: 6\n', line: 5, column: 3 },
+      { yaml: yaml`
+        kind: family
+        id: demo
+        title: Demo
+        roles:
+          demo:
+            title: Demo
+            grade: 6
+      `,
+        errors: [{ messageId: 'duplicate', line: 5, column: 3 }],
+      },
       {
-        yaml: 'kind: family\nid: b-family\ntitle: B\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n---\nkind: family\nid: a-family\ntitle: A\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n',
-        line: 5,
-        column: 3,
-        file: 2,
+        yaml: yaml`
+        kind: family
+        id: b-family
+        title: B
+        roles:
+          engineer:
+            title: Engineer
+            grade: 6
+        ---
+        kind: family
+        id: a-family
+        title: A
+        roles:
+          engineer:
+            title: Engineer
+            grade: 6
+      `,
+        errors: [{ messageId: 'duplicate', line: 5, column: 3, file: 2 }],
       },
     ],
   },
-  check(ctx: LintContext): RawFinding[] {
-    const out: RawFinding[] = [];
+  check(ctx: LintContext, report) {
     const first = new Map<string, Definition>();
     const define = (id: string, def: Definition) => {
       const prev = first.get(id);
@@ -36,13 +76,13 @@ export const rule: Rule = {
         first.set(id, def);
         return;
       }
-      out.push({
-        ruleId: 'duplicate-id',
-        message: `${def.what} id \`${id}\` is already used by a ${prev.what}; ids of roles and families are unique across the data set`,
+      report({
+        messageId: 'duplicate',
+        data: { what: def.what, id, first: prev.what },
         file: def.file,
         path: def.path,
         at: 'key',
-        related: [{ file: prev.file, path: prev.path, at: 'key', message: `first defined here (${prev.what})` }],
+        related: [{ file: prev.file, path: prev.path, at: 'key', messageId: 'firstDefined', data: { what: prev.what } }],
       });
     };
     const families = ctx.files.filter((f) => f.valid && f.kind === 'family' && isMap(f.value));
@@ -57,16 +97,15 @@ export const rule: Rule = {
       for (const eid of Object.keys(ext)) {
         const prev = first.get(eid);
         if (!prev) continue;
-        out.push({
-          ruleId: 'duplicate-id',
-          message: `\`external\` entry \`${eid}\` is defined in the data set as a ${prev.what}; delete the \`external\` entry`,
+        report({
+          messageId: 'external',
+          data: { id: eid, what: prev.what },
           file: f.file,
           path: ['external', eid],
           at: 'key',
-          related: [{ file: prev.file, path: prev.path, at: 'key', message: `defined here (${prev.what})` }],
+          related: [{ file: prev.file, path: prev.path, at: 'key', messageId: 'definedHere', data: { what: prev.what } }],
         });
       }
     }
-    return out;
   },
 };

@@ -1,4 +1,4 @@
-import type { RawFinding } from '../../findings.js';
+import { yaml } from '../example.js';
 import type { ItemDef } from '../../model.js';
 import type { LintContext, Rule } from '../types.js';
 import { itemLists } from '../walk.js';
@@ -9,14 +9,45 @@ export const rule: Rule = {
   summary: 'the same item twice in one section',
   description:
     'Within one section of one role (or of the family, or of a specialty) every item must have its own identity: its `id`, or for an item without `id` its text, compared case-insensitively with whitespace collapsed. A second item with the same identity is a copy-paste slip; only one of them survives resolution. The finding points at the second and links to the first.',
+  meta: {
+    messages: {
+      duplicateId: 'item id `{{id}}` appears twice in {{section}} of {{owner}}',
+      duplicate: 'this item appears twice in {{section}} of {{owner}}',
+      first: 'first written here',
+    },
+  },
   examples: {
-    valid: ['kind: family\nid: demo\ntitle: Demo\nresponsibilities: [Ship work]\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n    responsibilities:\n      - Build things\n      - Fix things\n'],
+    valid: [yaml`
+        kind: family
+        id: demo
+        title: Demo
+        responsibilities: [Ship work]
+        roles:
+          engineer:
+            title: Engineer
+            grade: 6
+            responsibilities:
+              - Build things
+              - Fix things
+      `],
     invalid: [
-      { yaml: 'kind: family\nid: demo\ntitle: Demo\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n    responsibilities:\n      - Build things\n      - build  things\n', line: 10, column: 9 },
+      { yaml: yaml`
+        kind: family
+        id: demo
+        title: Demo
+        roles:
+          engineer:
+            title: Engineer
+            grade: 6
+            responsibilities:
+              - Build things
+              - build  things
+      `,
+        errors: [{ messageId: 'duplicate', line: 10, column: 9 }],
+      },
     ],
   },
-  check(ctx: LintContext): RawFinding[] {
-    const out: RawFinding[] = [];
+  check(ctx: LintContext, report) {
     for (const list of itemLists(ctx.ds)) {
       if (list.items.length < 2) continue;
       const seen = new Map<string, ItemDef>();
@@ -26,15 +57,14 @@ export const rule: Rule = {
           seen.set(item.identity, item);
           continue;
         }
-        out.push({
-          ruleId: 'duplicate-item',
-          message: `${item.id !== null ? `item id \`${item.id}\`` : 'this item'} appears twice in ${list.section} of ${list.owner}`,
+        report({
+          messageId: item.id !== null ? 'duplicateId' : 'duplicate',
+          data: { id: item.id ?? '', section: list.section, owner: list.owner },
           file: list.file,
           path: item.path,
-          related: [{ file: prev.file, path: prev.path, message: 'first written here' }],
+          related: [{ file: prev.file, path: prev.path, messageId: 'first' }],
         });
       }
     }
-    return out;
   },
 };

@@ -1,4 +1,4 @@
-import type { RawFinding } from '../../findings.js';
+import { yaml } from '../example.js';
 import type { LintContext, Rule } from '../types.js';
 import { familyProse, prosePath } from '../walk.js';
 
@@ -13,37 +13,85 @@ export const rule: Rule = {
   summary: 'GitLab\'s own rules: no "you will"/"exciting opportunity" vacancy phrasing, no location requirements, "Ability to use GitLab" present',
   description:
     'Checks the conventions of GitLab\'s job-families guide (handbook/hiring/job-families): a job family describes a role for career conversations and must not read like a vacancy ("you will", "exciting opportunity", "we\'re hiring" anywhere in its prose); its requirements carry no location requirements (regions such as EMEA, APAC or Americas, or "located/based/residing in"), which change over time while job families stay; and every role\'s resolved requirements include "Ability to use GitLab". Off by default because it enforces one company\'s house style; turn it on with `rules: {handbook-style: warn}` or `--rule handbook-style=warn`.',
+  meta: {
+    messages: {
+      vacancy: '"{{phrase}}" reads like a vacancy; describe the role instead (GitLab job-families guide)',
+      location: '"{{phrase}}" is a location requirement; job families carry none (GitLab job-families guide)',
+      noGitlab: 'the requirements of {{role}} do not include "Ability to use GitLab" (GitLab job-families guide)',
+    },
+  },
   examples: {
     valid: [
-      'kind: family\nid: demo\ntitle: Demo\nrequirements: [Ability to use GitLab]\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n    responsibilities: [Build and run the platform]\n',
+      yaml`
+        kind: family
+        id: demo
+        title: Demo
+        requirements: [Ability to use GitLab]
+        roles:
+          engineer:
+            title: Engineer
+            grade: 6
+            responsibilities: [Build and run the platform]
+      `,
     ],
     invalid: [
       {
-        yaml: 'kind: family\nid: demo\ntitle: Demo\nrequirements: [Ability to use GitLab]\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n    responsibilities:\n      - You will build and run the platform\n',
-        line: 10,
-        column: 9,
+        yaml: yaml`
+        kind: family
+        id: demo
+        title: Demo
+        requirements: [Ability to use GitLab]
+        roles:
+          engineer:
+            title: Engineer
+            grade: 6
+            responsibilities:
+              - You will build and run the platform
+      `,
+        errors: [{ messageId: 'vacancy', line: 10, column: 9 }],
       },
       {
-        yaml: 'kind: family\nid: demo\ntitle: Demo\nrequirements: [Ability to use GitLab]\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n    requirements:\n      - Must be located in EMEA\n',
-        line: 10,
-        column: 9,
+        yaml: yaml`
+        kind: family
+        id: demo
+        title: Demo
+        requirements: [Ability to use GitLab]
+        roles:
+          engineer:
+            title: Engineer
+            grade: 6
+            requirements:
+              - Must be located in EMEA
+      `,
+        errors: [{ messageId: 'location', line: 10, column: 9 }],
       },
-      { yaml: 'kind: family\nid: demo\ntitle: Demo\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n    requirements: [Experience with Git]\n', line: 5, column: 3 },
+      { yaml: yaml`
+        kind: family
+        id: demo
+        title: Demo
+        roles:
+          engineer:
+            title: Engineer
+            grade: 6
+            requirements: [Experience with Git]
+      `,
+        errors: [{ messageId: 'noGitlab', line: 5, column: 3 }],
+      },
     ],
   },
-  check(ctx: LintContext): RawFinding[] {
-    const out: RawFinding[] = [];
+  check(ctx: LintContext, report) {
     for (const fam of ctx.ds.families) {
       for (const p of familyProse(ctx.ds, fam)) {
         const vacancy = VACANCY.exec(p.text);
-        if (vacancy) out.push({ ruleId: 'handbook-style', message: `"${vacancy[0]}" reads like a vacancy; describe the role instead (GitLab job-families guide)`, file: fam.file, path: prosePath(p) });
+        if (vacancy) report({ messageId: 'vacancy', data: { phrase: vacancy[0] }, file: fam.file, path: prosePath(p) });
         const location = p.section === 'requirements' ? LOCATION.exec(p.text) : null;
-        if (location) out.push({ ruleId: 'handbook-style', message: `"${location[0]}" is a location requirement; job families carry none (GitLab job-families guide)`, file: fam.file, path: prosePath(p) });
+        if (location) report({ messageId: 'location', data: { phrase: location[0] }, file: fam.file, path: prosePath(p) });
       }
     }
-    for (const role of ctx.inheritance().withoutGitlab) {
-      out.push({ ruleId: 'handbook-style', message: `the requirements of ${role.id} do not include "Ability to use GitLab" (GitLab job-families guide)`, file: role.file, path: role.path, at: 'key' });
-    }
-    return out;
   },
+  inheritance: (_ctx, report) => ({
+    roleResolved(role, view) {
+      if (view.gitlabRequirements === 0) report({ messageId: 'noGitlab', data: { role: role.id }, file: role.file, path: role.path, at: 'key' });
+    },
+  }),
 };

@@ -1,12 +1,14 @@
+import { yaml } from '../example.js';
 import { distance } from 'fastest-levenshtein';
-import type { RawFinding } from '../../findings.js';
 import type { FamilyDef, Path, RoleDef } from '../../model.js';
-import type { LintContext, Rule } from '../types.js';
+import type { LintContext, Report, Rule } from '../types.js';
 import { familyProse, prosePath } from '../walk.js';
 
 interface Word {
   text: string;
   lower: string;
+  /** `lower` with zero-width characters removed and Cyrillic and Greek look-alikes made Latin. */
+  fold: string;
 }
 
 interface Title {
@@ -16,24 +18,109 @@ interface Title {
   words: Word[];
 }
 
-const NON_WORD = /[^\p{L}\p{N}]+/u;
+/** Zero-width and soft-hyphen characters: invisible, so they join the word they sit in. */
+const INVISIBLE = '\u00ad\u200b\u200c\u200d\u2060\ufeff';
+const NON_WORD = new RegExp(`[^\\p{L}\\p{N}${INVISIBLE}]+`, 'u');
+const INVISIBLE_ALL = new RegExp(`[${INVISIBLE}]`, 'g');
+/** Lower-case Cyrillic and Greek letters that look like Latin ones. */
+const LOOK_ALIKE: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w',
+  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
+};
+const LOOK_ALIKE_ALL = new RegExp(`[${Object.keys(LOOK_ALIKE).join('')}]`, 'g');
 
-function words(text: string): Word[] {
-  return splitWords(text).map((w) => ({ text: w, lower: w.toLowerCase() }));
+/** `splitWords` for ASCII text, without a regular expression (every item text of a family goes through it). */
+function splitAscii(text: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    const word = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+    if (word) {
+      if (start === -1) start = i;
+    } else if (start !== -1) {
+      out.push(text.slice(start, i));
+      start = -1;
+    }
+  }
+  return out;
 }
 
-/** The words of a text: runs of letters and digits. */
+/** The hash `mayHaveWord` computes for a lower-case word. */
+function hashOf(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * Whether an ASCII text has a word (as `splitAscii` cuts them, lower-cased) whose hash is in `hashes`:
+ * false means none of the words is there; true is confirmed by the caller.
+ */
+function mayHaveWord(text: string, hashes: Set<number>): boolean {
+  let h = 0;
+  let inWord = false;
+  for (let i = 0; i <= text.length; i++) {
+    let c = i < text.length ? text.charCodeAt(i) : 0;
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      h = inWord ? (Math.imul(h, 31) + c) | 0 : c;
+      inWord = true;
+    } else if (inWord) {
+      if (hashes.has(h)) return true;
+      inWord = false;
+    }
+  }
+  return false;
+}
+
+function hasNonAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return true;
+  return false;
+}
+
+function fold(lower: string): string {
+  return hasNonAscii(lower) ? lower.replace(INVISIBLE_ALL, '').replace(LOOK_ALIKE_ALL, (c) => LOOK_ALIKE[c]) : lower;
+}
+
+function words(text: string): Word[] {
+  return splitWords(text).map((w) => {
+    const lower = w.toLowerCase();
+    return { text: w, lower, fold: fold(lower) };
+  });
+}
+
+/** The words of a text: runs of letters and digits (with any invisible characters inside them). */
 function splitWords(text: string): string[] {
+  if (!hasNonAscii(text)) return splitAscii(text);
   const out = text.split(NON_WORD);
   if (out.length && out[0] === '') out.shift();
   if (out.length && out[out.length - 1] === '') out.pop();
   return out;
 }
 
-/** A title without its parenthesised parts: "Technical Instructor (Intermediate)" -> "Technical Instructor". */
-function titleWords(title: string): Word[] {
-  return words(title.replace(/\([^)]*\)/g, ' '));
+/** A text without its parenthesised parts, in one pass: "Technical Instructor (Intermediate)" -> "Technical Instructor ". */
+function withoutParentheses(title: string): string {
+  if (title.indexOf('(') === -1) return title;
+  let out = '';
+  let from = 0;
+  for (let open = title.indexOf('('); open !== -1; ) {
+    const close = title.indexOf(')', open + 1);
+    if (close === -1) break; // an unclosed "(" keeps the rest, as the regular expression did
+    out += title.slice(from, open) + ' ';
+    from = close + 1;
+    open = title.indexOf('(', from);
+  }
+  return out + title.slice(from);
 }
+
+/** A title's words, without its parenthesised parts. */
+function titleWords(title: string): Word[] {
+  return words(withoutParentheses(title));
+}
+
+/** Titles longer than this many words are compared whole, not looked for inside other texts. */
+const MAX_WINDOW = 12;
 
 const isPlural = (a: string, b: string) => a === b + 's' || a === b + 'es' || b === a + 's' || b === a + 'es';
 
@@ -54,27 +141,66 @@ export const rule: Rule = {
   summary: 'two titles in one family one or two edits apart ("Techincal Instructor" vs "Technical Instructor")',
   description:
     'Catches misspelt role names within one family. Titles are compared without their parenthesised parts ("Technical Instructor (Intermediate)" → "Technical Instructor"), word by word, case-insensitively. Two role titles with the same number of words that differ in exactly one word are reported at the later role; and every mention of a role title of two or more words in the family\'s prose (role titles, summaries, `career_ladder`, every item text) that differs from it in exactly one word is reported at that text. Words count as misspelt when they have at least 4 letters, start with the same letter (so Senior/Junior or Lead/Head are not typos), are one edit apart (two for words of 6 letters or more, which covers swapped letters such as "Techincal"), are not a plural of each other, and the misspelt word is not itself a word of another title in the family. Text imported verbatim from a handbook page keeps its typos: fix them at the source, or suppress the finding with a disable comment.',
+  meta: {
+    messages: {
+      misspelt: '"{{written}}" looks like a misspelling of the role title "{{title}}" ({{role}})',
+      lookAlike: '"{{written}}" looks like the role title "{{title}}" ({{role}}) but is written with other characters (a look-alike letter or an invisible one)',
+      titleOf: 'title of {{role}}',
+    },
+  },
   examples: {
     valid: [
-      'kind: family\nid: demo\ntitle: Demo\nresponsibilities: [Ship work]\nroles:\n  technical-instructor:\n    title: Technical Instructor\n    grade: 6\n    summary: The Technical Instructor teaches; Technical Instructors teach.\n  senior-technical-instructor:\n    title: Senior Technical Instructor\n    grade: 7\n  junior-technical-instructor:\n    title: Junior Technical Instructor\n    grade: 5\n',
+      yaml`
+        kind: family
+        id: demo
+        title: Demo
+        responsibilities: [Ship work]
+        roles:
+          technical-instructor:
+            title: Technical Instructor
+            grade: 6
+            summary: The Technical Instructor teaches; Technical Instructors teach.
+          senior-technical-instructor:
+            title: Senior Technical Instructor
+            grade: 7
+          junior-technical-instructor:
+            title: Junior Technical Instructor
+            grade: 5
+      `,
     ],
     invalid: [
       {
-        yaml: 'kind: family\nid: demo\ntitle: Demo\nroles:\n  technical-instructor:\n    title: Technical Instructor (Intermediate)\n    grade: 6\n    summary: The Techincal Instructor reports to the manager.\n',
-        line: 8,
-        column: 14,
+        yaml: yaml`
+        kind: family
+        id: demo
+        title: Demo
+        roles:
+          technical-instructor:
+            title: Technical Instructor (Intermediate)
+            grade: 6
+            summary: The Techincal Instructor reports to the manager.
+      `,
+        errors: [{ messageId: 'misspelt', line: 8, column: 14 }],
       },
       {
-        yaml: 'kind: family\nid: demo\ntitle: Demo\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n  enginer:\n    title: Enginer\n    grade: 6\n',
-        line: 9,
-        column: 12,
+        yaml: yaml`
+        kind: family
+        id: demo
+        title: Demo
+        roles:
+          engineer:
+            title: Engineer
+            grade: 6
+          enginer:
+            title: Enginer
+            grade: 6
+      `,
+        errors: [{ messageId: 'misspelt', line: 9, column: 12 }],
       },
     ],
   },
-  check(ctx: LintContext): RawFinding[] {
-    const out: RawFinding[] = [];
-    for (const fam of ctx.ds.families) checkFamily(ctx, fam, out);
-    return out;
+  check(ctx: LintContext, report) {
+    for (const fam of ctx.ds.families) checkFamily(ctx, fam, report);
   },
 };
 
@@ -89,107 +215,128 @@ const keyOf = (ws: readonly string[], start: number, k: number, miss: number) =>
   return key;
 };
 
-function checkFamily(ctx: LintContext, fam: FamilyDef, out: RawFinding[]): void {
+function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => void): void {
   const titles: Title[] = fam.roleIds.map((id, index) => ({ role: ctx.ds.roles.get(id)!, index, words: titleWords(ctx.ds.roles.get(id)!.title) }));
   if (titles.length === 0) return;
+  // Title words as written (lower-cased): a word of another title is a different role, not a typo.
   const titleWordCount = new Map<string, number>();
-  // The words of the titles of two or more words: the words a window around a misspelling is made of.
+  // The folded words of the titles of two or more words: the words a window around a misspelling is made of.
   const windowWords = new Set<string>();
-  // keyOf(title words with one left out) -> the titles.
+  // keyOf(folded title words with one left out) -> the titles.
   const byKey = new Map<string, Title[]>();
+  const lengths = new Set<number>();
   for (const t of titles) {
     for (const w of t.words) titleWordCount.set(w.lower, (titleWordCount.get(w.lower) ?? 0) + 1);
     const k = t.words.length;
-    if (k < 2) continue;
-    const lower = t.words.map((w) => w.lower);
-    for (const w of lower) windowWords.add(w);
+    if (k < 2 || k > MAX_WINDOW) continue;
+    lengths.add(k);
+    const folded = t.words.map((w) => w.fold);
+    for (const w of folded) windowWords.add(w);
     for (let miss = 0; miss < k; miss++) {
-      const key = keyOf(lower, 0, k, miss);
+      const key = keyOf(folded, 0, k, miss);
       const list = byKey.get(key);
       if (list) list.push(t);
       else byKey.set(key, [t]);
     }
   }
-  const report = (path: Path, file: string, written: string, t: Title) =>
-    out.push({
-      ruleId: 'near-duplicate-title',
-      message: `"${written}" looks like a misspelling of the role title "${t.words.map((w) => w.text).join(' ')}" (${t.role.id})`,
+  const windowLengths = [...lengths].sort((a, b) => a - b);
+  const found = (path: Path, file: string, written: string, t: Title, lookAlike: boolean) =>
+    report({
+      messageId: lookAlike ? 'lookAlike' : 'misspelt',
+      data: { written, title: t.words.map((w) => w.text).join(' '), role: t.role.id },
       file,
       path,
-      related: [{ file: t.role.file, path: [...t.role.path, 'title'], message: `title of ${t.role.id}` }],
+      related: [{ file: t.role.file, path: [...t.role.path, 'title'], messageId: 'titleOf', data: { role: t.role.id } }],
     });
+  /** Whether `w` (of a text) is a misspelling or a look-alike of title word `t`. */
+  const matches = (lower: string, folded: string, t: Word) => (folded === t.fold ? lower !== t.lower : looksMisspelt(folded, t.fold));
 
   // One-word titles: compared with each other only (a single word in prose is too weak a signal).
   // Only words that could be misspelt are compared, each with the earlier ones of its first letter.
   const seenByLetter = new Map<string, Title[]>();
   for (const t of titles) {
     if (t.words.length !== 1) continue;
-    const w = t.words[0].lower;
-    if (w.length < 4 || !/^\p{L}+$/u.test(w)) continue;
-    const earlier = seenByLetter.get(w[0]) ?? [];
-    const match = earlier.find((e) => looksMisspelt(w, e.words[0].lower));
-    if (match) report([...t.role.path, 'title'], t.role.file, t.words[0].text, match);
+    const w = t.words[0];
+    if (w.fold.length < 4 || !/^\p{L}+$/u.test(w.fold)) continue;
+    const earlier = seenByLetter.get(w.fold[0]) ?? [];
+    const match = earlier.find((e) => matches(w.lower, w.fold, e.words[0]));
+    if (match) found([...t.role.path, 'title'], t.role.file, w.text, match, w.fold === match.words[0].fold);
     earlier.push(t);
-    seenByLetter.set(w[0], earlier);
+    seenByLetter.set(w.fold[0], earlier);
   }
 
   // A misspelt mention of a title of k >= 2 words is k words in a row: the misspelt one, which is no
   // word of another title, and k - 1 title words. So only words that could be misspelt and stand next
-  // to a title word are tried, each in the windows where every other word is a title word (a pass
-  // anchored on title words instead built a key for every window around them: 3x slower on item texts
-  // that name their role).
-  let maxWords = 0;
-  for (const t of titles) maxWords = Math.max(maxWords, t.words.length);
+  // to a title word are tried, each in the windows (of the lengths titles have) where every other word
+  // is a title word. The words of a run of title words are counted once, so a title that repeats its
+  // words (400 times "Engineer") costs its length times the window lengths, not a power of it.
+  const windowHashes = new Set<number>();
+  for (const w of windowWords) windowHashes.add(hashOf(w));
   const scan = (raw: string, path: () => Path, own?: Title) => {
+    if (windowWords.size === 0) return;
+    const nonAscii = hasNonAscii(raw);
+    // An ASCII text that names no title word (most of them) is dismissed without making a string.
+    if (!nonAscii && !mayHaveWord(raw, windowHashes)) return;
     const lower = raw.toLowerCase();
-    const text = splitWords(lower);
-    const n = text.length;
-    const titleWord = new Uint8Array(n);
-    let any = false;
+    const lowerWords = nonAscii ? splitWords(lower) : splitAscii(lower);
+    const n = lowerWords.length;
+    const folded = nonAscii ? lowerWords.map(fold) : lowerWords;
+    let first = -1;
     for (let i = 0; i < n; i++) {
-      if (windowWords.has(text[i])) {
-        titleWord[i] = 1;
-        any = true;
+      if (windowWords.has(folded[i])) {
+        first = i;
+        break;
       }
     }
-    if (!any) return;
+    if (first === -1) return;
+    const titleWord = new Uint8Array(n + 1);
+    // run[i]: how many title words in a row end just before i (so a window's other words are checked in O(1)).
+    const run = new Int32Array(n + 1);
+    for (let i = first; i < n; i++) {
+      if (windowWords.has(folded[i])) titleWord[i] = 1;
+      run[i + 1] = titleWord[i] ? run[i] + 1 : 0;
+    }
+    // after[i]: how many title words in a row start at i.
+    const after = new Int32Array(n + 1);
+    for (let i = n - 1; i >= first; i--) after[i] = titleWord[i] ? after[i + 1] + 1 : 0;
+    const ownCount = new Map<string, number>();
+    if (own) for (const w of own.words) ownCount.set(w.lower, (ownCount.get(w.lower) ?? 0) + 1);
     // Best (longest) title per misspelt word of this text.
-    const found = new Map<number, { title: Title; start: number }>();
+    const best = new Map<number, { title: Title; start: number; lookAlike: boolean }>();
     for (let miss = 0; miss < n; miss++) {
       if (!titleWord[miss - 1] && !titleWord[miss + 1]) continue;
-      const wrong = text[miss];
-      if (wrong.length < 4) continue;
-      // A word of another title is a different role, not a typo.
-      const ownUses = own ? own.words.filter((w) => w.lower === wrong).length : 0;
-      if ((titleWordCount.get(wrong) ?? 0) - ownUses > 0) continue;
-      for (let k = 2; k <= maxWords; k++) {
+      const wrongFold = folded[miss];
+      const wrongLower = lowerWords[miss];
+      if (wrongFold.length < 4) continue;
+      if ((titleWordCount.get(wrongLower) ?? 0) - (ownCount.get(wrongLower) ?? 0) > 0) continue;
+      // Only windows whose other words are all title words: at most `left` of them before the word and
+      // `right` after it.
+      const left = run[miss];
+      const right = after[miss + 1];
+      for (const k of windowLengths) {
+        if (k > left + right + 1) break;
         // Windows from the leftmost: when one title fits two windows around the word, the first wins.
-        for (let m = k - 1; m >= 0; m--) {
+        for (let m = Math.min(k - 1, left); m >= 0 && k - 1 - m <= right; m--) {
           const start = miss - m;
-          if (start < 0 || start + k > n) continue;
-          let others = true;
-          for (let i = start; i < start + k && others; i++) if (i !== miss && !titleWord[i]) others = false;
-          if (!others) continue;
-          const candidates = byKey.get(keyOf(text, start, k, m));
+          const candidates = byKey.get(keyOf(folded, start, k, m));
           if (!candidates) continue;
           for (const title of candidates) {
-            if (title === own || wrong === title.words[m].lower) continue;
-            if (!looksMisspelt(wrong, title.words[m].lower)) continue;
+            if (title === own || !matches(wrongLower, wrongFold, title.words[m])) continue;
             // Two titles of the same length are reported once, at the later role.
             if (own && own.words.length === k && own.index < title.index) continue;
-            const prev = found.get(miss);
-            if (!prev || prev.title.words.length < k || (prev.title.words.length === k && title.index < prev.title.index)) found.set(miss, { title, start });
+            const prev = best.get(miss);
+            if (!prev || prev.title.words.length < k || (prev.title.words.length === k && title.index < prev.title.index)) best.set(miss, { title, start, lookAlike: wrongFold === title.words[m].fold });
           }
         }
       }
     }
-    if (found.size === 0) return;
+    if (best.size === 0) return;
     // Words as written, for the message (lower-casing can change a word's length, rarely: fall back).
     const written = splitWords(raw);
-    const shown = written.length === text.length ? written : text;
+    const shown = written.length === n ? written : lowerWords;
     const file = own ? own.role.file : fam.file;
-    for (const { title, start } of [...found.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1])) {
-      report(path(), file, shown.slice(start, start + title.words.length).join(' '), title);
+    for (const { title, start, lookAlike } of [...best.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1])) {
+      found(path(), file, shown.slice(start, start + title.words.length).join(' '), title, lookAlike);
     }
   };
   for (const t of titles) scan(t.role.title, () => [...t.role.path, 'title'], t);

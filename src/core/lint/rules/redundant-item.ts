@@ -1,4 +1,6 @@
+import { yaml } from '../example.js';
 import type { Rule } from '../types.js';
+import { sameContent } from '../inheritance.js';
 
 export const rule: Rule = {
   id: 'redundant-item',
@@ -6,17 +8,68 @@ export const rule: Rule = {
   summary: 'an item that repeats one the role already inherits',
   description:
     'A role inherits its family\'s items and, through `extends`, everything its parent resolves to. An own item with the identity of an inherited one replaces it in place (SPEC §2); when it has the very same text (and the same `years`, `area` and `skills`) the replacement changes nothing and only adds noise, often a line restated on the handbook page. Delete it; the role keeps the item through inheritance. The finding links to the item it repeats.',
+  meta: {
+    messages: {
+      redundant: 'repeats an item {{role}} already inherits from {{from}}; delete it',
+      inherited: 'inherited from {{from}}',
+    },
+  },
   examples: {
     valid: [
-      'kind: family\nid: demo\ntitle: Demo\nresponsibilities: [Ship work]\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n    requirements:\n      - id: git\n        text: Experience with Git\n  senior-engineer:\n    title: Senior Engineer\n    grade: 7\n    extends: engineer\n    requirements:\n      - id: git\n        text: Deep experience with Git\n',
+      yaml`
+        kind: family
+        id: demo
+        title: Demo
+        responsibilities: [Ship work]
+        roles:
+          engineer:
+            title: Engineer
+            grade: 6
+            requirements:
+              - id: git
+                text: Experience with Git
+          senior-engineer:
+            title: Senior Engineer
+            grade: 7
+            extends: engineer
+            requirements:
+              - id: git
+                text: Deep experience with Git
+      `,
     ],
     invalid: [
       {
-        yaml: 'kind: family\nid: demo\ntitle: Demo\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n    requirements:\n      - Ability to use GitLab\n  senior-engineer:\n    title: Senior Engineer\n    grade: 7\n    extends: engineer\n    requirements:\n      - Ability to use GitLab\n',
-        line: 15,
-        column: 9,
+        yaml: yaml`
+        kind: family
+        id: demo
+        title: Demo
+        roles:
+          engineer:
+            title: Engineer
+            grade: 6
+            requirements:
+              - Ability to use GitLab
+          senior-engineer:
+            title: Senior Engineer
+            grade: 7
+            extends: engineer
+            requirements:
+              - Ability to use GitLab
+      `,
+        errors: [{ messageId: 'redundant', line: 15, column: 9 }],
       },
     ],
   },
-  check: (ctx) => ctx.inheritance().redundant,
+  inheritance: (_ctx, report) => ({
+    override(role, item, inherited) {
+      if (!sameContent(inherited, item)) return;
+      report({
+        messageId: 'redundant',
+        data: { role: role.id, from: inherited.from },
+        file: role.file,
+        path: item.path,
+        related: [{ file: inherited.file, path: inherited.path, messageId: 'inherited', data: { from: inherited.from } }],
+      });
+    },
+  }),
 };

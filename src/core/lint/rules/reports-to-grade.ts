@@ -1,4 +1,4 @@
-import type { RawFinding } from '../../findings.js';
+import { yaml } from '../example.js';
 import type { LintContext, Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -7,34 +7,61 @@ export const rule: Rule = {
   summary: 'reporting to a role of the same or a lower grade',
   description:
     'A manager is normally graded above the people who report to them. A `reports_to` naming a role of the same or a lower grade usually means a wrong reference or a wrong grade. References to families or `external` roles have no grade and are not checked.',
+  meta: {
+    messages: {
+      self: '{{role}} reports to itself',
+      same: '{{role}} (grade {{grade}}) reports to {{boss}}, whose grade {{bossGrade}} is the same',
+      lower: '{{role}} (grade {{grade}}) reports to {{boss}}, whose grade {{bossGrade}} is lower',
+      bossGrade: '{{role}} is grade {{grade}}',
+    },
+  },
   examples: {
     valid: [
-      'kind: family\nid: demo\ntitle: Demo\nresponsibilities: [Ship work]\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n    reports_to: engineering-manager\n  engineering-manager:\n    title: Engineering Manager\n    grade: 8\n',
+      yaml`
+        kind: family
+        id: demo
+        title: Demo
+        responsibilities: [Ship work]
+        roles:
+          engineer:
+            title: Engineer
+            grade: 6
+            reports_to: engineering-manager
+          engineering-manager:
+            title: Engineering Manager
+            grade: 8
+      `,
     ],
     invalid: [
       {
-        yaml: 'kind: family\nid: demo\ntitle: Demo\nroles:\n  engineer:\n    title: Engineer\n    grade: 8\n    reports_to: engineering-manager\n  engineering-manager:\n    title: Engineering Manager\n    grade: 8\n',
-        line: 8,
-        column: 17,
+        yaml: yaml`
+        kind: family
+        id: demo
+        title: Demo
+        roles:
+          engineer:
+            title: Engineer
+            grade: 8
+            reports_to: engineering-manager
+          engineering-manager:
+            title: Engineering Manager
+            grade: 8
+      `,
+        errors: [{ messageId: 'same', line: 8, column: 17 }],
       },
     ],
   },
-  check(ctx: LintContext): RawFinding[] {
-    const out: RawFinding[] = [];
+  check(ctx: LintContext, report) {
     for (const role of ctx.ds.roles.values()) {
       const boss = role.reportsTo !== undefined ? ctx.ds.roles.get(role.reportsTo) : undefined;
       if (!boss || boss.grade === undefined || role.grade === undefined || boss.grade > role.grade) continue;
-      out.push({
-        ruleId: 'reports-to-grade',
-        message:
-          boss === role
-            ? `${role.id} reports to itself`
-            : `${role.id} (grade ${role.grade}) reports to ${boss.id}, whose grade ${boss.grade} is ${boss.grade === role.grade ? 'the same' : 'lower'}`,
+      report({
+        messageId: boss === role ? 'self' : boss.grade === role.grade ? 'same' : 'lower',
+        data: { role: role.id, grade: role.grade, boss: boss.id, bossGrade: boss.grade },
         file: role.file,
         path: [...role.path, 'reports_to'],
-        related: [{ file: boss.file, path: [...boss.path, 'grade'], message: `${boss.id} is grade ${boss.grade}` }],
+        related: [{ file: boss.file, path: [...boss.path, 'grade'], messageId: 'bossGrade', data: { role: boss.id, grade: boss.grade } }],
       });
     }
-    return out;
   },
 };

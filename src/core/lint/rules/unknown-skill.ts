@@ -1,6 +1,6 @@
-import type { RawFinding } from '../../findings.js';
+import { yaml } from '../example.js';
 import type { VocabularyEntry } from '../../model.js';
-import { didYouMean } from '../../suggest.js';
+import { SuggestionIndex } from '../../suggest.js';
 import type { LintContext, Rule } from '../types.js';
 import { itemLists } from '../walk.js';
 
@@ -17,27 +17,66 @@ export const rule: Rule = {
   summary: 'a skill or area not in the `kind: skills` vocabulary (when one exists)',
   description:
     'When the linted files include a `kind: skills` vocabulary, every id in a requirement\'s `skills: {any|all}` must be one of its `skills`, and every `area` one of its `areas`; `gap` can only match a profile against ids it knows. The message suggests the closest id, or the id whose title or alias is what was written. Without a vocabulary the rule is silent.',
+  meta: {
+    messages: {
+      skill: 'unknown skill `{{id}}`{{hint}}; add it to the skills vocabulary or fix the id',
+      area: 'unknown experience area `{{id}}`{{hint}}; add it to the areas of the skills vocabulary or fix the id',
+    },
+  },
   examples: {
     valid: [
-      'kind: family\nid: demo\ntitle: Demo\nresponsibilities: [Ship work]\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n    requirements:\n      - text: Uses Git daily\n        skills: {all: [git]}\n---\nkind: skills\nskills:\n  git: {title: Git}\n',
+      yaml`
+        kind: family
+        id: demo
+        title: Demo
+        responsibilities: [Ship work]
+        roles:
+          engineer:
+            title: Engineer
+            grade: 6
+            requirements:
+              - text: Uses Git daily
+                skills: {all: [git]}
+        ---
+        kind: skills
+        skills:
+          git: {title: Git}
+      `,
     ],
     invalid: [
       {
-        yaml: 'kind: family\nid: demo\ntitle: Demo\nroles:\n  engineer:\n    title: Engineer\n    grade: 6\n    requirements:\n      - text: Uses Git daily\n        skills: {all: [gti]}\n---\nkind: skills\nskills:\n  git: {title: Git}\n',
-        line: 10,
-        column: 24,
+        yaml: yaml`
+        kind: family
+        id: demo
+        title: Demo
+        roles:
+          engineer:
+            title: Engineer
+            grade: 6
+            requirements:
+              - text: Uses Git daily
+                skills: {all: [gti]}
+        ---
+        kind: skills
+        skills:
+          git: {title: Git}
+      `,
+        errors: [{ messageId: 'skill', line: 10, column: 24 }],
       },
     ],
   },
-  check(ctx: LintContext): RawFinding[] {
+  check(ctx: LintContext, report) {
     const vocab = ctx.ds.vocabulary;
-    if (!vocab) return [];
-    const out: RawFinding[] = [];
+    if (!vocab) return;
+    const indexes = new Map<Map<string, VocabularyEntry>, SuggestionIndex>();
     let skillNames: Map<string, string> | undefined;
     let areaNames: Map<string, string> | undefined;
     const hint = (id: string, entries: Map<string, VocabularyEntry>, names: Map<string, string>) => {
       const byName = names.get(id.toLowerCase()) ?? names.get(id.replace(/-/g, ' ').toLowerCase());
-      return byName ? ` (did you mean \`${byName}\`?)` : didYouMean(id, entries.keys());
+      if (byName) return ` (did you mean \`${byName}\`?)`;
+      let index = indexes.get(entries);
+      if (!index) indexes.set(entries, (index = new SuggestionIndex([...entries.keys()])));
+      return index.didYouMean(id);
     };
     for (const list of itemLists(ctx.ds)) {
       for (const item of list.items) {
@@ -46,15 +85,14 @@ export const rule: Rule = {
           (item.skills[mode] ?? []).forEach((id, j) => {
             if (vocab.skills.has(id)) return;
             skillNames ??= spellings(vocab.skills);
-            out.push({ ruleId: 'unknown-skill', message: `unknown skill \`${id}\`${hint(id, vocab.skills, skillNames)}; add it to the skills vocabulary or fix the id`, file: list.file, path: [...item.path, 'skills', mode, j] });
+            report({ messageId: 'skill', data: { id, hint: hint(id, vocab.skills, skillNames) }, file: list.file, path: [...item.path, 'skills', mode, j] });
           });
         }
         if (item.area !== undefined && !vocab.areas.has(item.area)) {
           areaNames ??= spellings(vocab.areas);
-          out.push({ ruleId: 'unknown-skill', message: `unknown experience area \`${item.area}\`${hint(item.area, vocab.areas, areaNames)}; add it to the areas of the skills vocabulary or fix the id`, file: list.file, path: [...item.path, 'area'] });
+          report({ messageId: 'area', data: { id: item.area, hint: hint(item.area, vocab.areas, areaNames) }, file: list.file, path: [...item.path, 'area'] });
         }
       }
     }
-    return out;
   },
 };

@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectSameAsFullPipeline } from '../helpers/lean.js';
+import { parse } from '../../src/core/yaml/parse.js';
 import { ROOT } from '../helpers/run-cli.js';
 import { caseArb, filesOf } from '../fuzz/fuzz-lib.js';
 // @ts-expect-error plain JS script without types
@@ -53,7 +54,9 @@ const INSIDE: [string, string][] = [
   ['core-schema scalars', 'a: 1\nb: -2.50\nc: 1e3\nd: .inf\ne: .nan\nf: 0x1F\ng: 0o17\nh: true\ni: False\nj: null\nk: ~\nl: 007\nm: +12\n'],
   ['quoted and escaped', 'a: "x\\ty \\u00e9 \\"q\\""\nb: \'it\'\'s\'\nc: "multi\n  line"\nd: \'\'\n'],
   ['multi-line plain scalar', 'summary: first line\n  second line\n\n  new paragraph\nnext: x\n'],
-  ['block scalars', 'a: |\n  keep\n   indented\n\nb: >-\n  folded\n  text\n\n  para\nc: |+\n  kept\n\nd: |2\n    two\ne: >\n  last\n'],
+  ['block scalars', 'a: |\n  keep\n   indented\n\nb: >-\n  folded\n  text\n\n  para\nc: |-\n  stripped\n\nd: |2\n    two\ne: >\n  last\n'],
+  ['flow over lines', 'a: [x,\n  y]\nb: {k: v,\n  l: w}\n'],
+  ['trailing comma', 'a: [x, y,]\n'],
   ['comments everywhere', '# head\n\nkind: family # why\n# between\nroles: # list\n  # inside\n  - a # x\n  # after\n  - b\n# tail\n'],
   ['flow collections', 'a: []\nb: {}\nc: [x, "y", \'z\', 1, true]\nd: {all: [gcp, aws], any: [x]}\ne: [[1, 2], {k: v}]\nf: [ spaced , out ]\n'],
   ['compact mappings in sequences', 'items:\n  - id: x\n    text: y\n  -   id: z\n      text: w\n  - - nested\n    - seq\n'],
@@ -81,8 +84,7 @@ const OUTSIDE: [string, string][] = [
   ['sequence document', '- a\n- b\n'],
   ['empty document', ''],
   ['comment-only document', '# nothing\n'],
-  ['flow over lines', 'a: [x,\n  y]\n'],
-  ['trailing comma', 'a: [x, y,]\n'],
+  ['keep-chomping block scalar', 'a: |+\n  kept\n\nb: 1\n'],
   ['pair in flow sequence', 'a: [k: v]\n'],
   ['bad indentation', 'a:\n  b: 1\n c: 2\n'],
   ['unterminated quote', 'a: "open\n'],
@@ -94,6 +96,14 @@ const OUTSIDE: [string, string][] = [
 describe('the subset', () => {
   test.each(INSIDE)('inside: %s', (_name, text) => expect(expectSameAsFullPipeline(text)).toBe(true));
   test.each(OUTSIDE)('outside: %s', (_name, text) => expect(expectSameAsFullPipeline(text)).toBe(false));
+});
+
+test('nesting far past the limit is refused by the fast path, without the full pipeline (which ran out of memory)', () => {
+  const text = 'a:\n' + '  - '.repeat(200_000) + 'x\n';
+  const r = parse(text, 'deep.yaml');
+  expect(r.value).toBeNull();
+  expect(r.syntax.map((s) => s.messageId)).toEqual(['nestingDeeper']);
+  expect(r.syntax[0].start).toBeGreaterThan(0);
 });
 
 describe('mutated files', () => {

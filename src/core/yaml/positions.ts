@@ -1,10 +1,11 @@
 /**
- * Source positions. A loaded file keeps the offsets of every mapping key and value and of every
+ * Source positions, and the one place where a path or an offset becomes a 1-based line and column
+ * (`Locator.locate`, `LineIndex.range`). A loaded file keeps the offsets of every mapping key and value and of every
  * sequence entry, attached to the plain JS containers they produced; a path into the data is turned
  * into a 1-based line and column only when something needs it (a finding, an item's provenance).
  */
-import type { Range } from './findings.js';
-import type { Path } from './model.js';
+import type { Range } from '../findings.js';
+import type { Path } from '../model.js';
 
 /**
  * Offsets of one container's children, stored in the file's shared `pool` (one Int32Array per file:
@@ -13,8 +14,8 @@ import type { Path } from './model.js';
  * end] of entry i at pool[at + 2i..], `len` entries.
  */
 export interface ContainerOffsets {
+  /** Where the container starts (its first key, `-`, `[` or `{`). */
   start: number;
-  end: number;
   /**
    * A map's key names in source order, kept only when the object's own key order differs from it
    * (JavaScript lists keys that look like array indices first); otherwise the object's keys are that
@@ -96,7 +97,7 @@ export class LineIndex {
 export class Locator {
   constructor(
     readonly root: unknown,
-    readonly offsets: WeakMap<object, ContainerOffsets>,
+    readonly offsets: Map<object, ContainerOffsets>,
     readonly lines: LineIndex,
     readonly pool: Int32Array = new Int32Array(0),
   ) {}
@@ -135,6 +136,12 @@ export class Locator {
     if (r.endColumn !== 1 || r.endLine <= r.line) return r;
     const last = this.lines.position(end - 1);
     return { ...r, endLine: last.line, endColumn: last.column };
+  }
+
+  /** The 1-based line of entry `i` of a loaded sequence (without walking a path to it), if located. */
+  entryLine(seq: readonly unknown[], i: number): number | undefined {
+    const info = this.offsets.get(seq);
+    return info && i < info.len ? this.lines.position(this.pool[info.at + 2 * i]).line : undefined;
   }
 
   line(path: Path, at: 'key' | 'value' = 'value'): number {

@@ -1,0 +1,16 @@
+/**
+ * Appends `items` to `target` one by one. Spreading them into `push` passes every item as an argument,
+ * and an array of a few hundred thousand entries (a list of 200,000 items) overflows the call stack.
+ */
+export function pushAll<T>(target: T[], items: readonly T[]): T[] {
+  for (let i = 0; i < items.length; i++) target.push(items[i]);
+  return target;
+}
+
+/** The largest of `values` (or `empty` for none), without spreading them into `Math.max`. */
+export function maxOf(values: readonly number[], empty = -Infinity): number {
+  if (values.length === 0) return empty;
+  let m = values[0];
+  for (let i = 1; i < values.length; i++) if (values[i] > m) m = values[i];
+  return m;
+}

@@ -1,0 +1,46 @@
+/**
+ * Where the words of every finding are made: a rule's message template (`meta.messages`) filled with
+ * the finding's data. Every value put into a message is escaped here, one way, so no text from a data
+ * file reaches a terminal or a report raw: control characters (ESC, BEL, CR, LF, …), bidirectional
+ * overrides and zero-width characters become JSON-style escapes (`\n`, `\u001b`, `\u202e`).
+ */
+import type { MessageData } from './findings.js';
+
+/** C0 and C1 controls, DEL, zero-width and bidi formatting characters, line/paragraph separators. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+const SHORT: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+
+/** Free text made safe to print: unsafe characters as JSON-style escapes, backslashes as they are. */
+export function escapeText(s: string): string {
+  UNSAFE.lastIndex = 0;
+  if (!UNSAFE.test(s)) return s;
+  return s.replace(UNSAFE, (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+/** The distinct placeholder names of a template, in order of first use. */
+export function placeholders(template: string): string[] {
+  const names: string[] = [];
+  for (const m of template.matchAll(PLACEHOLDER)) if (!names.includes(m[1])) names.push(m[1]);
+  return names;
+}
+
+/** Fills `{{name}}` placeholders with escaped data; an unknown placeholder is left as written. */
+export function formatMessage(template: string, data: MessageData | undefined): string {
+  if (!data) return template;
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    const v = data[name];
+    return v === undefined ? whole : typeof v === 'number' ? String(v) : escapeText(v);
+  });
+}
+
+/** Looks a message template up by rule and message id. */
+export type MessageLookup = (ruleId: string, messageId: string) => string | undefined;
+
+/** The words of a finding; a message id the rule does not declare is a bug, shown as such. */
+export function messageText(lookup: MessageLookup, ruleId: string, messageId: string, data: MessageData | undefined): string {
+  const template = lookup(ruleId, messageId);
+  return template === undefined ? `(unknown message ${ruleId}/${messageId})` : formatMessage(template, data);
+}
