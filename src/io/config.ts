@@ -11,10 +11,14 @@ import { messageText } from '../core/messages.js';
 import { schemaFindings } from '../core/schema-errors.js';
 import { didYouMean } from '../core/suggest.js';
 import type { Severity } from '../core/lint/types.js';
-import { displayPath } from './files.js';
+import { displayPath } from './display.js';
+import { ReadError, readRegularFile } from './read.js';
 import { loadSchemaSupport } from './schemas.js';
 
 export const CONFIG_NAMES = ['.ladderrc.yaml', '.ladderrc.yml'] as const;
+
+/** A config file is a few lines; anything bigger is a mistake (and is not parsed). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export interface LintConfig {
   /** As shown to users. */
@@ -30,11 +34,8 @@ export async function findConfig(cwd: string): Promise<string | null> {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     for (const name of CONFIG_NAMES) {
       const candidate = join(dir, name);
-      try {
-        if ((await fs.stat(candidate)).isFile()) return candidate;
-      } catch {
-        // not here: keep looking upwards
-      }
+      // Whatever is there is the config: a FIFO or a directory under that name is refused by the reader.
+      if (await fs.lstat(candidate).then(() => true, () => false)) return candidate;
     }
     if (dirname(dir) === dir) return null;
   }
@@ -50,10 +51,10 @@ export async function loadConfig(explicit: string | undefined, cwd: string, know
   const file = displayPath(abs, cwd);
   let bytes: Uint8Array;
   try {
-    bytes = await fs.readFile(abs);
+    bytes = await readRegularFile(abs, MAX_CONFIG_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new DataError(code === 'ENOENT' ? `${file}: no such config file` : `${file}: cannot read the config file (${code ?? (e as Error).message})`);
+    if (!(e instanceof ReadError)) throw e;
+    throw new DataError(e.reason === 'missing' ? `${file}: no such config file` : `${file}: ${e.message}; expected a YAML config file`);
   }
   const decoded = decodeText(bytes);
   if (!('text' in decoded)) throw new DataError(`${file}: ${messageText(loaderMessages, 'yaml-syntax', decoded.messageId, undefined)}`);

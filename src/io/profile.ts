@@ -1,11 +1,11 @@
 /** Reads and validates a `--profile` file (SPEC §1.3). */
-import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { DataError } from '../core/errors.js';
 import { loadFile, locateFindings, locateOne, type LoadedFile } from '../core/load.js';
 import type { Finding, RawFinding } from '../core/findings.js';
 import { PROFILE_MESSAGES, profileFromValue, type Profile } from '../core/gap/profile.js';
-import { displayPath, MAX_FILE_BYTES } from './files.js';
+import { displayPath } from './display.js';
+import { MAX_FILE_BYTES, ReadError, readRegularFile } from './read.js';
 import { loadSchemaSupport } from './schemas.js';
 
 export interface ProfileFile {
@@ -21,16 +21,15 @@ export async function readProfile(path: string, cwd: string): Promise<ProfileFil
   const abs = resolve(cwd, path);
   let bytes: Uint8Array;
   try {
-    const st = await fs.stat(abs);
-    if (st.isDirectory()) throw new DataError(`${path}: is a directory; --profile takes a YAML file with \`kind: profile\``);
-    // A FIFO or a device would block or never end: only regular files are read.
-    if (!st.isFile()) throw new DataError(`${path}: not a regular file (a FIFO, device or socket?); --profile takes a YAML file with \`kind: profile\``);
-    if (st.size > MAX_FILE_BYTES) throw new DataError(`${path}: file is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a profile`);
-    bytes = await fs.readFile(abs);
+    bytes = await readRegularFile(abs, MAX_FILE_BYTES);
   } catch (e) {
-    if (e instanceof DataError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new DataError(code === 'ENOENT' ? `${path}: no such file; --profile takes a YAML file with \`kind: profile\`` : `${path}: cannot read the profile (${code ?? (e as Error).message})`);
+    if (!(e instanceof ReadError)) throw e;
+    const what = '--profile takes a YAML file with `kind: profile`';
+    if (e.reason === 'missing') throw new DataError(`${path}: no such file; ${what}`);
+    if (e.reason === 'directory') throw new DataError(`${path}: is a directory; ${what}`);
+    if (e.reason === 'not-regular') throw new DataError(`${path}: not a regular file (a FIFO, device or socket?); ${what}`);
+    if (e.reason === 'too-large') throw new DataError(`${path}: file is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a profile`);
+    throw new DataError(`${path}: ${e.message}; ${what}`);
   }
   const file = displayPath(abs, cwd);
   const schemas = await loadSchemaSupport();
