@@ -18,6 +18,7 @@ const steps = [
   ['startup.js', []],
   ['scale.js', process.argv.slice(2)],
   ['lint-bench.js', []],
+  ['lint-formats.js', []],
   ['lint-vs-ajv.js', []],
   ['changes.js', []],
   ['promo.js', []],

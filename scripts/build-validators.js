@@ -10,6 +10,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const kinds = ['family', 'skills', 'profile', 'config'];
 const schemas = Object.fromEntries(kinds.map((k) => [k, JSON.parse(readFileSync(join(root, 'schemas', `${k}.schema.json`), 'utf8'))]));
 const ajv = new Ajv2020.default({ allErrors: true, strict: true, strictRequired: false, code: { source: true } });
+// Editor help (yaml-language-server) in the schemas: not a validation keyword.
+ajv.addKeyword('markdownDescription');
 for (const k of kinds) ajv.addSchema(schemas[k], k);
 const code = standaloneCode.default(ajv, Object.fromEntries(kinds.map((k) => [k, k])));
 const out = join(root, 'dist', 'validators.cjs');

@@ -114,13 +114,17 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .command('lint')
     .description('validate ladder YAML files: syntax, schema and consistency rules')
     .argument('[paths...]', 'files or directories (default: the data set); - reads standard input')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(LINT_FORMATS).default('stylish' as const))
-    .option('-o, --out <file>', 'write the report to a file instead of stdout (atomically)')
+    .option(
+      '-f, --format <format[=file]>',
+      `report format: ${LINT_FORMATS.join(', ')} (default: stylish); repeat with =<file> to write several reports in one run`,
+      (v: string, acc: string[] | undefined) => [...(acc ?? []), v],
+    )
+    .option('-o, --out <file>', 'write the report to a file instead of stdout, atomically (the findings are also shown on stderr)')
     .addOption(new Option('--output-file <file>', 'same as --out (the eslint spelling)').hideHelp())
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)')
     .option('-c, --config <file>', 'config file (default: .ladderrc.yaml found from the current directory upwards)')
     .option('--rule <id=severity>', 'set a rule severity (error, warn or warning, off); repeatable', (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
-    .addHelpText('after', examples('ladder lint', 'ladder lint data/ --format gitlab -o gl-code-quality.json', 'ladder lint --rule handbook-style=warn --max-warnings 0'))
+    .addHelpText('after', examples('ladder lint', 'ladder lint data/ --format gitlab -o gl-code-quality.json', 'ladder lint --format gitlab=gl-code-quality-report.json --format junit=ladder-junit.xml', 'ladder lint --rule handbook-style=warn --max-warnings 0'))
     .action(async (paths, opts) => done(await (await import('./commands/lint.js')).lint(ctx(), paths, opts)));
 
   program

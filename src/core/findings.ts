@@ -33,6 +33,11 @@ export interface Finding extends Range {
   data?: MessageData;
   /** JSON pointer of the offending node ('' for the document): stable when lines move. */
   pointer: string;
+  /**
+   * What the finding is about, stable across edits elsewhere (`subjectOf`: document id, keys, item
+   * identities instead of indexes); '' when it has no path (YAML syntax). Reports build identities from it.
+   */
+  subject?: string;
   related?: Related[];
 }
 

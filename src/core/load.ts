@@ -5,6 +5,7 @@
 import { decodeText, parse, Locator, LineIndex, type ParsedSource } from './yaml/index.js';
 import { schemaFindings, type SchemaKind, type SchemaSupport } from './schema-errors.js';
 import { compareFindings, toPointer, type Finding, type RawFinding } from './findings.js';
+import { subjectOf } from './subject.js';
 import { messageText, type MessageLookup } from './messages.js';
 import { rule as yamlSyntaxRule } from './lint/rules/yaml-syntax.js';
 import { rule as schemaRule } from './lint/rules/schema.js';
@@ -110,7 +111,7 @@ export function locateFindings(file: LoadedFile, raw: RawFinding[], level: (rule
   for (const s of file.syntax) {
     const lv = level('yaml-syntax');
     if (lv === 'off') continue;
-    out.push({ file: file.file, ...file.locator.lines.range(s.start, s.end), level: lv, ruleId: 'yaml-syntax', messageId: s.messageId, message: messageText(lookup, 'yaml-syntax', s.messageId, s.data), pointer: '', ...(s.data ? { data: s.data } : {}) });
+    out.push({ file: file.file, ...file.locator.lines.range(s.start, s.end), level: lv, ruleId: 'yaml-syntax', messageId: s.messageId, message: messageText(lookup, 'yaml-syntax', s.messageId, s.data), pointer: '', subject: '', ...(s.data ? { data: s.data } : {}) });
   }
   for (const r of raw) {
     const lv = level(r.ruleId);
@@ -122,7 +123,7 @@ export function locateFindings(file: LoadedFile, raw: RawFinding[], level: (rule
 
 /** One finding, located in its file (and its related places in theirs), with its words made. */
 export function locateOne(file: LoadedFile, r: RawFinding, lv: 'error' | 'warning', others?: (name: string) => LoadedFile | undefined, lookup: MessageLookup = loaderMessages): Finding {
-  const finding: Finding = { file: r.file, ...file.locator.locate(r.path, r.at), level: lv, ruleId: r.ruleId, messageId: r.messageId, message: messageText(lookup, r.ruleId, r.messageId, r.data), pointer: toPointer(r.path) };
+  const finding: Finding = { file: r.file, ...file.locator.locate(r.path, r.at), level: lv, ruleId: r.ruleId, messageId: r.messageId, message: messageText(lookup, r.ruleId, r.messageId, r.data), pointer: toPointer(r.path), subject: subjectOf(file.value, r.path) };
   if (r.data) finding.data = r.data;
   if (r.related?.length) {
     finding.related = r.related.map((rel) => {

@@ -26,6 +26,8 @@ export async function loadSchemaSupport(): Promise<SchemaSupport> {
   } catch {
     const { Ajv2020 } = await import('ajv/dist/2020.js');
     const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+    // Editor help (yaml-language-server) in the schemas: not a validation keyword.
+    ajv.addKeyword('markdownDescription');
     schemas = Object.fromEntries(KINDS.map((k) => [k, JSON.parse(readFileSync(join(SCHEMA_DIR, `${k}.schema.json`), 'utf8'))])) as Record<SchemaKind, unknown>;
     compiled = Object.fromEntries(KINDS.map((k) => [k, ajv.compile(schemas[k] as object) as Compiled])) as Record<SchemaKind, Compiled>;
   }

@@ -1,50 +1,58 @@
 /**
  * JUnit XML, as read by GitLab (https://docs.gitlab.com/ci/testing/unit_test_reports/) and most CI
  * servers: one testsuite per file, one failing testcase per finding, one passing testcase for a clean
- * file. GitLab keeps only the first of equal test names, so names are made unique.
+ * file. GitLab matches test cases between pipelines by suite, class name and name, so the name is the
+ * finding's identity (rule and what it is about, identity.ts): stable when lines move, unique in its
+ * file. The position goes in the `line` attribute and the failure text.
  */
 import type { Finding } from '../core/findings.js';
+import { identify } from './identity.js';
 import type { Formatter } from './types.js';
 
-// XML 1.0 forbids most control characters even when escaped.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const xml = (s: string) => s.replace(CONTROL, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+// XML 1.0 forbids most control characters even when escaped: they are shown as `\uXXXX` instead.
+// Attribute values also get quotes, and CR, LF and tab as character references, since an XML parser
+// normalises literal ones in attributes to spaces (XML 1.0 §3.3.3). One pass per string.
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;', '\n': '&#10;', '\t': '&#9;' };
+const escape = (c: string) => ENTITIES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+// eslint-disable-next-line no-control-regex
+const TEXT = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+// eslint-disable-next-line no-control-regex
+const ATTR = /[&<>"'\u0000-\u001F\uFFFE\uFFFF]/g;
+/** Element text: markup characters escaped; CR, LF and tab are kept as they are. */
+const text = (s: string) => s.replace(TEXT, escape);
+/** Attribute values. */
+const attr = (s: string) => s.replace(ATTR, escape);
 
 export const junit: Formatter = (findings, { files }) => {
-  const byFile = new Map<string, Finding[]>(files.map((f) => [f, []]));
-  for (const f of findings) {
-    const list = byFile.get(f.file);
-    if (list) list.push(f);
-    else byFile.set(f.file, [f]);
+  const ids = identify(findings);
+  const byFile = new Map<string, number[]>(files.map((f) => [f, []]));
+  for (let i = 0; i < findings.length; i++) {
+    const list = byFile.get(findings[i].file);
+    if (list) list.push(i);
+    else byFile.set(findings[i].file, [i]);
   }
   const names = [...byFile.keys()].sort();
-  const suites: string[] = [];
   let tests = 0;
+  const body: string[] = [];
   for (const file of names) {
     const list = byFile.get(file)!;
+    const fileAttr = attr(file);
     const cases: string[] = [];
     if (list.length === 0) {
-      cases.push(`    <testcase classname="${xml(file)}" name="ladder lint" file="${xml(file)}"/>`);
+      cases.push(`    <testcase classname="${fileAttr}" name="ladder lint" file="${fileAttr}"/>\n`);
     } else {
-      const used = new Map<string, number>();
-      for (const f of list) {
-        let name = `${f.ruleId} ${f.pointer || '/'} ${f.line}:${f.column}`;
-        const n = (used.get(name) ?? 0) + 1;
-        used.set(name, n);
-        if (n > 1) name += ` (${n})`;
+      for (const i of list) {
+        const f: Finding = findings[i];
         cases.push(
-          `    <testcase classname="${xml(file)}" name="${xml(name)}" file="${xml(file)}">\n` +
-            `      <failure message="${xml(f.message)}" type="${f.level}">${xml(`${file}:${f.line}:${f.column}: ${f.level} ${f.message} (${f.ruleId})`)}</failure>\n` +
-            `    </testcase>`,
+          `    <testcase classname="${fileAttr}" name="${attr(ids[i].name)}" file="${fileAttr}" line="${f.line}">\n` +
+          `      <failure message="${attr(f.message)}" type="${f.level}">${text(`${file}:${f.line}:${f.column}: ${f.level} ${f.message} (${f.ruleId})`)}</failure>\n` +
+            `    </testcase>\n`,
         );
       }
     }
-    tests += cases.length;
-    suites.push(`  <testsuite name="${xml(file)}" tests="${cases.length}" failures="${list.length}" errors="0">\n${cases.join('\n')}\n  </testsuite>`);
+    const count = Math.max(list.length, 1);
+    tests += count;
+    body.push(`  <testsuite name="${fileAttr}" tests="${count}" failures="${list.length}" errors="0">\n${cases.join('')}  </testsuite>\n`);
   }
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ladder lint" tests="${tests}" failures="${findings.length}" errors="0">\n` +
-    (suites.length ? suites.join('\n') + '\n' : '') +
-    `</testsuites>\n`
-  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ladder lint" tests="${tests}" failures="${findings.length}" errors="0">\n${body.join('')}</testsuites>\n`;
 };

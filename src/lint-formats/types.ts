@@ -11,6 +11,10 @@ export interface FormatContext {
   rules: readonly (Pick<Rule, 'id' | 'summary' | 'description' | 'defaultSeverity'> & Partial<Pick<Rule, 'meta'>>)[];
   /** Every linted file (display paths), including clean ones (JUnit lists them as passing). */
   files: readonly string[];
+  /** The absolute working directory the display paths are relative to (SARIF's `%SRCROOT%`). */
+  cwd?: string;
+  /** The project's repository (package.json `repository`), for links to rule pages; none: no links. */
+  repository?: string;
 }
 
 export type Formatter = (findings: readonly Finding[], context: FormatContext) => string;

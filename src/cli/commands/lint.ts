@@ -4,10 +4,12 @@ import type { Context } from '../io.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { SEVERITIES, type Severity } from '../../core/lint/types.js';
 import { didYouMean } from '../../core/suggest.js';
-import { VERSION } from '../version.js';
+import { LINT_FORMATS } from '../../formats.js';
+import { REPOSITORY, VERSION } from '../version.js';
 
 export interface LintOptions {
-  format: string;
+  /** `--format <name>[=<file>]`, repeatable (a single string from older callers). */
+  format?: string[] | string;
   out?: string;
   /** The eslint spelling of --out. */
   outputFile?: string;
@@ -28,6 +30,8 @@ export async function lint(ctx: Context, paths: string[], opts: LintOptions): Pr
   const ids = RULES.map((r) => r.id);
   const maxWarnings = parseMaxWarnings(opts.maxWarnings);
   const ruleOptions = parseRuleOptions(opts.rule ?? [], ids);
+  if (opts.out !== undefined && opts.outputFile !== undefined && opts.out !== opts.outputFile) throw new UsageError('give --out or --output-file, not both');
+  const reports = parseFormats(typeof opts.format === 'string' ? [opts.format] : (opts.format ?? []), opts.out ?? opts.outputFile, LINT_FORMATS, opts.out !== undefined ? '--out' : '--output-file');
   // No paths: the data set, chosen as every command chooses it. Paths inside it are linted in its context.
   const choice = await chooseDataSet({ flag: ctx.data, env: io.env, cwd: io.cwd, configFile: opts.config, knownRules: ids });
   const config = choice.config;
@@ -72,17 +76,18 @@ export async function lint(ctx: Context, paths: string[], opts: LintOptions): Pr
     findings = findings.filter((f) => wanted.has(f.file));
     linted = linted.filter((f) => wanted.has(f));
   }
-  const format = Object.hasOwn(FORMATTERS, opts.format) ? FORMATTERS[opts.format as keyof typeof FORMATTERS] : undefined;
-  if (!format) throw new UsageError(`unknown format \`${opts.format}\`${didYouMean(opts.format, Object.keys(FORMATTERS))}`);
-  if (opts.out !== undefined && opts.outputFile !== undefined && opts.out !== opts.outputFile) throw new UsageError('give --out or --output-file, not both');
-  const outFile = opts.out ?? opts.outputFile;
-  const toFile = outFile !== undefined;
   const { makePaint } = await import('../../render/paint.js');
-  const text = format(findings, { paint: await makePaint(ctx.color && !toFile && opts.format === 'stylish'), version: VERSION, rules: RULES, files: linted });
-  if (toFile) {
-    await writeFileAtomic(outFile!, text, io.cwd);
-  } else {
-    io.stdout.write(text);
+  const base = { version: VERSION, rules: RULES, files: linted, cwd: resolve(io.cwd), repository: REPOSITORY };
+  const render = async (name: string, color: boolean) => FORMATTERS[name as keyof typeof FORMATTERS](findings, { ...base, paint: await makePaint(color) });
+  // Files first, each written whole (a temporary file, then a rename), then the console.
+  for (const r of reports) if (r.file !== undefined) await writeFileAtomic(r.file, await render(r.format, false), io.cwd);
+  const toStdout = reports.find((r) => r.file === undefined);
+  if (toStdout) io.stdout.write(await render(toStdout.format, ctx.color && toStdout.format === 'stylish'));
+  // A report in a file says nothing in the job log: the findings and their count go to stderr as well.
+  if (reports.some((r) => r.file !== undefined) && toStdout?.format !== 'stylish') {
+    const { stylish } = await import('../../lint-formats/stylish.js');
+    const text = stylish(findings, { ...base, paint: await makePaint(ctx.color && Boolean(io.stderr.isTTY)) });
+    io.stderr.write(text || `✔ no problems (${linted.length} file${linted.length === 1 ? '' : 's'})\n`);
   }
 
   const errors = findings.filter((f) => f.level === 'error').length;
@@ -121,4 +126,44 @@ export function parseRuleOptions(values: string[], ids: readonly string[]): [str
     out.push([id, level as Severity]);
   }
   return out;
+}
+
+export interface Report {
+  format: string;
+  /** Where it goes; undefined: stdout. */
+  file?: string;
+}
+
+/**
+ * `--format <name>[=<file>]`, repeatable: each report named with a file goes to that file; at most one
+ * goes to stdout. `--output-file` is the file of the one named without `=<file>`. No `--format`: stylish.
+ */
+export function parseFormats(values: readonly string[], outputFile: string | undefined, names: readonly string[], outFlag = '--out'): Report[] {
+  const reports: Report[] = (values.length ? values : ['stylish']).map((v) => {
+    const eq = v.indexOf('=');
+    const format = (eq === -1 ? v : v.slice(0, eq)).trim();
+    if (!names.includes(format)) throw new UsageError(`unknown format \`${format}\`${didYouMean(format, names)} (formats: ${names.join(', ')})`);
+    if (eq === -1) return { format };
+    const file = v.slice(eq + 1);
+    if (file.trim() === '') throw new UsageError(`--format ${format}=: give a file name after \`=\`, e.g. --format ${format}=report.out`);
+    return { format, file };
+  });
+  const unnamed = reports.filter((r) => r.file === undefined);
+  if (outputFile !== undefined) {
+    if (unnamed.length !== 1) {
+      throw new UsageError(
+        unnamed.length === 0 ? `${outFlag}: every --format already names its file (--format <name>=<file>); drop ${outFlag}` : `${outFlag}: several --format options without a file; name each file with --format <name>=<file>`,
+      );
+    }
+    unnamed[0].file = outputFile;
+  } else if (unnamed.length > 1) {
+    throw new UsageError(`only one report can go to stdout, got ${unnamed.map((r) => r.format).join(' and ')}: name the others' files, e.g. --format ${unnamed[1].format}=ladder-${unnamed[1].format}.out`);
+  }
+  const seen = new Set<string>();
+  for (const r of reports) {
+    if (r.file === undefined) continue;
+    if (seen.has(r.file)) throw new UsageError(`two reports would be written to ${r.file}: give each --format its own file`);
+    seen.add(r.file);
+  }
+  return reports;
 }
