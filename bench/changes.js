@@ -24,7 +24,10 @@ const { run } = await import(join(root, 'dist', 'cli', 'run.js')).catch(() => {
 
 const repo = mkdtempSync(join(tmpdir(), 'ladder-changes-bench-'));
 const git = (...args) => {
-  const r = spawnSync('git', ['-c', 'user.email=bench@example.com', '-c', 'user.name=bench', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
+  const r = spawnSync('git', ['-c', 'user.email=bench@example.com', '-c', 'user.name=bench', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
   return r.stdout;
 };
@@ -35,7 +38,9 @@ try {
   git('add', '-A');
   git('commit', '-q', '-m', 'generated');
   // One role edited in each of EDITED files spread over the set: its first responsibility reworded.
-  const names = readdirSync(data).filter((n) => n.startsWith('fam-')).sort();
+  const names = readdirSync(data)
+    .filter((n) => n.startsWith('fam-'))
+    .sort();
   let edited = 0;
   for (let k = 0; k < EDITED; k++) {
     const file = join(data, names[Math.floor((k * names.length) / EDITED)]);

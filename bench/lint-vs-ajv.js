@@ -71,7 +71,10 @@ function report(title, dir, files, target) {
   const r = compare({
     ajv: [ajvBin, ['validate', '-s', schema, '--spec=draft2020', '-d', join(dir, '*.yaml')]],
     lint: [process.execPath, [bin, 'lint', dir, '--format', 'json']],
-    jsyaml: [process.execPath, ['-e', `${readAll(dir)} const y = require(${JSON.stringify(join(root, 'node_modules', 'js-yaml'))}); for (const t of texts) y.load(t);`]],
+    jsyaml: [
+      process.execPath,
+      ['-e', `${readAll(dir)} const y = require(${JSON.stringify(join(root, 'node_modules', 'js-yaml'))}); for (const t of texts) y.load(t);`],
+    ],
   });
   console.log(`\n${title}: ${files} family files, best of ${RUNS}`);
   console.log(`  ajv validate -s family.schema.json -d '<dir>/*.yaml' (schema only)   ${fmt(r.ajv)}`);

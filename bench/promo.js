@@ -47,6 +47,8 @@ for (const n of sizes) {
     profileFromWorksheet('sheet.csv', records, role, ds.vocabulary);
   });
   const r = (a, b) => (b ? (a / b).toFixed(2) : '   -');
-  console.log(`${String(n).padEnd(8)} ${suggest.toFixed(0).padStart(16)}  ${r(suggest, prev?.suggest).padStart(5)}   ${sheet.toFixed(0).padStart(22)}  ${r(sheet, prev?.sheet).padStart(5)}`);
+  console.log(
+    `${String(n).padEnd(8)} ${suggest.toFixed(0).padStart(16)}  ${r(suggest, prev?.suggest).padStart(5)}   ${sheet.toFixed(0).padStart(22)}  ${r(sheet, prev?.sheet).padStart(5)}`,
+  );
   prev = { suggest, sheet };
 }

@@ -95,13 +95,17 @@ try {
 
   // Table.
   console.log(`\nScale (Node ${process.version}; generated data: families of 5–10 roles, extends chains within and across families)\n`);
-  console.log(`${'roles'.padStart(6)} ${'MB'.padStart(5)}  ${'command'.padEnd(32)} ${'time'.padStart(9)} ${'vs parse'.padStart(9)} ${'peak MB'.padStart(8)} ${'x size'.padStart(7)}  exit   (x size: peak memory / data on disk; node -e 0 alone: ${baseRss.toFixed(0)} MB)`);
+  console.log(
+    `${'roles'.padStart(6)} ${'MB'.padStart(5)}  ${'command'.padEnd(32)} ${'time'.padStart(9)} ${'vs parse'.padStart(9)} ${'peak MB'.padStart(8)} ${'x size'.padStart(7)}  exit   (x size: peak memory / data on disk; node -e 0 alone: ${baseRss.toFixed(0)} MB)`,
+  );
   for (const size of sizes) {
     const rows = results.filter((r) => r.size === size);
     const parse = rows.find((r) => r.name.startsWith('parse only'));
     for (const r of rows) {
       const ratio = r === parse ? '' : `${(r.ms / parse.ms).toFixed(2)}x`;
-      console.log(`${pad(size, 6)} ${pad(r.mb.toFixed(1), 5)}  ${r.name.padEnd(32)} ${pad(fmtMs(r.ms), 9)} ${pad(ratio, 9)} ${pad(r.rss?.toFixed(0) ?? '?', 8)} ${pad(r.rss ? (r.rss / r.mb).toFixed(1) + 'x' : '?', 7)}  ${r.code}`);
+      console.log(
+        `${pad(size, 6)} ${pad(r.mb.toFixed(1), 5)}  ${r.name.padEnd(32)} ${pad(fmtMs(r.ms), 9)} ${pad(ratio, 9)} ${pad(r.rss?.toFixed(0) ?? '?', 8)} ${pad(r.rss ? (r.rss / r.mb).toFixed(1) + 'x' : '?', 7)}  ${r.code}`,
+      );
     }
   }
 
@@ -117,12 +121,17 @@ try {
   console.log('\nTargets at the largest size: show within 1.5x of parsing, lint within 3x, peak memory under 10x the data on disk');
   const big = results.filter((r) => r.size === sizes[sizes.length - 1]);
   const parse = big.find((r) => r.name.startsWith('parse only'));
-  for (const [name, limit] of [['show <end of deepest chain>', 1.5], ['lint', 3]]) {
+  for (const [name, limit] of [
+    ['show <end of deepest chain>', 1.5],
+    ['lint', 3],
+  ]) {
     const r = big.find((x) => x.name === name);
     if (r) console.log(`  ${name.padEnd(32)} ${(r.ms / parse.ms).toFixed(2)}x parse  ${r.ms / parse.ms <= limit ? 'ok' : 'MISSED'}`);
   }
   for (const r of big.filter((x) => x.rss)) {
-    console.log(`  ${r.name.padEnd(32)} ${(r.rss / r.mb).toFixed(1)}x size in memory (${((r.rss - baseRss) / r.mb).toFixed(1)}x above an empty node)  ${r.rss / r.mb <= 10 ? 'ok' : 'MISSED'}`);
+    console.log(
+      `  ${r.name.padEnd(32)} ${(r.rss / r.mb).toFixed(1)}x size in memory (${((r.rss - baseRss) / r.mb).toFixed(1)}x above an empty node)  ${r.rss / r.mb <= 10 ? 'ok' : 'MISSED'}`,
+    );
   }
 
   // ajv-cli (schema only) against ladder lint on the same family files.
@@ -148,8 +157,12 @@ try {
       const L = best(runsL);
       ajv = { files: g.files - 1, mb: (g.bytes / 1024 / 1024).toFixed(1), ajv: A, lint: L };
       console.log(`\nSchema-only validation with ajv-cli vs ladder lint, ${g.files - 1} family files (${ajv.mb} MB), best of 3`);
-      console.log(`  ajv validate -s family.schema.json --spec=draft2020 -d '<dir>/*.yaml'  ${pad(fmtMs(A.ms), 9)}  ${pad(A.rss?.toFixed(0) ?? '?', 5)} MB  exit ${A.code}`);
-      console.log(`  ladder lint <dir> --format json (syntax, schema, all rules)         ${pad(fmtMs(L.ms), 9)}  ${pad(L.rss?.toFixed(0) ?? '?', 5)} MB  exit ${L.code}`);
+      console.log(
+        `  ajv validate -s family.schema.json --spec=draft2020 -d '<dir>/*.yaml'  ${pad(fmtMs(A.ms), 9)}  ${pad(A.rss?.toFixed(0) ?? '?', 5)} MB  exit ${A.code}`,
+      );
+      console.log(
+        `  ladder lint <dir> --format json (syntax, schema, all rules)         ${pad(fmtMs(L.ms), 9)}  ${pad(L.rss?.toFixed(0) ?? '?', 5)} MB  exit ${L.code}`,
+      );
       console.log(`  ladder lint / ajv-cli: ${(L.ms / A.ms).toFixed(2)}x time`);
       // What each parser alone costs on the same files, in a fresh process (start-up included): the
       // floor under ajv-cli (js-yaml) and under ladder (yaml's lexer and CST parser, which ladder's
@@ -158,7 +171,10 @@ try {
       const floors = [
         ['js-yaml load (the parser of ajv-cli)', `${readAll} const y = require('js-yaml'); for (const t of texts) y.load(t);`],
         ['yaml Lexer alone', `${readAll} const Y = require('yaml'); for (const t of texts) for (const x of new Y.Lexer().lex(t));`],
-        ['yaml CST Parser alone', `process.env = { ...process.env }; ${readAll} const Y = require('yaml'); for (const t of texts) for (const x of new Y.Parser().parse(t));`],
+        [
+          'yaml CST Parser alone',
+          `process.env = { ...process.env }; ${readAll} const Y = require('yaml'); for (const t of texts) for (const x of new Y.Parser().parse(t));`,
+        ],
       ];
       ajv.floors = {};
       for (const [name, script] of floors) {

@@ -29,7 +29,7 @@ const args = process.argv.slice(2);
 const require_ = args.includes('--require');
 const logAt = args.indexOf('--log');
 const logFile = logAt === -1 ? undefined : args[logAt + 1];
-const chosen = args.filter((a, i) => !a.startsWith("--") && (logAt === -1 || i !== logAt + 1));
+const chosen = args.filter((a, i) => !a.startsWith('--') && (logAt === -1 || i !== logAt + 1));
 for (const c of chosen) {
   if (!ALL.includes(c)) {
     process.stderr.write(`ci-check: unknown integration "${c}" (choose from ${ALL.join(', ')})\n`);
@@ -49,7 +49,12 @@ const say = (s) => {
 
 /** Runs a command in a sample, stdout and stderr interleaved as a terminal would show them. */
 function sh(command, cwd, env = {}) {
-  const r = spawnSync('bash', ['-c', `${command} 2>&1`], { cwd, env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync('bash', ['-c', `${command} 2>&1`], {
+    cwd,
+    env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: r.status ?? 1, output: r.stdout ?? '' };
 }
 
@@ -123,7 +128,11 @@ function gitlab() {
   expect('gitlab', pass.status === 0 && /PASS\s+ladder-lint/.test(pass.output), 'the job passes');
   const cleanReport = readJson(join(artifacts, 'gl-code-quality-report.json'));
   expect('gitlab', Array.isArray(cleanReport) && cleanReport.length === 0, 'its Code Quality artifact is an empty list');
-  expect('gitlab', /<testsuites name="ladder lint" tests="2" failures="0"/.test(read(join(artifacts, 'ladder-junit.xml'))), 'its JUnit artifact has two passing test cases');
+  expect(
+    'gitlab',
+    /<testsuites name="ladder lint" tests="2" failures="0"/.test(read(join(artifacts, 'ladder-junit.xml'))),
+    'its JUnit artifact has two passing test cases',
+  );
 
   rmSync(join(dir, '.gitlab-ci-local'), { recursive: true, force: true });
   breakSample(dir);
@@ -134,10 +143,18 @@ function gitlab() {
   expect('gitlab', fail.output.includes('reports_to `platform-manger` names no known role'), 'the job log shows the finding');
   const report = readJson(join(artifacts, 'gl-code-quality-report.json'));
   say(`Code Quality artifact:\n${JSON.stringify(report, null, 2)}\n`);
-  expect('gitlab', Array.isArray(report) && report.length === 1 && report[0].check_name === 'unresolved-reference' && report[0].location.path === 'data/platform.yaml', 'the artifacts are kept when the job fails: Code Quality has the finding');
+  expect(
+    'gitlab',
+    Array.isArray(report) && report.length === 1 && report[0].check_name === 'unresolved-reference' && report[0].location.path === 'data/platform.yaml',
+    'the artifacts are kept when the job fails: Code Quality has the finding',
+  );
   const junit = read(join(artifacts, 'ladder-junit.xml'));
   say(`JUnit artifact:\n${junit}`);
-  expect('gitlab', /failures="1"/.test(junit) && junit.includes('name="unresolved-reference platform roles.platform-engineer.reports_to"'), 'JUnit has the failing test case, named by what it is about');
+  expect(
+    'gitlab',
+    /failures="1"/.test(junit) && junit.includes('name="unresolved-reference platform roles.platform-engineer.reports_to"'),
+    'JUnit has the failing test case, named by what it is about',
+  );
   return dir;
 }
 
@@ -154,7 +171,11 @@ function preCommit() {
   const fail = sh(staged, dir);
   show('pre-commit try-repo on the staged change (a typo in reports_to)', staged, fail, dir);
   expect('pre-commit', fail.status === 1 && /ladder lint\.+Failed/.test(fail.output), 'the hook fails on the bad file');
-  expect('pre-commit', fail.output.includes('data/platform.yaml\n') && fail.output.includes('reports_to `platform-manger` names no known role'), 'it names the file and the finding');
+  expect(
+    'pre-commit',
+    fail.output.includes('data/platform.yaml\n') && fail.output.includes('reports_to `platform-manger` names no known role'),
+    'it names the file and the finding',
+  );
   return dir;
 }
 
@@ -176,7 +197,12 @@ function runAction(dir, inputs) {
     writeFileSync(ghOutput, '');
     const script = join(dir, '.github-step.sh');
     writeFileSync(script, step.run);
-    const env = { ...Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expr(v)])), GITHUB_OUTPUT: ghOutput, GITHUB_ACTION_PATH: ROOT, GITHUB_WORKSPACE: dir };
+    const env = {
+      ...Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expr(v)])),
+      GITHUB_OUTPUT: ghOutput,
+      GITHUB_ACTION_PATH: ROOT,
+      GITHUB_WORKSPACE: dir,
+    };
     const cwd = join(dir, expr(step['working-directory'] ?? '.'));
     const r = sh(`bash --noprofile --norc -eo pipefail ${script}`, cwd, env);
     stdout += `▶ ${step.name}\n${r.output}`;
@@ -195,7 +221,10 @@ function runAction(dir, inputs) {
 
 function actionOutputs(action, steps) {
   return Object.fromEntries(
-    Object.entries(action.outputs ?? {}).map(([k, v]) => [k, String(v.value).replace(/\$\{\{\s*steps\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}/g, (_, id, name) => steps[id]?.[name] ?? '')]),
+    Object.entries(action.outputs ?? {}).map(([k, v]) => [
+      k,
+      String(v.value).replace(/\$\{\{\s*steps\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}/g, (_, id, name) => steps[id]?.[name] ?? ''),
+    ]),
   );
 }
 
@@ -214,11 +243,22 @@ function github() {
   const fail = runAction(dir, inputs);
   show('action.yml steps after a typo in reports_to', `(uses: ladder action, with: package: <ladder>)`, fail, dir);
   const notes = annotations(fail.output);
-  expect('github', fail.status === 1 && notes.length === 1 && notes[0].startsWith('::error file=data/platform.yaml,line=12,col=17,'), 'the action fails with one error annotation on the line');
+  expect(
+    'github',
+    fail.status === 1 && notes.length === 1 && notes[0].startsWith('::error file=data/platform.yaml,line=12,col=17,'),
+    'the action fails with one error annotation on the line',
+  );
   const sarif = readJson(fail.outputs['sarif-file']);
   const result = sarif?.runs?.[0]?.results?.[0];
   say(`SARIF result:\n${JSON.stringify(result, null, 2)}\n`);
-  expect('github', fail.outputs['exit-code'] === '1' && sarif.runs[0].results.length === 1 && result.ruleId === 'unresolved-reference' && result.locations[0].physicalLocation.artifactLocation.uri === 'data/platform.yaml', 'outputs exit-code 1 and the SARIF file for code scanning has the finding');
+  expect(
+    'github',
+    fail.outputs['exit-code'] === '1' &&
+      sarif.runs[0].results.length === 1 &&
+      result.ruleId === 'unresolved-reference' &&
+      result.locations[0].physicalLocation.artifactLocation.uri === 'data/platform.yaml',
+    'outputs exit-code 1 and the SARIF file for code scanning has the finding',
+  );
   return dir;
 }
 

@@ -18,15 +18,16 @@ if (!dir) {
   process.exit(2);
 }
 
-const [{ importPages }, { findPages, pageInputs }, { measureCorpus }, { familyYaml }, { loadFile, buildDataSet }, { loadSchemaSupport }, { runLint }] = await Promise.all([
-  dist('import/import-pages.js'),
-  dist('io/pages.js'),
-  dist('import/measure.js'),
-  dist('import/family-yaml.js'),
-  dist('core/load.js'),
-  dist('io/schemas.js'),
-  dist('core/lint/engine.js'),
-]);
+const [{ importPages }, { findPages, pageInputs }, { measureCorpus }, { familyYaml }, { loadFile, buildDataSet }, { loadSchemaSupport }, { runLint }] =
+  await Promise.all([
+    dist('import/import-pages.js'),
+    dist('io/pages.js'),
+    dist('import/measure.js'),
+    dist('import/family-yaml.js'),
+    dist('core/load.js'),
+    dist('io/schemas.js'),
+    dist('core/lint/engine.js'),
+  ]);
 
 // The pages `ladder import <dir>` would read, read the same way (src/io/pages.ts).
 // File names relative to the directory, as in the reports.

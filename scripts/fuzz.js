@@ -69,7 +69,8 @@ async function check(c) {
   for (const [name, bytes] of files) {
     const r = compareYamlPaths(new TextDecoder().decode(bytes), yamlPaths);
     yamlPath[r.taken ? 'taken' : 'left']++;
-    if (r.taken && r.fast !== r.full) return `${name}: the fast YAML path parses it differently from the full pipeline:\n  fast: ${r.fast.slice(0, 2000)}\n  full: ${r.full.slice(0, 2000)}`;
+    if (r.taken && r.fast !== r.full)
+      return `${name}: the fast YAML path parses it differently from the full pipeline:\n  fast: ${r.fast.slice(0, 2000)}\n  full: ${r.full.slice(0, 2000)}`;
   }
   for (const argv of commandsFor(c)) {
     commands++;
@@ -94,7 +95,10 @@ const property = fc.asyncProperty(caseArb, async (c) => {
   const problem = await check(c);
   if (problem) {
     failed++;
-    const key = problem.split('\n')[0].replace(/ladder .*?: /, '').slice(0, 120);
+    const key = problem
+      .split('\n')[0]
+      .replace(/ladder .*?: /, '')
+      .slice(0, 120);
     if (!firstProblems.has(key)) firstProblems.set(key, problem);
     throw new Error(problem);
   }
@@ -113,9 +117,13 @@ try {
 }
 const secs = ((performance.now() - started) / 1000).toFixed(1);
 const ran = details.numRuns;
-process.stdout.write(`fuzz: seed ${seed}: ${ran} generated cases passed before ${details.failed ? 'the first failure' : 'the end'}; ${cases} cases run in all (shrinking included), ${commands} commands, ${failed} failing, ${secs} s\n`);
+process.stdout.write(
+  `fuzz: seed ${seed}: ${ran} generated cases passed before ${details.failed ? 'the first failure' : 'the end'}; ${cases} cases run in all (shrinking included), ${commands} commands, ${failed} failing, ${secs} s\n`,
+);
 process.stdout.write(`exit codes (0/1/2): ${[...exitCodes].map(([k, c]) => `${k} ${c[0]}/${c[1]}/${c[2]}`).join(', ')}\n`);
-process.stdout.write(`YAML files: ${yamlPath.taken} taken by the fast path (each compared with the full pipeline), ${yamlPath.left} left to the full pipeline\n`);
+process.stdout.write(
+  `YAML files: ${yamlPath.taken} taken by the fast path (each compared with the full pipeline), ${yamlPath.left} left to the full pipeline\n`,
+);
 if (details.failed) {
   const cex = details.counterexample?.[0];
   process.stdout.write(`\nshrunk counterexample (${details.numShrinks} shrinks):\n${safeJson(cex)}\n`);

@@ -29,9 +29,54 @@ export function prng(seed) {
 
 const LEVELS = ['Associate', 'Intermediate', 'Senior', 'Staff', 'Principal', 'Distinguished', 'Lead', 'Chief', 'Fellow', 'Head'];
 const VERBS = ['Design', 'Build', 'Maintain', 'Review', 'Document', 'Automate', 'Coordinate', 'Evaluate', 'Deliver', 'Improve', 'Plan', 'Support'];
-const OBJECTS = ['lab environments', 'curriculum modules', 'certification exams', 'release pipelines', 'customer trainings', 'onboarding material', 'infrastructure tooling', 'partner enablement', 'learning paths', 'assessment rubrics'];
-const CONTEXTS = ['with engineering and security teams', 'for enterprise customers', 'across regions and time zones', 'in a high growth SaaS environment', 'using measurable goals', 'with product management'];
-const WORDS = ['alpha', 'bravo', 'cedar', 'delta', 'ember', 'fjord', 'garnet', 'harbor', 'indigo', 'juniper', 'kelp', 'lumen', 'meadow', 'nectar', 'onyx', 'prairie', 'quartz', 'raven', 'sierra', 'tundra', 'umber', 'vortex', 'willow', 'xenon', 'yarrow', 'zephyr'];
+const OBJECTS = [
+  'lab environments',
+  'curriculum modules',
+  'certification exams',
+  'release pipelines',
+  'customer trainings',
+  'onboarding material',
+  'infrastructure tooling',
+  'partner enablement',
+  'learning paths',
+  'assessment rubrics',
+];
+const CONTEXTS = [
+  'with engineering and security teams',
+  'for enterprise customers',
+  'across regions and time zones',
+  'in a high growth SaaS environment',
+  'using measurable goals',
+  'with product management',
+];
+const WORDS = [
+  'alpha',
+  'bravo',
+  'cedar',
+  'delta',
+  'ember',
+  'fjord',
+  'garnet',
+  'harbor',
+  'indigo',
+  'juniper',
+  'kelp',
+  'lumen',
+  'meadow',
+  'nectar',
+  'onyx',
+  'prairie',
+  'quartz',
+  'raven',
+  'sierra',
+  'tundra',
+  'umber',
+  'vortex',
+  'willow',
+  'xenon',
+  'yarrow',
+  'zephyr',
+];
 
 /** A kebab-case word that is unique for n (base-26 over WORDS). */
 function nameOf(n) {
@@ -42,7 +87,11 @@ function nameOf(n) {
   } while (n > 0);
   return parts.join('-');
 }
-const titleCase = (kebab) => kebab.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+const titleCase = (kebab) =>
+  kebab
+    .split('-')
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join(' ');
 const q = (s) => JSON.stringify(s); // a JSON string is a valid double-quoted YAML scalar
 
 /**
@@ -152,14 +201,16 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = argv[i + 1];
-    if (a === '--roles') (opts.roles = Number(v)), i++;
-    else if (a === '--out') (opts.out = v), i++;
-    else if (a === '--families') (opts.families = Number(v)), i++;
-    else if (a === '--seed') (opts.seed = Number(v)), i++;
-    else if (a === '--group') (opts.group = Number(v)), i++;
-    else if (a === '--profile') (opts.profile = v), i++;
+    if (a === '--roles') ((opts.roles = Number(v)), i++);
+    else if (a === '--out') ((opts.out = v), i++);
+    else if (a === '--families') ((opts.families = Number(v)), i++);
+    else if (a === '--seed') ((opts.seed = Number(v)), i++);
+    else if (a === '--group') ((opts.group = Number(v)), i++);
+    else if (a === '--profile') ((opts.profile = v), i++);
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: node scripts/generate.js (--roles <n> | --families <n>) --out <dir> [--seed <n>] [--group <families per cross-family chain>] [--profile <file>]\n');
+      process.stdout.write(
+        'usage: node scripts/generate.js (--roles <n> | --families <n>) --out <dir> [--seed <n>] [--group <families per cross-family chain>] [--profile <file>]\n',
+      );
       process.exit(0);
     } else {
       process.stderr.write(`generate: unknown argument ${a}\n`);

@@ -36,7 +36,8 @@ server.stdout.on('data', (chunk) => {
     if (buf.length < head + 4 + len) return;
     const msg = JSON.parse(buf.subarray(head + 4, head + 4 + len).toString('utf8'));
     buf = buf.subarray(head + 4 + len);
-    if (msg.method === 'workspace/configuration') send({ jsonrpc: '2.0', id: msg.id, result: msg.params.items.map(() => ({ validate: true, hover: true, completion: true })) });
+    if (msg.method === 'workspace/configuration')
+      send({ jsonrpc: '2.0', id: msg.id, result: msg.params.items.map(() => ({ validate: true, hover: true, completion: true })) });
     else if (msg.method && msg.id !== undefined) send({ jsonrpc: '2.0', id: msg.id, result: null });
     else if (waiting.has(msg.id)) {
       waiting.get(msg.id)(msg);

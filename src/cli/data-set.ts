@@ -41,13 +41,20 @@ export async function loadDataSet(ctx: Context): Promise<LoadedDataSet> {
   const { ds, files, findings, problems } = await loadPaths([choice.dir], ctx.io.cwd);
   for (const p of problems) ctx.io.stderr.write(`ladder: ${p}\n`);
   const errors = findings.filter((f) => f.level === 'error');
-  if (errors.length) throw new DataError(`the data set ${choice.label} has ${plural(errors.length, 'error')}; fix ${errors.length === 1 ? 'it' : 'them'} (\`ladder lint\` shows every finding)`, errors);
+  if (errors.length)
+    throw new DataError(
+      `the data set ${choice.label} has ${plural(errors.length, 'error')}; fix ${errors.length === 1 ? 'it' : 'them'} (\`ladder lint\` shows every finding)`,
+      errors,
+    );
   if (ds.families.length === 0) throw new DataError(`no job families found in ${choice.label} (expected *.yaml files with \`kind: family\`)`);
   if (choice.origin !== 'bundled') {
     const found = await structuralFindings(ds, files, choice.config?.rules);
     const refused = found.filter((f) => f.level === 'error');
     if (refused.length) {
-      throw new DataError(`the data set ${choice.label} has ${plural(refused.length, 'error')} that change${refused.length === 1 ? 's' : ''} the answer; fix ${refused.length === 1 ? 'it' : 'them'} (\`ladder lint\` shows every finding)`, refused);
+      throw new DataError(
+        `the data set ${choice.label} has ${plural(refused.length, 'error')} that change${refused.length === 1 ? 's' : ''} the answer; fix ${refused.length === 1 ? 'it' : 'them'} (\`ladder lint\` shows every finding)`,
+        refused,
+      );
     }
     // Made warnings by the config: the answer may be incomplete, so say so once.
     if (found.length) ctx.io.stderr.write(`ladder: ${plural(found.length, 'warning')} in ${choice.label}; run \`ladder lint\`\n`);
@@ -101,7 +108,9 @@ export function findFamily(ds: LoadedDataSet, id: string): FamilyDef {
   const role = ds.roles.get(id);
   if (role) throw new DataError(`\`${id}\` is a role of family \`${role.family}\`; pass the family id`);
   const where = labels.get(ds);
-  throw new DataError(`unknown family \`${id}\`${where ? ` in ${where}` : ''}${didYouMean(id, ds.familyById.keys())}; families: ${[...ds.familyById.keys()].join(', ')}`);
+  throw new DataError(
+    `unknown family \`${id}\`${where ? ` in ${where}` : ''}${didYouMean(id, ds.familyById.keys())}; families: ${[...ds.familyById.keys()].join(', ')}`,
+  );
 }
 
 /**

@@ -62,7 +62,15 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .option('--specialty <id>', "layer a specialty's items on top")
     .option('--ids', 'add a column of item ids (what profiles give evidence by, and overrides and `remove` name)')
     .option('--next', 'show the level after <role> in its ladder instead')
-    .addHelpText('after', examples('ladder show senior-lab-curriculum-developer', 'ladder show senior-lab-curriculum-developer --own --ids', 'ladder show technical-instructor --format json', 'ladder show --next lab-curriculum-developer'))
+    .addHelpText(
+      'after',
+      examples(
+        'ladder show senior-lab-curriculum-developer',
+        'ladder show senior-lab-curriculum-developer --own --ids',
+        'ladder show technical-instructor --format json',
+        'ladder show --next lab-curriculum-developer',
+      ),
+    )
     .action(async (role, opts) => done(await (await import('./commands/show.js')).show(ctx(), role, opts)));
 
   program
@@ -73,7 +81,14 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .addOption(viewFormat())
     .option('--all', 'also list the unchanged items')
     .option('--next', 'compare <from> with the level after it in its ladder')
-    .addHelpText('after', examples('ladder diff lab-curriculum-developer senior-lab-curriculum-developer', 'ladder diff --next lab-curriculum-developer', 'ladder diff technical-instructor senior-technical-instructor --format markdown > promotion.md'))
+    .addHelpText(
+      'after',
+      examples(
+        'ladder diff lab-curriculum-developer senior-lab-curriculum-developer',
+        'ladder diff --next lab-curriculum-developer',
+        'ladder diff technical-instructor senior-technical-instructor --format markdown > promotion.md',
+      ),
+    )
     .action(async (from, to, opts) => done(await (await import('./commands/diff.js')).diff(ctx(), from, to, opts)));
 
   program
@@ -85,7 +100,14 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .option('--strict', 'exit 1 on unverified requirements too')
     .option('--all', 'list the met requirements too (default: their count)')
     .addOption(viewFormat())
-    .addHelpText('after', examples('ladder gap senior-lab-curriculum-developer --profile examples/profiles/sam-rivera.yaml', 'ladder gap --profile me.yaml --next --format markdown', 'ladder gap senior-lab-curriculum-developer --profile sheet.csv'))
+    .addHelpText(
+      'after',
+      examples(
+        'ladder gap senior-lab-curriculum-developer --profile examples/profiles/sam-rivera.yaml',
+        'ladder gap --profile me.yaml --next --format markdown',
+        'ladder gap senior-lab-curriculum-developer --profile sheet.csv',
+      ),
+    )
     .action(async (role, opts) => done(await (await import('./commands/gap.js')).gap(ctx(), role, opts)));
 
   program
@@ -97,7 +119,14 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .addOption(new Option('-f, --format <format>', 'output format').choices(PACKET_FORMATS).default('markdown' as const))
     .option('-o, --out <file>', 'write the packet to a file instead of stdout')
     .option('--force', 'overwrite the --out file if it exists')
-    .addHelpText('after', examples('ladder packet --next --profile examples/profiles/sam-rivera.yaml', 'ladder packet --to senior-lab-curriculum-developer --profile me.yaml --out promotion.md', 'ladder packet --next --profile me.yaml --format html --out promotion.html'))
+    .addHelpText(
+      'after',
+      examples(
+        'ladder packet --next --profile examples/profiles/sam-rivera.yaml',
+        'ladder packet --to senior-lab-curriculum-developer --profile me.yaml --out promotion.md',
+        'ladder packet --next --profile me.yaml --format html --out promotion.html',
+      ),
+    )
     .action(async (opts) => done(await (await import('./commands/packet.js')).packet(ctx(), opts)));
 
   program
@@ -107,7 +136,14 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .option('-p, --profile <file>', 'prefill the answers from a profile YAML')
     .option('-o, --out <file>', 'write the CSV to a file instead of stdout')
     .option('--force', 'overwrite the --out file if it exists')
-    .addHelpText('after', examples('ladder worksheet senior-lab-curriculum-developer --out sheet.csv', 'ladder worksheet senior-lab-curriculum-developer --profile me.yaml --out sheet.csv', 'ladder gap senior-lab-curriculum-developer --profile sheet.csv'))
+    .addHelpText(
+      'after',
+      examples(
+        'ladder worksheet senior-lab-curriculum-developer --out sheet.csv',
+        'ladder worksheet senior-lab-curriculum-developer --profile me.yaml --out sheet.csv',
+        'ladder gap senior-lab-curriculum-developer --profile sheet.csv',
+      ),
+    )
     .action(async (role, opts) => done(await (await import('./commands/worksheet.js')).worksheet(ctx(), role, opts)));
 
   program
@@ -123,8 +159,19 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .addOption(new Option('--output-file <file>', 'same as --out (the eslint spelling)').hideHelp())
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)')
     .option('-c, --config <file>', 'config file (default: .ladderrc.yaml found from the current directory upwards)')
-    .option('--rule <id=severity>', 'set a rule severity (error, warn or warning, off); repeatable', (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
-    .addHelpText('after', examples('ladder lint', 'ladder lint data/ --format gitlab -o gl-code-quality.json', 'ladder lint --format gitlab=gl-code-quality-report.json --format junit=ladder-junit.xml', 'ladder lint --rule handbook-style=warn --max-warnings 0'))
+    .option('--rule <id=severity>', 'set a rule severity (error, warn or warning, off); repeatable', (v: string, acc: string[] | undefined) => [
+      ...(acc ?? []),
+      v,
+    ])
+    .addHelpText(
+      'after',
+      examples(
+        'ladder lint',
+        'ladder lint data/ --format gitlab -o gl-code-quality.json',
+        'ladder lint --format gitlab=gl-code-quality-report.json --format junit=ladder-junit.xml',
+        'ladder lint --rule handbook-style=warn --max-warnings 0',
+      ),
+    )
     .action(async (paths, opts) => done(await (await import('./commands/lint.js')).lint(ctx(), paths, opts)));
 
   program
@@ -135,7 +182,14 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .option('--into [dir]', 'import into an existing data set (default: the configured one): references resolve to its roles, clashing ids are refused')
     .option('--force', 'overwrite existing files (with --into: exactly the files an earlier import of the same pages wrote)')
     .option('--rename-on-clash', 'with --into: give imported roles and families whose id exists a new id instead of refusing')
-    .addHelpText('after', examples('ladder import index.html.md > family.yaml', 'ladder import handbook/job-families/ --out data/', 'ladder import senior.md manager.md --into data/'))
+    .addHelpText(
+      'after',
+      examples(
+        'ladder import index.html.md > family.yaml',
+        'ladder import handbook/job-families/ --out data/',
+        'ladder import senior.md manager.md --into data/',
+      ),
+    )
     .action(async (pages, opts) => done(await (await import('./commands/import.js')).importPages(ctx(), pages, opts)));
 
   program
@@ -146,7 +200,10 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .option('-o, --out <dir>', 'with --all: write one page per family into this directory')
     .option('--force', 'with --all --out: overwrite existing files')
     .addOption(new Option('-f, --format <format>', 'output format').choices(EXPORT_FORMATS).default('markdown' as const))
-    .addHelpText('after', examples('ladder export education-services > index.html.md', 'ladder export education-services --format json', 'ladder export --all --out pages/'))
+    .addHelpText(
+      'after',
+      examples('ladder export education-services > index.html.md', 'ladder export education-services --format json', 'ladder export --all --out pages/'),
+    )
     .action(async (family, opts) => done(await (await import('./commands/export.js')).exportFamily(ctx(), family, opts)));
 
   program
@@ -167,7 +224,7 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
 
   program
     .command('profile')
-    .description("print a profile skeleton for a role: each structured requirement as a key to fill, each free-text one as an evidence key")
+    .description('print a profile skeleton for a role: each structured requirement as a key to fill, each free-text one as an evidence key')
     .argument('<role>', 'role id, e.g. senior-lab-curriculum-developer')
     .addHelpText('after', examples('ladder profile senior-lab-curriculum-developer > me.yaml', 'ladder gap senior-lab-curriculum-developer --profile me.yaml'))
     .action(async (role) => done(await (await import('./commands/profile.js')).profile(ctx(), role)));

@@ -30,7 +30,9 @@ export function skillsView(ds: DataSet): SkillsView {
     for (const s of i.skills?.all ?? i.skills?.any ?? []) count(skillUse, s);
   }
   const rows = (m: Map<string, VocabularyEntry> | undefined, use: Map<string, number>): VocabularyRow[] =>
-    [...(m?.values() ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((e) => ({ id: e.id, title: e.title, aliases: [...e.aliases], used: use.get(e.id) ?? 0 }));
+    [...(m?.values() ?? [])]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((e) => ({ id: e.id, title: e.title, aliases: [...e.aliases], used: use.get(e.id) ?? 0 }));
   return { skills: rows(ds.vocabulary?.skills, skillUse), areas: rows(ds.vocabulary?.areas, areaUse) };
 }
 
@@ -60,7 +62,12 @@ export function profileSkeleton(r: ResolvedRole, levels: readonly string[] = [])
       experience.set(item.area, e);
     }
     if (item.skills) {
-      skills.push({ text: item.text, mode: item.skills.all ? 'all' : 'any', ids: [...(item.skills.all ?? item.skills.any ?? [])], ...(item.skills.level !== undefined ? { level: item.skills.level } : {}) });
+      skills.push({
+        text: item.text,
+        mode: item.skills.all ? 'all' : 'any',
+        ids: [...(item.skills.all ?? item.skills.any ?? [])],
+        ...(item.skills.level !== undefined ? { level: item.skills.level } : {}),
+      });
     }
     if (!structured) evidence.push({ key: item.id ?? item.text, byText: item.id === null, text: item.text });
   }

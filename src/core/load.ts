@@ -54,7 +54,13 @@ export function loadFile(input: SourceInput, schemas: SchemaSupport, expect?: Ki
       // Located at the first bad byte (in the text before it), like any other syntax error.
       const lines = new LineIndex(decoded.prefix ?? '');
       const at = decoded.prefix === undefined ? 0 : decoded.offset;
-      const parsed: ParsedSource = { file: input.file, value: null, locator: new Locator(null, new Map(), lines), findings: [], syntax: [{ start: at, end: at, messageId: decoded.messageId }] };
+      const parsed: ParsedSource = {
+        file: input.file,
+        value: null,
+        locator: new Locator(null, new Map(), lines),
+        findings: [],
+        syntax: [{ start: at, end: at, messageId: decoded.messageId }],
+      };
       return { ...parsed, kind: null, valid: false, findings: [] };
     }
     text = decoded.text;
@@ -70,7 +76,13 @@ export function loadFile(input: SourceInput, schemas: SchemaSupport, expect?: Ki
     return loaded;
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
-    loaded.findings.push({ ruleId: 'schema', messageId: 'notMapping', data: { found: Array.isArray(value) ? 'list' : typeof value }, file: input.file, path: [] });
+    loaded.findings.push({
+      ruleId: 'schema',
+      messageId: 'notMapping',
+      data: { found: Array.isArray(value) ? 'list' : typeof value },
+      file: input.file,
+      path: [],
+    });
     loaded.valid = false;
     return loaded;
   }
@@ -106,12 +118,27 @@ export const loaderMessages: MessageLookup = (ruleId, messageId) =>
   ruleId === 'yaml-syntax' ? yamlSyntaxRule.meta.messages[messageId] : ruleId === 'schema' ? schemaRule.meta.messages[messageId] : undefined;
 
 /** Turns a file's raw findings (paths) and syntax problems (offsets) into positioned findings. */
-export function locateFindings(file: LoadedFile, raw: RawFinding[], level: (ruleId: string) => 'error' | 'warning' | 'off' = defaultLevel, lookup: MessageLookup = loaderMessages): Finding[] {
+export function locateFindings(
+  file: LoadedFile,
+  raw: RawFinding[],
+  level: (ruleId: string) => 'error' | 'warning' | 'off' = defaultLevel,
+  lookup: MessageLookup = loaderMessages,
+): Finding[] {
   const out: Finding[] = [];
   for (const s of file.syntax) {
     const lv = level('yaml-syntax');
     if (lv === 'off') continue;
-    out.push({ file: file.file, ...file.locator.lines.range(s.start, s.end), level: lv, ruleId: 'yaml-syntax', messageId: s.messageId, message: messageText(lookup, 'yaml-syntax', s.messageId, s.data), pointer: '', subject: '', ...(s.data ? { data: s.data } : {}) });
+    out.push({
+      file: file.file,
+      ...file.locator.lines.range(s.start, s.end),
+      level: lv,
+      ruleId: 'yaml-syntax',
+      messageId: s.messageId,
+      message: messageText(lookup, 'yaml-syntax', s.messageId, s.data),
+      pointer: '',
+      subject: '',
+      ...(s.data ? { data: s.data } : {}),
+    });
   }
   for (const r of raw) {
     const lv = level(r.ruleId);
@@ -122,8 +149,23 @@ export function locateFindings(file: LoadedFile, raw: RawFinding[], level: (rule
 }
 
 /** One finding, located in its file (and its related places in theirs), with its words made. */
-export function locateOne(file: LoadedFile, r: RawFinding, lv: 'error' | 'warning', others?: (name: string) => LoadedFile | undefined, lookup: MessageLookup = loaderMessages): Finding {
-  const finding: Finding = { file: r.file, ...file.locator.locate(r.path, r.at), level: lv, ruleId: r.ruleId, messageId: r.messageId, message: messageText(lookup, r.ruleId, r.messageId, r.data), pointer: toPointer(r.path), subject: subjectOf(file.value, r.path) };
+export function locateOne(
+  file: LoadedFile,
+  r: RawFinding,
+  lv: 'error' | 'warning',
+  others?: (name: string) => LoadedFile | undefined,
+  lookup: MessageLookup = loaderMessages,
+): Finding {
+  const finding: Finding = {
+    file: r.file,
+    ...file.locator.locate(r.path, r.at),
+    level: lv,
+    ruleId: r.ruleId,
+    messageId: r.messageId,
+    message: messageText(lookup, r.ruleId, r.messageId, r.data),
+    pointer: toPointer(r.path),
+    subject: subjectOf(file.value, r.path),
+  };
   if (r.data) finding.data = r.data;
   if (r.related?.length) {
     finding.related = r.related.map((rel) => {
@@ -196,13 +238,29 @@ function readItems(raw: unknown, from: string, f: LoadedFile, path: Path): ItemD
     for (let j = 0; j < path.length; j++) p[j] = path[j];
     p[path.length] = i;
     if (typeof entry === 'string') {
-      out.push({ id: null, text: entry, identity: 'text:' + normaliseText(entry), from, file, line: f.locator.entryLine(raw, i) ?? f.locator.line(p), path: p });
+      out.push({
+        id: null,
+        text: entry,
+        identity: 'text:' + normaliseText(entry),
+        from,
+        file,
+        line: f.locator.entryLine(raw, i) ?? f.locator.line(p),
+        path: p,
+      });
       return;
     }
     const o = obj(entry);
     if (!o || typeof o.text !== 'string') return;
     const id = str(o.id) ?? null;
-    const item: ItemDef = { id, text: o.text, identity: id ? 'id:' + id : 'text:' + normaliseText(o.text), from, file, line: f.locator.entryLine(raw, i) ?? f.locator.line(p), path: p };
+    const item: ItemDef = {
+      id,
+      text: o.text,
+      identity: id ? 'id:' + id : 'text:' + normaliseText(o.text),
+      from,
+      file,
+      line: f.locator.entryLine(raw, i) ?? f.locator.line(p),
+      path: p,
+    };
     if (typeof o.years === 'number') item.years = o.years;
     if (typeof o.area === 'string') item.area = o.area;
     const sk = obj(o.skills);

@@ -15,7 +15,9 @@ export function nextRole(ds: DataSet, role: RoleDef): RoleDef {
   if (!ladder) throw new DataError(`${role.id} is on no ladder of ${role.family}, so it has no next level; name the target role instead of --next`);
   const next = ladder.levels[ladder.levels.indexOf(role.id) + 1];
   if (next === undefined) {
-    throw new DataError(`${role.id} is the top of the ${ladder.title} ladder (${ladder.levels.join(' → ')}); there is no next level; name the target role instead of --next (\`ladder list\` shows every ladder)`);
+    throw new DataError(
+      `${role.id} is the top of the ${ladder.title} ladder (${ladder.levels.join(' → ')}); there is no next level; name the target role instead of --next (\`ladder list\` shows every ladder)`,
+    );
   }
   const found = ds.roles.get(next);
   if (!found) throw new DataError(`the level after ${role.id} in the ${ladder.title} ladder, \`${next}\`, is defined outside this data set`);

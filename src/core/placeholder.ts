@@ -3,7 +3,19 @@
  * states nothing. The importer skips them and `placeholder-item` reports them in YAML.
  */
 
-const PLACEHOLDERS = new Set(['tbd', 'tba', 'tbc', 'to be determined', 'to be defined', 'to be decided', 'to be announced', 'to be confirmed', 'coming soon', 'more to come', 'placeholder']);
+const PLACEHOLDERS = new Set([
+  'tbd',
+  'tba',
+  'tbc',
+  'to be determined',
+  'to be defined',
+  'to be decided',
+  'to be announced',
+  'to be confirmed',
+  'coming soon',
+  'more to come',
+  'placeholder',
+]);
 
 /** The placeholder a whole text is ("TBD", "_Coming soon…_", "Sales: TBD"), or null when it says something. */
 export function placeholderOf(text: string): string | null {

@@ -4,7 +4,19 @@
  * of any depth resolve; a cycle is a DataError naming the chain.
  */
 import { DataError } from './errors.js';
-import { SECTIONS, emptySections, type DataSet, type ExternalDef, type FamilyDef, type ItemDef, type LadderDef, type RoleDef, type Section, type SkillsRequirement, type SpecialtyDef } from './model.js';
+import {
+  SECTIONS,
+  emptySections,
+  type DataSet,
+  type ExternalDef,
+  type FamilyDef,
+  type ItemDef,
+  type LadderDef,
+  type RoleDef,
+  type Section,
+  type SkillsRequirement,
+  type SpecialtyDef,
+} from './model.js';
 
 export interface ResolvedItem {
   id: string | null;
@@ -178,7 +190,9 @@ export function resolveRole(ds: DataSet, role: RoleDef, options: ResolveOptions 
     specialty = family.specialties.find((s) => s.id === options.specialty) ?? null;
     if (!specialty) {
       const known = family.specialties.map((s) => s.id);
-      throw new DataError(`unknown specialty \`${options.specialty}\` for ${role.id}${known.length ? `; ${family.id} has: ${known.join(', ')}` : `; family ${family.id} has no specialties`}`);
+      throw new DataError(
+        `unknown specialty \`${options.specialty}\` for ${role.id}${known.length ? `; ${family.id} has: ${known.join(', ')}` : `; family ${family.id} has no specialties`}`,
+      );
     }
     if (specialty.roles && !specialty.roles.includes(role.id)) {
       throw new DataError(`specialty \`${specialty.id}\` does not apply to ${role.id}; it applies to: ${specialty.roles.join(', ')}`);

@@ -118,7 +118,11 @@ export function schemaFindings(file: string, value: unknown, errors: SchemaError
     let at: 'key' | 'value' = 'value';
     let target = path;
     const last = path[path.length - 1];
-    const where = !path.length ? 'the file' : /^\d+$/.test(last) && path.length > 1 ? `item ${Number(last) + 1} of \`${path[path.length - 2]}\`` : `\`${last}\``;
+    const where = !path.length
+      ? 'the file'
+      : /^\d+$/.test(last) && path.length > 1
+        ? `item ${Number(last) + 1} of \`${path[path.length - 2]}\``
+        : `\`${last}\``;
     const here = valueAt(value, path);
     const propertyName = (e as { propertyName?: string }).propertyName ?? (e.params as { propertyName?: string }).propertyName;
     switch (e.keyword) {

@@ -13,7 +13,19 @@ import { formatMessage } from './messages.js';
 import { SuggestionBudget } from './suggest-budget.js';
 
 /** The columns, in the order written. Answers go in the last three. */
-export const WORKSHEET_COLUMNS = ['item', 'section', 'requirement', 'years', 'area', 'skills', 'any_or_all', 'level', 'your_years', 'your_skills', 'evidence'] as const;
+export const WORKSHEET_COLUMNS = [
+  'item',
+  'section',
+  'requirement',
+  'years',
+  'area',
+  'skills',
+  'any_or_all',
+  'level',
+  'your_years',
+  'your_skills',
+  'evidence',
+] as const;
 export type WorksheetColumn = (typeof WORKSHEET_COLUMNS)[number];
 export type WorksheetRow = Record<WorksheetColumn, string>;
 
@@ -97,7 +109,19 @@ const WORKSHEET_MESSAGES: Readonly<Record<string, Readonly<Record<string, string
 /** A warning at a cell: its line and its field number (1 = the first column). */
 function warning(file: string, line: number, column: number, ruleId: string, messageId: string, data: MessageData): Finding {
   const template = WORKSHEET_MESSAGES[ruleId]?.[messageId] ?? PROFILE_MESSAGES[ruleId]?.[messageId] ?? `(unknown message ${ruleId}/${messageId})`;
-  return { file, line, column, endLine: line, endColumn: column, level: 'warning', ruleId, messageId, message: formatMessage(template, data), data, pointer: '' };
+  return {
+    file,
+    line,
+    column,
+    endLine: line,
+    endColumn: column,
+    level: 'warning',
+    ruleId,
+    messageId,
+    message: formatMessage(template, data),
+    data,
+    pointer: '',
+  };
 }
 
 /** `name: level`, `name (level)` or `name`, separated by commas, semicolons or line breaks. */
@@ -131,7 +155,9 @@ export function profileFromWorksheet(file: string, records: readonly WorksheetRe
     if (!col.has(name)) col.set(name, i);
   });
   if (!col.has('item') && !col.has('requirement')) {
-    throw new WorksheetError(`${file}:${head.line}:1: the first row must name the columns (\`item\`, \`requirement\`, …, \`your_years\`, \`your_skills\`, \`evidence\`); write a worksheet with \`ladder worksheet ${role.role.id}\``);
+    throw new WorksheetError(
+      `${file}:${head.line}:1: the first row must name the columns (\`item\`, \`requirement\`, …, \`your_years\`, \`your_skills\`, \`evidence\`); write a worksheet with \`ladder worksheet ${role.role.id}\``,
+    );
   }
   const cell = (r: WorksheetRecord, name: string) => {
     const i = col.get(name);
@@ -156,7 +182,8 @@ export function profileFromWorksheet(file: string, records: readonly WorksheetRe
     const id = cell(r, 'item');
     const item = id ? byId.get(id) : byText.get(normaliseText(cell(r, 'requirement')));
     if (!item) {
-      if (id) findings.push(warning(file, r.line, colOf('item'), 'unknown-evidence', 'unknownItem', { id, hint: budget.suggest(id, byId), role: role.role.id }));
+      if (id)
+        findings.push(warning(file, r.line, colOf('item'), 'unknown-evidence', 'unknownItem', { id, hint: budget.suggest(id, byId), role: role.role.id }));
       else findings.push(warning(file, r.line, colOf('requirement'), 'unknown-evidence', 'unknownText', { role: role.role.id }));
       continue;
     }
@@ -187,7 +214,8 @@ export function profileFromWorksheet(file: string, records: readonly WorksheetRe
 export class WorksheetError extends Error {}
 
 // eslint-disable-next-line no-control-regex
-const controlsEscaped = (s: string) => s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => (c === '\t' ? ' ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+const controlsEscaped = (s: string) =>
+  s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => (c === '\t' ? ' ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

@@ -26,7 +26,20 @@ export interface FamilyJson {
   external: { id: string; title: string; url: string | null }[];
 }
 
-const items = (list: ItemDef[]): ItemJson[] => list.map((d) => itemJson({ id: d.id, text: d.text, from: d.from, overrides: null, years: d.years, area: d.area, skills: d.skills, source: { file: d.file, line: d.line }, identity: d.identity }));
+const items = (list: ItemDef[]): ItemJson[] =>
+  list.map((d) =>
+    itemJson({
+      id: d.id,
+      text: d.text,
+      from: d.from,
+      overrides: null,
+      years: d.years,
+      area: d.area,
+      skills: d.skills,
+      source: { file: d.file, line: d.line },
+      identity: d.identity,
+    }),
+  );
 
 /** Builds the resolved JSON of a family. Throws DataError on an inheritance cycle (as `show` does). */
 export function familyJson(ds: DataSet, fam: FamilyDef): FamilyJson {

@@ -36,7 +36,13 @@ export type Structural = (text: string) => readonly WordKind[];
 /** One line of a page (an item, a hiring step, a title): line breaks as spaces, structure encoded. */
 export function inline(text: string, structural: Structural = () => []): string {
   const parts = text.split(BREAKS);
-  const one = parts.length === 1 ? text : parts.map((l, i, all) => (i > 0 ? (i < all.length - 1 ? l.trim() : l.trimStart()) : l.trimEnd())).filter((l, i) => i === 0 || l !== '').join(' ');
+  const one =
+    parts.length === 1
+      ? text
+      : parts
+          .map((l, i, all) => (i > 0 ? (i < all.length - 1 ? l.trim() : l.trimStart()) : l.trimEnd()))
+          .filter((l, i) => i === 0 || l !== '')
+          .join(' ');
   const chars = encodeCharacters(one);
   return encodeLineStart(encodeWords(chars, structural(one)));
 }
@@ -61,9 +67,12 @@ export function prose(text: string, structural: Structural = () => [], options: 
 /** Character references the writer produces (`&amp;`, `&lt;`, `&gt;`, `&#NN;`, `&#xHH;`) back to text. */
 export function decodeText(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&(?:(amp|lt|gt|quot)|#(\d{1,7})|#x([0-9a-f]{1,6}));/gi, (all, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
-    if (name) return { amp: '&', lt: '<', gt: '>', quot: '"' }[name.toLowerCase() as 'amp']!;
-    const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
-  });
+  return text.replace(
+    /&(?:(amp|lt|gt|quot)|#(\d{1,7})|#x([0-9a-f]{1,6}));/gi,
+    (all, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
+      if (name) return { amp: '&', lt: '<', gt: '>', quot: '"' }[name.toLowerCase() as 'amp']!;
+      const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+    },
+  );
 }

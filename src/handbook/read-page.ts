@@ -41,7 +41,10 @@ interface HeadingClass {
 const SECTION_NAMES: [RegExp, SectionKind][] = [
   [/^(?:job\s+)?grades$/i, 'grades-info'],
   [/^(?:job\s+)?grade$/i, 'grade'],
-  [/^(?:key\s+|core\s+)?responsibilities$|^responsibilities\s*(?:&|and)\s*expectations$|^expectations$|^job\s+(?:duties|responsibilities)$/i, 'responsibilities'],
+  [
+    /^(?:key\s+|core\s+)?responsibilities$|^responsibilities\s*(?:&|and)\s*expectations$|^expectations$|^job\s+(?:duties|responsibilities)$/i,
+    'responsibilities',
+  ],
   [/^(?:minimum\s+|basic\s+|general\s+|key\s+)?(?:requirements|qualifications)$/i, 'requirements'],
   [/^(?:nice[-\s]to[-\s]haves?|preferred(?:\s+qualifications)?|bonus(?:\s+points)?|additional\s+skills)$/i, 'nice_to_haves'],
   [/^performance\s+indicators?(?:\s*\((?:k?pis?)\))?$|^kpis?$/i, 'performance_indicators'],
@@ -50,7 +53,8 @@ const SECTION_NAMES: [RegExp, SectionKind][] = [
   [/^levels?$|^job\s+levels?$/i, 'levels'],
   [/^(?:speciali?t(?:y|ies)|speciali[sz]ations?|segments?)$/i, 'specialties'],
 ];
-const TAIL = /(job\s+grades?|grades?|responsibilities|requirements|qualifications|nice[-\s]to[-\s]haves?|performance\s+indicators?|hiring\s+process|career\s+(?:ladder|path)|levels|speciali?t(?:y|ies)|speciali[sz]ations?|segments?)$/i;
+const TAIL =
+  /(job\s+grades?|grades?|responsibilities|requirements|qualifications|nice[-\s]to[-\s]haves?|performance\s+indicators?|hiring\s+process|career\s+(?:ladder|path)|levels|speciali?t(?:y|ies)|speciali[sz]ations?|segments?)$/i;
 
 /** Classifies a heading: a known section (possibly prefixed by a role or level name), else a title. */
 export function classifyHeading(text: string): HeadingClass {
@@ -60,7 +64,11 @@ export function classifyHeading(text: string): HeadingClass {
   for (const [re, kind] of SECTION_NAMES) if (re.test(core)) return { kind, prefix: '', forAll };
   // Misspelt section names ("Responsibilties", "Requirments") are still sections.
   const lower = core.toLowerCase();
-  for (const [word, kind] of [['responsibilities', 'responsibilities'], ['requirements', 'requirements'], ['qualifications', 'requirements']] as const) {
+  for (const [word, kind] of [
+    ['responsibilities', 'responsibilities'],
+    ['requirements', 'requirements'],
+    ['qualifications', 'requirements'],
+  ] as const) {
     if (lower.length > 8 && distance(lower, word) <= 2) return { kind, prefix: '', forAll };
   }
   const tail = TAIL.exec(core);
@@ -70,7 +78,8 @@ export function classifyHeading(text: string): HeadingClass {
     const name = tail[1];
     const prefix = cleanHeading(trimEndOf(core.slice(0, tail.index), ',:–-').trim());
     for (const [re, kind] of SECTION_NAMES) {
-      if (re.test(name) && kind !== 'levels' && kind !== 'specialties' && kind !== 'grades-info') return { kind: kind === 'grade' ? 'grade' : kind, prefix: prefix.replace(/\s+job$/i, ''), forAll };
+      if (re.test(name) && kind !== 'levels' && kind !== 'specialties' && kind !== 'grades-info')
+        return { kind: kind === 'grade' ? 'grade' : kind, prefix: prefix.replace(/\s+job$/i, ''), forAll };
       if (re.test('job ' + name) && kind === 'grade') return { kind, prefix: prefix.replace(/\s+job$/i, ''), forAll };
     }
   }
@@ -84,8 +93,14 @@ const LIST_SECTIONS: readonly SectionKind[] = ['responsibilities', 'requirements
 const isList = (k: SectionKind | undefined): k is Section => k !== undefined && LIST_SECTIONS.includes(k);
 const LEVEL_ONLY = /^(?:intermediate|junior|associate|senior|staff|principal|lead|distinguished|manager|director|senior manager|senior director)$/i;
 
-const SECTION_LABEL: Record<Section, string> = { responsibilities: 'Responsibilities', requirements: 'Requirements', nice_to_haves: 'Nice to haves', performance_indicators: 'Performance Indicators' };
-const JOB_NOUN = /\b(?:engineers?|managers?|directors?|analysts?|specialists?|designers?|developers?|architects?|officers?|counsel|president|administrators?|consultants?|partners?|representatives?|coordinators?|executives?|scientists?|writers?|accountants?|recruiters?|advocates?|owners?|strategists?|agents?|associates?|interns?|controllers?|paralegals?|researchers?|sourcers?|auditors?|leads?|heads?|chiefs?|fellows?)\b/i;
+const SECTION_LABEL: Record<Section, string> = {
+  responsibilities: 'Responsibilities',
+  requirements: 'Requirements',
+  nice_to_haves: 'Nice to haves',
+  performance_indicators: 'Performance Indicators',
+};
+const JOB_NOUN =
+  /\b(?:engineers?|managers?|directors?|analysts?|specialists?|designers?|developers?|architects?|officers?|counsel|president|administrators?|consultants?|partners?|representatives?|coordinators?|executives?|scientists?|writers?|accountants?|recruiters?|advocates?|owners?|strategists?|agents?|associates?|interns?|controllers?|paralegals?|researchers?|sourcers?|auditors?|leads?|heads?|chiefs?|fellows?)\b/i;
 
 /** A heading that may name a role: a level word or a job noun ("Senior X", "Staff Incubation Engineer"). */
 function roleLike(text: string): boolean {
@@ -124,7 +139,12 @@ export function partialNames(text: string): string[] {
 export const MAX_PARTIAL_CHARS = 2_000_000;
 
 /** Expands `<%= partial("name", :locals => { :roleName => "X" }) %>` lines; other ERB stays as is. */
-function expandPartials(lines: SourceLine[], partial: PageInput['partial'], skip: (line: number, what: string) => void, limit = MAX_PARTIAL_CHARS): SourceLine[] {
+function expandPartials(
+  lines: SourceLine[],
+  partial: PageInput['partial'],
+  skip: (line: number, what: string) => void,
+  limit = MAX_PARTIAL_CHARS,
+): SourceLine[] {
   if (!partial) return lines;
   const out: SourceLine[] = [];
   let added = 0;
@@ -133,7 +153,11 @@ function expandPartials(lines: SourceLine[], partial: PageInput['partial'], skip
     const m = l.text.includes('partial') ? PARTIAL_CALL.exec(collapseSpaces(l.text)) : null;
     let text = m ? partial(m[1]) : undefined;
     if (m && text !== undefined && added + text.length > limit) {
-      if (refused++ === 0) skip(l.line, `partial "${clip(m[1])}" not expanded: with its partials the page would pass ${limit.toLocaleString('en')} characters; this call and any later one over the limit`);
+      if (refused++ === 0)
+        skip(
+          l.line,
+          `partial "${clip(m[1])}" not expanded: with its partials the page would pass ${limit.toLocaleString('en')} characters; this call and any later one over the limit`,
+        );
       text = undefined;
     }
     if (!m || text === undefined) {
@@ -184,7 +208,11 @@ export function readPage(input: PageInput): DraftPage {
     file: input.file,
     // GitLab's own `canonical_path: "/job-families/<page>/"` (also written by `ladder export`) says where the page sits.
     key: canonicalKey(frontMatter.fields.canonical_path) ?? input.key,
-    source: input.source ?? (canonicalKey(frontMatter.fields.canonical_path) ? `https://about.gitlab.com/job-families/${canonicalKey(frontMatter.fields.canonical_path)}/` : undefined),
+    source:
+      input.source ??
+      (canonicalKey(frontMatter.fields.canonical_path)
+        ? `https://about.gitlab.com/job-families/${canonicalKey(frontMatter.fields.canonical_path)}/`
+        : undefined),
     title,
     idHint: /^[a-z0-9]+(-[a-z0-9]+)*$/.test(frontMatter.fields.family_id ?? '') ? frontMatter.fields.family_id : undefined,
     line: 1,
@@ -223,7 +251,8 @@ export function readPage(input: PageInput): DraftPage {
     const cls = classifyHeading(b.text);
     // "### Specialties" followed by "### Paralegal (Corporate)": a specialty at the heading's own depth
     // (a job title without a level word); a level ("### Senior Paralegal") or a section ends them.
-    const sameDepthSpecialty = specialtiesDepth !== null && b.depth === specialtiesDepth && cls.kind === 'title' && roleLike(b.text) && levelOf(stripLinks(b.text)) === undefined;
+    const sameDepthSpecialty =
+      specialtiesDepth !== null && b.depth === specialtiesDepth && cls.kind === 'title' && roleLike(b.text) && levelOf(stripLinks(b.text)) === undefined;
     if (specialtiesDepth !== null && b.depth <= specialtiesDepth && cls.kind !== 'specialties' && !sameDepthSpecialty) specialtiesDepth = null;
     if (cls.kind === 'specialties') {
       specialtiesDepth = b.depth;
@@ -239,7 +268,13 @@ export function readPage(input: PageInput): DraftPage {
         skip(b.line, `sub-heading "${clip(b.text)}" inside ${SECTION_LABEL[open.kind]} (its items are kept there)`);
         return;
       }
-      const within = open && b.depth > open.depth && (open.kind === 'hiring' || open.kind === 'career' || open.kind === 'performance_indicators') && (open.family || current() === null) ? open.kind : undefined;
+      const within =
+        open &&
+        b.depth > open.depth &&
+        (open.kind === 'hiring' || open.kind === 'career' || open.kind === 'performance_indicators') &&
+        (open.family || current() === null)
+          ? open.kind
+          : undefined;
       section = null;
       // Under "## Hiring Process", "### All Candidates" continues the section, unless it turns out to be a role.
       startCandidate(b.text, b.line, b.depth).within = within;
@@ -255,8 +290,10 @@ export function readPage(input: PageInput): DraftPage {
     if (c) {
       const kind: SectionKind = cls.kind;
       // "X Performance Indicators" at the level of the X heading is still X's; an unprefixed one there is the page's.
-      const names = (o: Candidate) => cls.prefix !== '' && (normaliseTitle(cls.prefix) === normaliseTitle(o.title) || normaliseTitle(o.title).endsWith(normaliseTitle(cls.prefix)));
-      const inside = (o: Candidate) => b.depth > o.depth || (b.depth === o.depth && (((kind === 'grade' || isList(kind)) && kind !== 'performance_indicators') || names(o)));
+      const names = (o: Candidate) =>
+        cls.prefix !== '' && (normaliseTitle(cls.prefix) === normaliseTitle(o.title) || normaliseTitle(o.title).endsWith(normaliseTitle(cls.prefix)));
+      const inside = (o: Candidate) =>
+        b.depth > o.depth || (b.depth === o.depth && (((kind === 'grade' || isList(kind)) && kind !== 'performance_indicators') || names(o)));
       // A section shallower than a sub-heading belongs to the heading above that (a specialty's
       // "#### Requirements" after its "##### Additional responsibilities").
       // Depth is unreliable: "### Senior X" followed by "## Responsibilities" still describes Senior X when
@@ -276,7 +313,8 @@ export function readPage(input: PageInput): DraftPage {
         c = startCandidate(prefix, b.line, Math.max(0, b.depth - 1));
       }
       // "Specialties" followed directly by "X Responsibilities": the section names the specialty.
-      if (specialtiesDepth !== null && !sameAsCurrent && c === null && b.depth > specialtiesDepth) c = startCandidate(prefix, b.line, b.depth - 1 > specialtiesDepth ? b.depth - 1 : b.depth);
+      if (specialtiesDepth !== null && !sameAsCurrent && c === null && b.depth > specialtiesDepth)
+        c = startCandidate(prefix, b.line, b.depth - 1 > specialtiesDepth ? b.depth - 1 : b.depth);
     }
     if (c === null && cls.kind === 'grade' && scope.kind === 'family') {
       // A "Job Grade" section outside any role: the grade sentence will name the role.
@@ -328,8 +366,7 @@ export function readPage(input: PageInput): DraftPage {
           if (p !== null) skip(line + k, `placeholder ${JSON.stringify(p)}`);
           else list.push({ text: t, line: line + k });
         }
-      }
-      else list.push(ann.fields ? { text, line, fields: ann.fields } : { text, line });
+      } else list.push(ann.fields ? { text, line, fields: ann.fields } : { text, line });
       return;
     }
     if (c) {
@@ -353,7 +390,9 @@ export function readPage(input: PageInput): DraftPage {
     if (section?.kind === 'grades-info') {
       // "## Job Grades" then "The Contract Manager is a grade 6": the grade of the role of that name above.
       const g = isParagraph ? readGrade(text, false) : null;
-      const target = g?.subject ? [...candidates].reverse().find((o) => o.grade === undefined && normaliseTitle(o.title) === normaliseTitle(g.subject!)) : undefined;
+      const target = g?.subject
+        ? [...candidates].reverse().find((o) => o.grade === undefined && normaliseTitle(o.title) === normaliseTitle(g.subject!))
+        : undefined;
       if (!g || !target) return false;
       target.grade = g.grade;
       target.gradeLine = line;
@@ -388,7 +427,8 @@ export function readPage(input: PageInput): DraftPage {
       c.gradeLine = line;
       page.gradeLines.set(line, g.grade);
       sawRole = true;
-      if (g.alternatives.length) reports.push({ file: input.file, line, message: `"${c.title}" is given grades ${[g.grade, ...g.alternatives].join(' and ')}; kept ${g.grade}` });
+      if (g.alternatives.length)
+        reports.push({ file: input.file, line, message: `"${c.title}" is given grades ${[g.grade, ...g.alternatives].join(' and ')}; kept ${g.grade}` });
       // The grade sentence is structure; whatever follows it in the same paragraph is content.
       const plain = stripLinks(text);
       const at = plain.search(new RegExp(`\\b${String(g.grade).replace('.', '\\.')}\\b`));
@@ -418,12 +458,21 @@ export function readPage(input: PageInput): DraftPage {
       const inh = readInherit(except ? bare.slice(0, except.index) : bare);
       if (inh && except) {
         if (ann?.fields?.remove) c.remove = [...(c.remove ?? []), ...ann.fields.remove];
-        else reports.push({ file: input.file, line, message: `"${clip(bare.slice(except.index).replace(/^,?\s*/, ''))}": the items meant are not known by id; add them to \`remove\` by hand (skipped)` });
+        else
+          reports.push({
+            file: input.file,
+            line,
+            message: `"${clip(bare.slice(except.index).replace(/^,?\s*/, ''))}": the items meant are not known by id; add them to \`remove\` by hand (skipped)`,
+          });
       }
       if (inh) {
-        const sections = isList(section?.kind) && (section!.kind === 'responsibilities' || section!.kind === 'requirements') && inh.sections.length === 2 && !/requirement|responsibilit/i.test(text)
-          ? [section!.kind as 'responsibilities' | 'requirements']
-          : inh.sections;
+        const sections =
+          isList(section?.kind) &&
+          (section!.kind === 'responsibilities' || section!.kind === 'requirements') &&
+          inh.sections.length === 2 &&
+          !/requirement|responsibilit/i.test(text)
+            ? [section!.kind as 'responsibilities' | 'requirements']
+            : inh.sections;
         const note: InheritNote = { target: inh.target, sections, text, line };
         c.inherits.push(note);
         if (inh.whole || except) return true;
@@ -495,9 +544,12 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
   for (const c of candidates) {
     if (c.grade !== undefined) continue;
     const n = normaliseTitle(c.title);
-    const row = table.find((r) => normaliseTitle(r.name) === n) ?? table.find((r) => r.anchor && r.anchor === c.anchor) ?? table.find((r) => LEVEL_ONLY.test(r.name) && r.name.toLowerCase() === levelOf(c.title)?.toLowerCase())
+    const row =
+      table.find((r) => normaliseTitle(r.name) === n) ??
+      table.find((r) => r.anchor && r.anchor === c.anchor) ??
+      table.find((r) => LEVEL_ONLY.test(r.name) && r.name.toLowerCase() === levelOf(c.title)?.toLowerCase()) ??
       // "Intermediate": the level whose title is the family's own, with no level word.
-      ?? table.find((r) => /^intermediate$/i.test(r.name) && levelOf(c.title) === undefined && normaliseTitle(c.title) === normaliseTitle(page.title));
+      table.find((r) => /^intermediate$/i.test(r.name) && levelOf(c.title) === undefined && normaliseTitle(c.title) === normaliseTitle(page.title));
     if (row) {
       c.grade = row.grade;
       c.gradeLine = row.line;
@@ -553,7 +605,10 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
       if (c.within === 'hiring') page.hiring.push(...items);
       else if (c.within === 'performance_indicators') page.sections.performance_indicators.push(...items);
       else page.careerLadder.push(...c.summary, ...items.map((i) => i.text));
-      skip(c.line, `heading "${clip(c.title)}" inside ${c.within === 'hiring' ? 'Hiring Process' : c.within === 'career' ? 'Career Ladder' : 'Performance Indicators'} (its items are kept there)`);
+      skip(
+        c.line,
+        `heading "${clip(c.title)}" inside ${c.within === 'hiring' ? 'Hiring Process' : c.within === 'career' ? 'Career Ladder' : 'Performance Indicators'} (its items are kept there)`,
+      );
       if (c.within !== 'career') for (const p of c.summary) skip(c.line, `paragraph under "${clip(c.title)}": "${clip(p)}"`);
       return;
     }
@@ -562,7 +617,7 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
     const last = roles.length ? roles[roles.length - 1].c : null;
     const again = roles.find((r) => normaliseTitle(r.c.title) === normaliseTitle(c.title))?.c;
     const target = again ?? (last && GENERIC.test(c.title.trim()) ? last : null);
-    if (target && (firstGraded !== -1 && i > firstGraded)) {
+    if (target && firstGraded !== -1 && i > firstGraded) {
       mergeInto(target, c);
       return;
     }
@@ -621,7 +676,13 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
         let found = -1;
         for (let j = i - 1; j >= 0 && found < 0; j--) {
           const r = drafts[j];
-          if (t.kind === 'grade' ? r.grade === t.grade : (r.level ?? (/\(intermediate\)/i.test(r.title) ? 'intermediate' : '')).toLowerCase() === t.level || (t.level === 'intermediate' && r.level === undefined)) found = j;
+          if (
+            t.kind === 'grade'
+              ? r.grade === t.grade
+              : (r.level ?? (/\(intermediate\)/i.test(r.title) ? 'intermediate' : '')).toLowerCase() === t.level ||
+                (t.level === 'intermediate' && r.level === undefined)
+          )
+            found = j;
         }
         if (found >= 0) {
           if (d.extendsIndex === undefined) d.extendsIndex = found;

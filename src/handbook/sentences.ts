@@ -78,7 +78,10 @@ export function readReportsTo(raw: string): TextRef | null {
   const rest = text.slice(m.index + m[0].length);
   // Titles are capitalised or linked: "reports to you", "reports to the hiring manager" name no role.
   if (!/^\s*(?:\[|[A-Z0-9])/.test(rest)) return null;
-  const ref = refAtStart(rest, /[.:]\s|(?<!&(?:[a-z]{2,8}|#\d{1,7}|#x[0-9a-f]{1,6}));\s|[.;:]?$|,\s+(?:and|who|with|which|while|as|in)\b|,?\s+or\s|\s+(?:and|who|with|in order|to help|on|for|at)\s/i);
+  const ref = refAtStart(
+    rest,
+    /[.:]\s|(?<!&(?:[a-z]{2,8}|#\d{1,7}|#x[0-9a-f]{1,6}));\s|[.;:]?$|,\s+(?:and|who|with|which|while|as|in)\b|,?\s+or\s|\s+(?:and|who|with|in order|to help|on|for|at)\s/i,
+  );
   // "reports to the Director or VP, Alliances": a bare rank names no one in particular.
   return ref && !/^(?:the\s+)?(?:director|manager|vp|vice president|head|lead|senior director|senior manager)$/i.test(ref.name) ? ref : null;
 }
@@ -93,10 +96,12 @@ export interface InheritPhrase {
   whole: boolean;
 }
 
-const INHERIT = /\b(extends|has all (?:of )?the same|ha(?:s|ve) the same|shares? the same|sharing the same|adheres? to the same|in addition to (?:the|any|all)\b)/i;
+const INHERIT =
+  /\b(extends|has all (?:of )?the same|ha(?:s|ve) the same|shares? the same|sharing the same|adheres? to the same|in addition to (?:the|any|all)\b)/i;
 // A comma ends the name only before a lower-case clause: "Director, Stock Administrator" is one title.
 // A `;` that closes a character reference (`&amp;`, `&#38;`) is part of the name.
-const STOP = /\s+(?:responsibilities|requirements|role|roles|position|expectations|in complexity|with the|through|plus|as an?|as the|and the|and is)\b|,(?=\s+[a-z])|(?<!\b(?:Sr|Jr|St|Mgr))\.|[:(]|(?<!&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6}));|$/;
+const STOP =
+  /\s+(?:responsibilities|requirements|role|roles|position|expectations|in complexity|with the|through|plus|as an?|as the|and the|and is)\b|,(?=\s+[a-z])|(?<!\b(?:Sr|Jr|St|Mgr))\.|[:(]|(?<!&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6}));|$/;
 const LEVEL_WORDS = /^(?:the\s+)?(intermediate|junior|associate|senior|staff|principal|lead|manager|director)(?:\s+(?:level|position|role|one))?\b/i;
 
 /** Recognises an inheritance phrase ("Extends the X responsibilities", "… as the intermediate position plus the following"). */
@@ -115,7 +120,10 @@ export function readInherit(raw: string): InheritPhrase | null {
   const verb = m[1].toLowerCase();
   if (verb === 'extends') {
     // "Extends that of the X Requirements", "extends the responsibilities of Sr. Manager of …", "extends the [X] role".
-    const rest = after.replace(/^\s*(?:that(?:\s+of)?\s+)?(?:the\s+)?(?:(?:general\s+)?(?:responsibilities|requirements)(?:\s+and\s+(?:responsibilities|requirements))?\s+of\s+(?:the\s+)?)?/i, '');
+    const rest = after.replace(
+      /^\s*(?:that(?:\s+of)?\s+)?(?:the\s+)?(?:(?:general\s+)?(?:responsibilities|requirements)(?:\s+and\s+(?:responsibilities|requirements))?\s+of\s+(?:the\s+)?)?/i,
+      '',
+    );
     if (/^(?:general\s+)?(?:responsibilities|requirements)\b/i.test(rest.trim())) target = { kind: 'above' };
     else target = namedOrLevel(rest);
   } else {
@@ -145,7 +153,11 @@ function namedOrLevel(rest: string): InheritTarget | null {
   const grade = /^(?:the\s+)?grade\s+(\d{1,2})\b/i.exec(t);
   if (grade) return { kind: 'grade', grade: Number(grade[1]) };
   const lv = LEVEL_WORDS.exec(t);
-  if (lv && (/^(?:the\s+)?\w+\s+(?:level|position|role|one)\b/i.test(t) || /^(?:the\s+)?\w+\s*(?:$|[.:;]|\s+(?:responsibilities|requirements|expectations|plus|with))/i.test(t))) {
+  if (
+    lv &&
+    (/^(?:the\s+)?\w+\s+(?:level|position|role|one)\b/i.test(t) ||
+      /^(?:the\s+)?\w+\s*(?:$|[.:;]|\s+(?:responsibilities|requirements|expectations|plus|with))/i.test(t))
+  ) {
     return { kind: 'level', level: lv[1].toLowerCase() };
   }
   if (/^(?:ones?|those)\b/i.test(t) || /^(?:above|previous)\b/i.test(t)) return { kind: 'above' };
@@ -154,7 +166,15 @@ function namedOrLevel(rest: string): InheritTarget | null {
   const body = t.replace(/^(?:the\s+|an?\s+)/i, '');
   // A name runs up to the section word when there is one ("Security Analyst, Trust and Safety responsibilities").
   const sectionWord = /\s+(?:responsibilities|requirements|requirement|role|roles|position|expectations|performance indicators)\b/i.exec(body);
-  if (sectionWord && !/[.;:]/.test(body.slice(0, sectionWord.index).replace(/\b(?:Sr|Jr|St|Mgr|Mr|Ms)\./g, '').replace(/&(?:[a-z]{2,8}|#\d{1,7}|#x[0-9a-f]{1,6});/gi, '&'))) {
+  if (
+    sectionWord &&
+    !/[.;:]/.test(
+      body
+        .slice(0, sectionWord.index)
+        .replace(/\b(?:Sr|Jr|St|Mgr|Mr|Ms)\./g, '')
+        .replace(/&(?:[a-z]{2,8}|#\d{1,7}|#x[0-9a-f]{1,6});/gi, '&'),
+    )
+  ) {
     const ref = refAtStart(body.slice(0, sectionWord.index), /$/);
     if (ref) return { kind: 'named', ref };
   }

@@ -162,7 +162,23 @@ function matchFuzzy<T extends Named>(n: string, candidates: readonly T[], unique
   return best.length ? unique(best) : null;
 }
 
-const RANKS = new Set(['director', 'manager', 'senior', 'staff', 'principal', 'vice', 'president', 'lead', 'head', 'chief', 'associate', 'junior', 'intern', 'distinguished', 'fellow']);
+const RANKS = new Set([
+  'director',
+  'manager',
+  'senior',
+  'staff',
+  'principal',
+  'vice',
+  'president',
+  'lead',
+  'head',
+  'chief',
+  'associate',
+  'junior',
+  'intern',
+  'distinguished',
+  'fellow',
+]);
 
 /** Replaces any word of `name` that is the initials of a run of words of `title` by those words. */
 function expandAcronyms(name: string, title: string): string {
@@ -206,7 +222,9 @@ const LEVEL_PREFIXES = [
 
 /** The level label a title implies ("Senior Manager, X" → "Senior Manager"; "X (Intermediate)" → "Intermediate"). */
 export function levelOf(title: string): string | undefined {
-  const plain = stripLinks(title).trim().replace(/^Sr\.?\s+/i, 'Senior ');
+  const plain = stripLinks(title)
+    .trim()
+    .replace(/^Sr\.?\s+/i, 'Senior ');
   const paren = /\((intermediate|senior|associate|junior|staff|principal|lead)\)\s*$/i.exec(plain);
   if (paren) return capitalise(paren[1]);
   for (const p of LEVEL_PREFIXES) {

@@ -38,7 +38,8 @@ function titleOf(ds: DataSet, fam: FamilyDef, id: string): { title: string; url?
 }
 
 /** A reference: the title written as in the heading it names (so the importer matches it), linked when it has a page. */
-const link = (r: { title: string; url?: string }) => (r.url ? `[${heading(r.title).replace(/[[\]]/g, (c) => `&#${c.charCodeAt(0)};`)}](${r.url.replace(/[()\s<>]/g, encodeURIComponent)})` : heading(r.title));
+const link = (r: { title: string; url?: string }) =>
+  r.url ? `[${heading(r.title).replace(/[[\]]/g, (c) => `&#${c.charCodeAt(0)};`)}](${r.url.replace(/[()\s<>]/g, encodeURIComponent)})` : heading(r.title);
 
 /**
  * A family summary's "… reports to X" is read as the manager of every role without one of its own:
@@ -128,8 +129,13 @@ function roleBlock(ds: DataSet, fam: FamilyDef, role: RoleDef): string[] {
   if (sentence) hint.reports_to = role.reportsTo;
   if (hint.id || hint.level || hint.extends || hint.reports_to) out.push(writeAnnotation(hint).trim(), '');
   if (sentence) out.push(`The ${heading(role.title)} reports to the ${link(reports!)}.`, '');
-  if (role.summary) out.push(prose(role.summary, (t) => kinds(t, !carries)), '');
-  if (role.grade !== undefined) out.push(`#### ${heading(role.title)} Job Grade`, '', `The ${heading(role.title)} is a [grade ${role.grade}](${GRADE_LINK}).`, '');
+  if (role.summary)
+    out.push(
+      prose(role.summary, (t) => kinds(t, !carries)),
+      '',
+    );
+  if (role.grade !== undefined)
+    out.push(`#### ${heading(role.title)} Job Grade`, '', `The ${heading(role.title)} is a [grade ${role.grade}](${GRADE_LINK}).`, '');
   const parent = role.extends !== undefined ? titleOf(ds, fam, role.extends) : null;
   const removed = removedBySection(ds, role);
   for (const s of SECTIONS) {
@@ -143,7 +149,8 @@ function roleBlock(ds: DataSet, fam: FamilyDef, role: RoleDef): string[] {
     if (role.sections[s].length) lines.push(bullets(role.sections[s]));
     out.push(...sectionBlock(`#### ${heading(role.title)} ${HEADINGS[s]}`, lines));
   }
-  if (role.hiringProcess?.length) out.push(...sectionBlock(`#### ${heading(role.title)} Hiring Process`, [bullets(role.hiringProcess.map((text) => ({ text })))]));
+  if (role.hiringProcess?.length)
+    out.push(...sectionBlock(`#### ${heading(role.title)} Hiring Process`, [bullets(role.hiringProcess.map((text) => ({ text })))]));
   return out;
 }
 
@@ -151,12 +158,21 @@ function roleBlock(ds: DataSet, fam: FamilyDef, role: RoleDef): string[] {
 export function familyMarkdown(ds: DataSet, fam: FamilyDef): string {
   // `family_id` keeps the id through a round trip when it is not the kebab-case of the title.
   const place = fam.source ? linkKey(fam.source) : null;
-  const out: string[] = ['---', 'layout: job_family_page', `title: ${JSON.stringify(fam.title).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}`, `family_id: ${fam.id}`];
+  const out: string[] = [
+    '---',
+    'layout: job_family_page',
+    `title: ${JSON.stringify(fam.title).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`,
+    `family_id: ${fam.id}`,
+  ];
   // GitLab's own key for where the page lives; the importer reads it back as the page's place.
   if (place && !place.anchor) out.push(`canonical_path: ${JSON.stringify(`/job-families/${place.key}/`)}`);
   out.push('---', '');
   // The family summary's "reports to" applies to every role without its own: kept only when it is true of all.
-  if (fam.summary) out.push(prose(fam.summary, (t) => kinds(t, !familyReportsStays(ds, fam)), { lists: true }), '');
+  if (fam.summary)
+    out.push(
+      prose(fam.summary, (t) => kinds(t, !familyReportsStays(ds, fam)), { lists: true }),
+      '',
+    );
   for (const s of SECTIONS) {
     if (s === 'performance_indicators') continue;
     out.push(...sectionBlock(`## ${HEADINGS[s]}`, fam.sections[s].length ? [bullets(fam.sections[s])] : []));
@@ -168,7 +184,8 @@ export function familyMarkdown(ds: DataSet, fam: FamilyDef): string {
     for (const sp of fam.specialties) {
       out.push(`### ${heading(sp.title)}`, '');
       if (sp.summary) out.push(para(sp.summary), '');
-      for (const s of SECTIONS) out.push(...sectionBlock(`#### ${heading(sp.title)} ${HEADINGS[s]}`, sp.sections[s].length ? [bullets(sp.sections[s] as ItemDef[])] : []));
+      for (const s of SECTIONS)
+        out.push(...sectionBlock(`#### ${heading(sp.title)} ${HEADINGS[s]}`, sp.sections[s].length ? [bullets(sp.sections[s] as ItemDef[])] : []));
     }
   }
   out.push(...sectionBlock('## Performance Indicators', fam.sections.performance_indicators.length ? [bullets(fam.sections.performance_indicators)] : []));
@@ -180,11 +197,16 @@ export function familyMarkdown(ds: DataSet, fam: FamilyDef): string {
     // A role of this page is linked by its anchor, so the import finds it again.
     const t = role && role.family === fam.id ? { title: role.title, url: `#${anchorOf(role.title)}` } : titleOf(ds, fam, id);
     const key = t.url ? linkKey(t.url)?.key : undefined;
-    const linked = readLinks(fam.careerLadder ?? '').some((l) => (l.url !== undefined && l.url === t.url) || (key !== undefined && l.url !== undefined && linkKey(l.url)?.key === key));
+    const linked = readLinks(fam.careerLadder ?? '').some(
+      (l) => (l.url !== undefined && l.url === t.url) || (key !== undefined && l.url !== undefined && linkKey(l.url)?.key === key),
+    );
     if (linked) continue;
     ladder.push(`The next step can be the ${link(t)} job family.`);
   }
   if (ladder.length) out.push('## Career Ladder', '', ladder.join('\n\n'), '');
   if (fam.hiringProcess?.length) out.push('## Hiring Process', '', bullets(fam.hiringProcess.map((text) => ({ text }))), '');
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n+$/, '\n');
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/\n+$/, '\n');
 }

@@ -72,7 +72,8 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[], optio
     for (const r of p.roles) {
       const base = r.idHint ?? roleIdOf(decodeText(r.title));
       const id = unique(base, () => `${base}-${pageSlug}`);
-      if (id !== base) note(p, r.line, `role id \`${base}\` is already used ${knownIds.has(base) ? 'in the data set' : 'in this import'}; "${r.title}" is \`${id}\``);
+      if (id !== base)
+        note(p, r.line, `role id \`${base}\` is already used ${knownIds.has(base) ? 'in the data set' : 'in this import'}; "${r.title}" is \`${id}\``);
       taken.add(id);
       slots.push({ id, draft: r, page: p, familyId: '' });
     }
@@ -92,12 +93,17 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[], optio
   const pageByKey = (key: string) => usable.find((p) => p.key !== undefined && (p.key === key || p.key.endsWith('/' + key) || key.endsWith('/' + p.key)));
   /** The family a link points to: by the page's place in the handbook, else by the link text. */
   const familyOf = (ref: TextRef, key: string): DraftPage | undefined =>
-    pageByKey(key) ?? matchTitle(ref.name, usable.map((p) => ({ title: p.title, p })))?.p;
+    pageByKey(key) ??
+    matchTitle(
+      ref.name,
+      usable.map((p) => ({ title: p.title, p })),
+    )?.p;
   /** A family of the data set imported into, by its page or its title. */
   const knownFamilyOf = (ref: TextRef, key: string): KnownEntry | undefined =>
     knownFamilies.find((f) => f.source !== undefined && linkKey(f.source)?.key === key) ?? matchTitle(ref.name, knownFamilies) ?? undefined;
   /** A role of the data set imported into: the same title first, then a near one. */
-  const knownRole = (ref: TextRef): KnownEntry | null => (knownRoles.length ? (matchTitle(ref.name, knownRoles, 'strict') ?? matchTitle(ref.name, knownRoles, 'fuzzy')) : null);
+  const knownRole = (ref: TextRef): KnownEntry | null =>
+    knownRoles.length ? (matchTitle(ref.name, knownRoles, 'strict') ?? matchTitle(ref.name, knownRoles, 'fuzzy')) : null;
 
   return usable.map((page) => {
     const slots = slotsByPage.get(page)!;
@@ -106,13 +112,19 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[], optio
     const addExternal = (ref: TextRef, idHint?: string): string => {
       let id = idHint ?? kebab(decodeText(ref.name));
       if (taken.has(id) && !external.has(id)) id = `${id}-external`;
-      if (!external.has(id)) external.set(id, ref.url && !ref.url.startsWith('#') ? { title: decodeText(ref.name), url: ref.url } : { title: decodeText(ref.name) });
+      if (!external.has(id))
+        external.set(id, ref.url && !ref.url.startsWith('#') ? { title: decodeText(ref.name), url: ref.url } : { title: decodeText(ref.name) });
       return id;
     };
     /** A named role: on the linked page, on this page, then anywhere in the set. */
     const findRole = (ref: TextRef, self: RoleSlot | null): RoleSlot | null => {
       const others = (list: RoleSlot[]) => list.filter((s) => s !== self);
-      const byTitle = (list: RoleSlot[], mode: 'strict' | 'fuzzy' | 'all' = 'all') => matchTitle(ref.name, others(list).map((s) => ({ title: s.draft.title, s })), mode)?.s ?? null;
+      const byTitle = (list: RoleSlot[], mode: 'strict' | 'fuzzy' | 'all' = 'all') =>
+        matchTitle(
+          ref.name,
+          others(list).map((s) => ({ title: s.draft.title, s })),
+          mode,
+        )?.s ?? null;
       if (ref.url?.startsWith('#')) {
         const a = ref.url.slice(1);
         const hit = others(slots).find((s) => s.draft.anchor === a || anchorOf(s.draft.title) === a);
@@ -129,7 +141,13 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[], optio
         return byTitle(list, 'fuzzy');
       }
       // A link to a page that is not part of this import: only a role of the set with that very title.
-      if (link) return matchTitle(ref.name, others(nearSlots(ref.name)).map((s) => ({ title: s.draft.title, s })))?.s ?? null;
+      if (link)
+        return (
+          matchTitle(
+            ref.name,
+            others(nearSlots(ref.name)).map((s) => ({ title: s.draft.title, s })),
+          )?.s ?? null
+        );
       // The same title on the page, then in the set; only then near titles, earlier roles of the page
       // first (extends and reports-to usually point back up the page).
       const at = self ? slots.indexOf(self) : -1;
@@ -137,7 +155,13 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[], optio
       const near = nearSlots(ref.name);
       const here = nearOnPage(ref.name);
       const before = at > 0 ? here.filter((s) => slots.indexOf(s) < at) : [];
-      return byTitle(here, 'strict') ?? byTitle(near, 'strict') ?? (before.length ? byTitle(before, 'fuzzy') : null) ?? byTitle(here, 'fuzzy') ?? byTitle(near, 'fuzzy');
+      return (
+        byTitle(here, 'strict') ??
+        byTitle(near, 'strict') ??
+        (before.length ? byTitle(before, 'fuzzy') : null) ??
+        byTitle(here, 'fuzzy') ??
+        byTitle(near, 'fuzzy')
+      );
     };
     const refId = (r: DraftRef, self: RoleSlot | null, roleOnly = false): { id: string; external: boolean } | null => {
       // The role itself ("Extends that of the X (Intermediate) requirements" written in X): no reference.
@@ -168,7 +192,8 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[], optio
       role.grade = d.grade;
       const rep = d.reportsTo ?? (page.familyReportsTo && !isSameRole(page.familyReportsTo, slot) ? page.familyReportsTo : undefined);
       // Ids written by `ladder export` for references to another family win when that id is here.
-      const hinted = (id: string | undefined) => (id !== undefined && id !== slot.id && (allSlots.some((x) => x.id === id) || knownIds.has(id)) ? id : undefined);
+      const hinted = (id: string | undefined) =>
+        id !== undefined && id !== slot.id && (allSlots.some((x) => x.id === id) || knownIds.has(id)) ? id : undefined;
       if (hinted(d.reportsToHint)) role.reports_to = d.reportsToHint;
       else if (rep) {
         const to = refId(rep, slot);
@@ -216,7 +241,11 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[], optio
       const k = link.url ? linkKey(link.url) : null;
       if (!k) continue;
       const target = familyOf(link, k.key);
-      const id = target ? (k.anchor ? (slotsByPage.get(target)!.find((s) => s.draft.anchor === k.anchor)?.id ?? familyIds.get(target)!) : familyIds.get(target)!) : addExternal(link, kebab(k.key.split('/').pop()!));
+      const id = target
+        ? k.anchor
+          ? (slotsByPage.get(target)!.find((s) => s.draft.anchor === k.anchor)?.id ?? familyIds.get(target)!)
+          : familyIds.get(target)!
+        : addExternal(link, kebab(k.key.split('/').pop()!));
       if (id !== familyIds.get(page) && !next.includes(id)) next.push(id);
     }
     if (next.length) family.next = next;
@@ -257,7 +286,11 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[], optio
       const targetGrade = target?.draft.grade ?? (to.external ? undefined : knownRoles.find((k) => k.id === to.id)?.grade);
       if (targetGrade !== undefined && targetGrade > d.grade) {
         n.outcome = 'ignored';
-        note(slot.page, n.line, `"${clip(n.text)}": matched ${to.id} (grade ${targetGrade}), above ${slot.id}'s grade ${d.grade}; not used as its parent (skipped)`);
+        note(
+          slot.page,
+          n.line,
+          `"${clip(n.text)}": matched ${to.id} (grade ${targetGrade}), above ${slot.id}'s grade ${d.grade}; not used as its parent (skipped)`,
+        );
         continue;
       }
       parent = to.id;
@@ -289,7 +322,16 @@ function candidateIndex(slots: readonly RoleSlot[]): (name: string) => RoleSlot[
     const words = normaliseTitle(s.draft.title).split(' ').filter(Boolean);
     if (words.length <= 2) short.push(s);
     for (const w of words) add(byWord, stem(w), s);
-    for (let i = 0; i < words.length; i++) for (let j = i + 2; j <= Math.min(words.length, i + 6); j++) add(byInitials, words.slice(i, j).map((w) => w[0]).join(''), s);
+    for (let i = 0; i < words.length; i++)
+      for (let j = i + 2; j <= Math.min(words.length, i + 6); j++)
+        add(
+          byInitials,
+          words
+            .slice(i, j)
+            .map((w) => w[0])
+            .join(''),
+          s,
+        );
   }
   return (name) => {
     const words = normaliseTitle(name).split(' ').filter(Boolean);
@@ -339,14 +381,20 @@ function clip(text: string): string {
  */
 export function breakCycles(built: BuiltFamily[], reports: ImportReport[]): void {
   const roles = new Map<string, { role: RoleObject; page: DraftPage; line: number }>();
-  for (const b of built) for (const [id, r] of Object.entries(b.family.roles)) roles.set(id, { role: r, page: b.page, line: b.page.roles.find((d) => d.title === r.title)?.line ?? 1 });
+  for (const b of built)
+    for (const [id, r] of Object.entries(b.family.roles))
+      roles.set(id, { role: r, page: b.page, line: b.page.roles.find((d) => d.title === r.title)?.line ?? 1 });
   for (const [id] of roles) {
     const seen = [id];
     let cur = roles.get(id)!.role.extends as string | undefined;
     while (cur !== undefined && roles.has(cur)) {
       if (seen.includes(cur)) {
         const last = roles.get(seen[seen.length - 1])!;
-        reports.push({ file: last.page.file, line: last.line, message: `extends cycle ${[...seen.slice(seen.indexOf(cur)), cur].join(' → ')}: dropped \`extends: ${cur}\` of ${seen[seen.length - 1]}` });
+        reports.push({
+          file: last.page.file,
+          line: last.line,
+          message: `extends cycle ${[...seen.slice(seen.indexOf(cur)), cur].join(' → ')}: dropped \`extends: ${cur}\` of ${seen[seen.length - 1]}`,
+        });
         delete last.role.extends;
         break;
       }

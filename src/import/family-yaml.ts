@@ -15,7 +15,12 @@ export function familyYaml(family: FamilyObject, schemaPath: string | null, head
     },
     Seq(_key, node) {
       // Short id lists (`next`) read best inline, as in the bundled data.
-      if (node.items.length > 0 && node.items.length <= 8 && node.items.every((i) => isScalar(i) && typeof i.value === 'string' && /^[a-z0-9-]+$/.test(i.value))) node.flow = true;
+      if (
+        node.items.length > 0 &&
+        node.items.length <= 8 &&
+        node.items.every((i) => isScalar(i) && typeof i.value === 'string' && /^[a-z0-9-]+$/.test(i.value))
+      )
+        node.flow = true;
     },
   });
   const body = doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true });
@@ -30,7 +35,8 @@ function toPlain(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(toPlain);
   if (v !== null && typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v)) Object.defineProperty(out, k, { value: toPlain((v as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
+    for (const k of Object.keys(v))
+      Object.defineProperty(out, k, { value: toPlain((v as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return v;

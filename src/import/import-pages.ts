@@ -78,7 +78,13 @@ export function importPages(inputs: PageInput[], options: BuildOptions = {}): Im
       file: p.file,
       roles: p.roles.length,
       gradeLines: p.gradeLines,
-      inherits: [...p.roles.flatMap((r) => r.inherits), ...p.otherInherits].map((n) => ({ line: n.line, text: n.text, outcome: n.outcome, resolved: n.resolved, place: n.place ?? 'role' })),
+      inherits: [...p.roles.flatMap((r) => r.inherits), ...p.otherInherits].map((n) => ({
+        line: n.line,
+        text: n.text,
+        outcome: n.outcome,
+        resolved: n.resolved,
+        place: n.place ?? 'role',
+      })),
     })),
   };
 }

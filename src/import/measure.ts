@@ -93,8 +93,25 @@ const EXTENDS_LINE = /^\s*(?:[*-]\s+)?(?:the\s+[^.]{0,80}?\s)?extends\s/i;
 export function measureCorpus(inputs: readonly PageInput[], result: ImportResult, lintErrors: ReadonlyMap<string, string[]>): CorpusMeasure {
   const rows: PageRow[] = [];
   const totals: CorpusTotals = {
-    pages: 0, graded: 0, clean: 0, roles: 0, gradeLines: 0, gradeRight: 0, extendsLines: 0, extendsResolved: 0, extendsExternal: 0, extendsOutside: 0, unplaced: 0, notes: 0,
-    levels: 0, extendsCount: 0, placeholdersSkipped: 0, placeholderItems: 0, bullets: { responsibilities: { found: 0, placed: 0, reported: 0 }, requirements: { found: 0, placed: 0, reported: 0 } }, bulletPagesOff: 0, cleanAndGraded: 0,
+    pages: 0,
+    graded: 0,
+    clean: 0,
+    roles: 0,
+    gradeLines: 0,
+    gradeRight: 0,
+    extendsLines: 0,
+    extendsResolved: 0,
+    extendsExternal: 0,
+    extendsOutside: 0,
+    unplaced: 0,
+    notes: 0,
+    levels: 0,
+    extendsCount: 0,
+    placeholdersSkipped: 0,
+    placeholderItems: 0,
+    bullets: { responsibilities: { found: 0, placed: 0, reported: 0 }, requirements: { found: 0, placed: 0, reported: 0 } },
+    bulletPagesOff: 0,
+    cleanAndGraded: 0,
   };
   const misses: CorpusMeasure['misses'] = { grades: [], extends: [], outside: [], errors: [], bullets: [], placeholders: [] };
   for (const input of inputs) {
@@ -105,8 +122,15 @@ export function measureCorpus(inputs: readonly PageInput[], result: ImportResult
     // Whitespace collapsed per line: the patterns below then stay linear on any page.
     const lines = input.text.split(/\r?\n/).map((l) => (/\s\s/.test(l) ? l.replace(/\s+/g, ' ') : l));
     const row: PageRow = {
-      file: input.file, family: fam?.id ?? null, roles: roles.length, gradeLines: 0, gradeRight: 0, extendsLines: 0, extendsResolved: 0,
-      unplaced: reports.filter((r) => r.message.endsWith('(skipped)')).length, errors: 0,
+      file: input.file,
+      family: fam?.id ?? null,
+      roles: roles.length,
+      gradeLines: 0,
+      gradeRight: 0,
+      extendsLines: 0,
+      extendsResolved: 0,
+      unplaced: reports.filter((r) => r.message.endsWith('(skipped)')).length,
+      errors: 0,
       bullets: { responsibilities: { found: 0, placed: 0, reported: 0 }, requirements: { found: 0, placed: 0, reported: 0 } },
       placeholdersSkipped: reports.filter((r) => r.message.startsWith('placeholder ')).length,
       placeholderItems: 0,
@@ -221,7 +245,8 @@ function* familyItems(fam: FamilyObject | undefined): Generator<[string, string,
   for (const [id, s] of Object.entries((fam.specialties ?? {}) as Record<string, Record<string, unknown>>)) owners.push([`${fam.id}/${id}`, s]);
   for (const [owner, o] of owners) {
     for (const section of ['responsibilities', 'requirements', 'nice_to_haves', 'performance_indicators']) {
-      for (const item of (o[section] ?? []) as (string | { text: string })[]) yield [`${section} of ${owner}`, typeof item === 'string' ? item : item.text, section];
+      for (const item of (o[section] ?? []) as (string | { text: string })[])
+        yield [`${section} of ${owner}`, typeof item === 'string' ? item : item.text, section];
     }
   }
 }
@@ -257,10 +282,21 @@ function countBullets(input: PageInput, lines: string[], fam: FamilyObject, repo
       const depth = h[1].length;
       if (notRole !== null && depth <= notRole) notRole = null;
       if (notRoles.has(i + 1)) notRole = depth;
-      const text = h[2].replace(/[*_]/g, '').replace(/\s*#*\s*$/, '').trim();
+      const text = h[2]
+        .replace(/[*_]/g, '')
+        .replace(/\s*#*\s*$/, '')
+        .trim();
       const kind = SECTION_OF.find(([re]) => re.test(text))?.[1];
       if (kind) open = { kind, depth };
-      else if (open && (depth <= open.depth || /\b(?:nice[-\s]to[-\s]haves?|preferred|bonus|performance indicators?|hiring process|job grade|career ladder|specialt|speciali[sz]ation)/i.test(text) || Object.values(fam.roles).some((r) => same(r.title, text)))) open = null;
+      else if (
+        open &&
+        (depth <= open.depth ||
+          /\b(?:nice[-\s]to[-\s]haves?|preferred|bonus|performance indicators?|hiring process|job grade|career ladder|specialt|speciali[sz]ation)/i.test(
+            text,
+          ) ||
+          Object.values(fam.roles).some((r) => same(r.title, text)))
+      )
+        open = null;
       return;
     }
     const b = open && open.kind !== 'other' ? BULLET.exec(l) : null;
@@ -277,7 +313,9 @@ function countBullets(input: PageInput, lines: string[], fam: FamilyObject, repo
       row.bullets[kind].placed++;
       return;
     }
-    const other = BULLET_SECTIONS.concat([]).find((s) => s !== kind && inSection(s, text)) ?? (['nice_to_haves', 'performance_indicators'] as const).find((s) => inSection(s, text));
+    const other =
+      BULLET_SECTIONS.concat([]).find((s) => s !== kind && inSection(s, text)) ??
+      (['nice_to_haves', 'performance_indicators'] as const).find((s) => inSection(s, text));
     misses.push(`${input.file}:${i + 1}: ${kind} bullet ${other ? `landed in ${other}` : 'not found in the family'}: ${text.slice(0, 80)}`);
   });
 }

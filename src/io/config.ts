@@ -35,7 +35,13 @@ export async function findConfig(cwd: string): Promise<string | null> {
     for (const name of CONFIG_NAMES) {
       const candidate = join(dir, name);
       // Whatever is there is the config: a FIFO or a directory under that name is refused by the reader.
-      if (await fs.lstat(candidate).then(() => true, () => false)) return candidate;
+      if (
+        await fs.lstat(candidate).then(
+          () => true,
+          () => false,
+        )
+      )
+        return candidate;
     }
     if (dirname(dir) === dir) return null;
   }

@@ -28,7 +28,8 @@ function git(args: string[], cwd: string, input?: string): Promise<GitResult> {
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT') fail(new DataError('git is not installed (or not on PATH); install it, or compare two directories with --from-data <dir> --to-data <dir>'));
+      if (e.code === 'ENOENT')
+        fail(new DataError('git is not installed (or not on PATH); install it, or compare two directories with --from-data <dir> --to-data <dir>'));
       else fail(new DataError(`cannot run git (${e.code ?? e.message})`));
     });
     child.on('close', (code) => done({ code: code ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }));
@@ -37,7 +38,11 @@ function git(args: string[], cwd: string, input?: string): Promise<GitResult> {
   });
 }
 
-const firstLine = (s: string) => s.trim().split('\n')[0]?.replace(/^(fatal|error): /, '') ?? '';
+const firstLine = (s: string) =>
+  s
+    .trim()
+    .split('\n')[0]
+    ?.replace(/^(fatal|error): /, '') ?? '';
 
 /** Where a data set directory sits in its repository. */
 export interface RepoLocation {
@@ -59,7 +64,9 @@ export async function locateRepository(dir: string, cwd: string): Promise<RepoLo
   const r = await git(['rev-parse', '--show-toplevel', '--show-prefix'], abs);
   if (r.code !== 0) {
     if (/not a git repository/i.test(r.stderr)) {
-      throw new DataError(`${dir} is not inside a git repository; pass a data set kept in git with --data <dir>, or compare two directories with --from-data <dir> --to-data <dir>`);
+      throw new DataError(
+        `${dir} is not inside a git repository; pass a data set kept in git with --data <dir>, or compare two directories with --from-data <dir> --to-data <dir>`,
+      );
     }
     throw new DataError(`git cannot read the repository of ${dir}: ${firstLine(r.stderr)}`);
   }
@@ -69,17 +76,26 @@ export async function locateRepository(dir: string, cwd: string): Promise<RepoLo
 
 /** The commit a revision names; a DataError for an unknown revision, saying how to get it. */
 export async function resolveCommit(loc: RepoLocation, rev: string): Promise<string> {
-  if (rev === '' || rev.startsWith('-') || /[\u0000-\u001f\u007f]/.test(rev)) throw new DataError(`\`${JSON.stringify(rev).slice(1, -1)}\` is not a revision; pass a commit, branch or tag (e.g. HEAD~1, main)`);
+  if (rev === '' || rev.startsWith('-') || /[\u0000-\u001f\u007f]/.test(rev))
+    throw new DataError(`\`${JSON.stringify(rev).slice(1, -1)}\` is not a revision; pass a commit, branch or tag (e.g. HEAD~1, main)`);
   const r = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], loc.top);
   if (r.code === 0) return r.stdout.toString('utf8').trim();
   const head = await git(['rev-parse', '--verify', '--quiet', 'HEAD'], loc.top);
   if (head.code !== 0) {
-    throw new DataError(`the repository ${loc.top} has no commits yet, so \`${rev}\` does not exist: commit the data set first, or compare two directories with --from-data <dir> --to-data <dir>`);
+    throw new DataError(
+      `the repository ${loc.top} has no commits yet, so \`${rev}\` does not exist: commit the data set first, or compare two directories with --from-data <dir> --to-data <dir>`,
+    );
   }
   const shallow = await git(['rev-parse', '--is-shallow-repository'], loc.top);
   if (shallow.stdout.toString('utf8').trim() === 'true') {
-    const fetch = /^[0-9a-f]{7,40}$/i.test(rev) ? `git fetch --depth=1 origin ${rev}` : /[~^@]/.test(rev) ? 'git fetch --deepen=50' : `git fetch --depth=50 origin ${rev}`;
-    throw new DataError(`revision \`${rev}\` is not in this shallow clone (only recent commits were fetched): fetch it with \`${fetch}\` (or \`git fetch --unshallow\`); in CI set GIT_DEPTH: 0 (GitLab) or fetch-depth: 0 (GitHub actions/checkout)`);
+    const fetch = /^[0-9a-f]{7,40}$/i.test(rev)
+      ? `git fetch --depth=1 origin ${rev}`
+      : /[~^@]/.test(rev)
+        ? 'git fetch --deepen=50'
+        : `git fetch --depth=50 origin ${rev}`;
+    throw new DataError(
+      `revision \`${rev}\` is not in this shallow clone (only recent commits were fetched): fetch it with \`${fetch}\` (or \`git fetch --unshallow\`); in CI set GIT_DEPTH: 0 (GitLab) or fetch-depth: 0 (GitHub actions/checkout)`,
+    );
   }
   throw new DataError(`unknown revision \`${rev}\` in ${loc.top}; \`git log --oneline\` lists the commits, \`git branch -a\` the branches`);
 }
@@ -131,7 +147,13 @@ export async function readRevision(loc: RepoLocation, rev: string, commit: strin
   }
   const files: VersionFile[] = links.length ? await followLinks(loc, rev, commit, links, problems) : [];
   const toRead = wanted.filter((w) => w.size <= MAX_FILE_BYTES);
-  const contents = toRead.length ? await catFiles(loc, rev, toRead.map((w) => w.object)) : new Map<string, Buffer>();
+  const contents = toRead.length
+    ? await catFiles(
+        loc,
+        rev,
+        toRead.map((w) => w.object),
+      )
+    : new Map<string, Buffer>();
   for (const w of wanted) {
     const file = `${rev}:${w.path}`;
     if (w.size > MAX_FILE_BYTES) files.push({ file, error: tooLarge(w.size) });
@@ -141,7 +163,8 @@ export async function readRevision(loc: RepoLocation, rev: string, commit: strin
   return { files, problems, found };
 }
 
-const tooLarge = (size: number) => `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for one ladder file; split it`;
+const tooLarge = (size: number) =>
+  `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for one ladder file; split it`;
 
 /**
  * The files symbolic links point to at the commit, read with `git cat-file --batch --follow-symlinks`

@@ -109,7 +109,8 @@ export async function findPages(paths: string[], cwd: string, problems: string[]
       if (levelFiles.has(full)) continue;
       const head = await readHead(full);
       // Template-1 pages, and single-file families of the current handbook (`<department>/<family>.md`).
-      if (isJobFamilyPageHead(head) || (/\.md$/.test(full) && isCurrentFormatHead(head))) out.set(full, { abs: full, display: displayPath(full, cwd), root: abs });
+      if (isJobFamilyPageHead(head) || (/\.md$/.test(full) && isCurrentFormatHead(head)))
+        out.set(full, { abs: full, display: displayPath(full, cwd), root: abs });
     }
   }
   return [...out.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));

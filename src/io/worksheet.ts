@@ -20,7 +20,11 @@ export async function readWorksheet(path: string, cwd: string): Promise<{ file: 
   } catch (e) {
     if (e instanceof DataError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new DataError(code === 'ENOENT' ? `${path}: no such file; write a worksheet with \`ladder worksheet <role> --out ${path}\`` : `${path}: cannot read the worksheet (${code ?? (e as Error).message})`);
+    throw new DataError(
+      code === 'ENOENT'
+        ? `${path}: no such file; write a worksheet with \`ladder worksheet <role> --out ${path}\``
+        : `${path}: cannot read the worksheet (${code ?? (e as Error).message})`,
+    );
   }
   const file = displayPath(abs, cwd);
   let text: string;

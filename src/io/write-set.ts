@@ -53,11 +53,15 @@ async function placeNew(tmp: string, target: string): Promise<void> {
 export async function writeNewFiles(root: string, files: NewFile[], cwd: string, options: { force?: boolean } = {}): Promise<void> {
   const existing = await existingFiles(root, files, cwd);
   if (existing.length && !options.force) {
-    throw new UsageError(`${existing.length === 1 ? `${existing[0]} exists` : `these files exist: ${existing.join(', ')}`}; nothing was written (pass --force to overwrite ${existing.length === 1 ? 'it' : 'them'})`);
+    throw new UsageError(
+      `${existing.length === 1 ? `${existing[0]} exists` : `these files exist: ${existing.join(', ')}`}; nothing was written (pass --force to overwrite ${existing.length === 1 ? 'it' : 'them'})`,
+    );
   }
   const fail = (path: string, e: unknown) => {
     const code = (e as NodeJS.ErrnoException).code;
-    return new DataError(`${displayPath(path, cwd)}: cannot write (${code === 'EEXIST' ? 'it appeared while writing; nothing was kept' : code === 'EACCES' ? 'permission denied' : code === 'ENOTDIR' ? 'a parent is not a directory' : (code ?? (e as Error).message)})`);
+    return new DataError(
+      `${displayPath(path, cwd)}: cannot write (${code === 'EEXIST' ? 'it appeared while writing; nothing was kept' : code === 'EACCES' ? 'permission denied' : code === 'ENOTDIR' ? 'a parent is not a directory' : (code ?? (e as Error).message)})`,
+    );
   };
   for (const f of files) {
     const abs = resolve(root, f.path);

@@ -10,7 +10,8 @@ import type { Formatter } from './types.js';
  * BEL from a file name or key to the terminal or log viewer.
  */
 // eslint-disable-next-line no-control-regex
-const visible = (s: string) => s.replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const visible = (s: string) =>
+  s.replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 /** Message data: `%` first, then CR and LF. */
 const escapeData = (s: string) => visible(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 /** Property values also escape `:` and `,`, which separate properties. */

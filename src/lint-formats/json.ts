@@ -3,7 +3,17 @@ import type { Formatter } from './types.js';
 
 export const json: Formatter = (findings) =>
   JSON.stringify(
-    findings.map((f) => ({ file: f.file, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, severity: f.level, ruleId: f.ruleId, messageId: f.messageId, message: f.message })),
+    findings.map((f) => ({
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      severity: f.level,
+      ruleId: f.ruleId,
+      messageId: f.messageId,
+      message: f.message,
+    })),
     null,
     2,
   ) + '\n';

@@ -45,7 +45,7 @@ export const junit: Formatter = (findings, { files }) => {
         const f: Finding = findings[i];
         cases.push(
           `    <testcase classname="${fileAttr}" name="${attr(ids[i].name)}" file="${fileAttr}" line="${f.line}">\n` +
-          `      <failure message="${attr(f.message)}" type="${f.level}">${text(`${file}:${f.line}:${f.column}: ${f.level} ${f.message} (${f.ruleId})`)}</failure>\n` +
+            `      <failure message="${attr(f.message)}" type="${f.level}">${text(`${file}:${f.line}:${f.column}: ${f.level} ${f.message} (${f.ruleId})`)}</failure>\n` +
             `    </testcase>\n`,
         );
       }

@@ -40,7 +40,11 @@ const isOutside = (file: string) => file === '..' || file.startsWith('../') || i
 /** `https://host/owner/repo` from a package.json `repository` (string or `{url}`); undefined if none. */
 export function repositoryUrl(repository: string | undefined): string | undefined {
   if (!repository) return undefined;
-  let url = repository.trim().replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/+$/, '');
+  let url = repository
+    .trim()
+    .replace(/^git\+/, '')
+    .replace(/\.git$/, '')
+    .replace(/\/+$/, '');
   const short = /^(github|gitlab):([\w.-]+\/[\w.-]+)$/.exec(url) ?? (/^([\w.-]+\/[\w.-]+)$/.test(url) ? [url, 'github', url] : null);
   if (short) url = `https://${short[1]}.com/${short[2]}`;
   const ssh = /^(?:ssh:\/\/)?git@([^:/]+)[:/](.+)$/.exec(url);
@@ -95,7 +99,9 @@ export const sarif: Formatter = (findings, { rules, version, cwd, repository }) 
               help: { text: r.description },
               ...(repo ? { helpUri: ruleDocUrl(repo, r.id) } : {}),
               defaultConfiguration: { level: r.defaultSeverity === 'warn' ? 'warning' : r.defaultSeverity === 'off' ? 'none' : 'error' },
-              ...(r.meta ? { messageStrings: Object.fromEntries(Object.entries(r.meta.messages).map(([id, text]) => [id, { text: sarifTemplate(text) }])) } : {}),
+              ...(r.meta
+                ? { messageStrings: Object.fromEntries(Object.entries(r.meta.messages).map(([id, text]) => [id, { text: sarifTemplate(text) }])) }
+                : {}),
             })),
           },
         },

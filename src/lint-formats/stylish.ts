@@ -38,7 +38,8 @@ export const stylish: Formatter = (findings, { paint }) => {
       const pos = `${f.line}:${f.column}`.padEnd(posWidth);
       const sev = f.level === 'error' ? paint.red('error  ') : paint.yellow('warning');
       out.push(`  ${paint.dim(pos)}  ${sev}  ${messages[i].padEnd(msgWidth)}  ${paint.dim(f.ruleId)}`);
-      for (const r of f.related ?? []) out.push(`  ${' '.repeat(posWidth)}           ${paint.dim(`↳ ${safe(r.file)}:${r.line}:${r.column}: ${safe(r.message)}`)}`);
+      for (const r of f.related ?? [])
+        out.push(`  ${' '.repeat(posWidth)}           ${paint.dim(`↳ ${safe(r.file)}:${r.line}:${r.column}: ${safe(r.message)}`)}`);
     }
     out.push('');
   }

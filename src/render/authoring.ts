@@ -19,7 +19,10 @@ export function skillsTable(v: SkillsView, paint: Paint, width: number): string 
 
 export function skillsMarkdown(v: SkillsView): string {
   const out: string[] = [];
-  for (const [title, rows] of [['Skills', v.skills], ['Experience areas', v.areas]] as const) {
+  for (const [title, rows] of [
+    ['Skills', v.skills],
+    ['Experience areas', v.areas],
+  ] as const) {
     out.push(`## ${title}`, '', '| id | title | aliases | used by requirements |', '|---|---|---|---|');
     for (const r of rows) out.push(`| \`${r.id}\` | ${cell(r.title)} | ${cell(r.aliases.join(', '))} | ${r.used} |`);
     out.push('');

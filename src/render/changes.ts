@@ -32,7 +32,9 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** "3 roles: 1 added, 2 changed" */
 function summaryLine(r: ChangesReport): string {
   if (r.roles.length === 0) return 'No changes.';
-  const counts = (['added', 'removed', 'renamed', 'changed'] as const).map((s) => [s, r.roles.filter((x) => x.status === s).length] as const).filter(([, n]) => n > 0);
+  const counts = (['added', 'removed', 'renamed', 'changed'] as const)
+    .map((s) => [s, r.roles.filter((x) => x.status === s).length] as const)
+    .filter(([, n]) => n > 0);
   if (counts.length === 1) return `${plural(r.roles.length, 'role')} ${counts[0][0]}.`;
   return `${plural(r.roles.length, 'role')}: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}.`;
 }
@@ -51,7 +53,8 @@ function listed(role: RoleChange, items: ResolvedItem[]): { items: ResolvedItem[
   return { items: items.filter((i) => i.from === role.id), inherited: [...counts] };
 }
 
-const inheritedText = ([from, n]: [string, number], role: RoleChange) => `${n} inherited item${n === 1 ? '' : 's'} via ${from}${role.status === 'removed' ? ' (gone with the role)' : ''}`;
+const inheritedText = ([from, n]: [string, number], role: RoleChange) =>
+  `${n} inherited item${n === 1 ? '' : 's'} via ${from}${role.status === 'removed' ? ' (gone with the role)' : ''}`;
 
 const sectionsOf = (role: RoleChange) => SECTIONS.filter((s) => role.sections[s]).map((s) => [s, role.sections[s]!] as [Section, SectionChanges]);
 
@@ -115,11 +118,23 @@ export function changesTable(r: ChangesReport, o: ChangesTableOptions): string {
   const note = (texts: string[]) => (texts.length ? words(`(${texts.join('; ')})`, paint.dim) : []);
   for (const role of r.roles) {
     out.push('');
-    const head = [...words(role.title, paint.bold), ...words(`(${role.id}, ${STATUS_TEXT[role.status]}${role.renamedFrom ? ` from ${role.renamedFrom}` : ''})`, paint.dim)];
+    const head = [
+      ...words(role.title, paint.bold),
+      ...words(`(${role.id}, ${STATUS_TEXT[role.status]}${role.renamedFrom ? ` from ${role.renamedFrom}` : ''})`, paint.dim),
+    ];
     pushAll(out, wrap(head, width, '', 0, '  '));
     for (const f of role.fields) {
       const label = FIELD_LABELS[f.name].padEnd(11);
-      pushAll(out, wrap([...words(none(f.from), paint.red), { text: '→', visible: 1 }, ...words(none(f.to), paint.green)], width, `  ${paint.dim(label)}`, 2 + label.length, ' '.repeat(14)));
+      pushAll(
+        out,
+        wrap(
+          [...words(none(f.from), paint.red), { text: '→', visible: 1 }, ...words(none(f.to), paint.green)],
+          width,
+          `  ${paint.dim(label)}`,
+          2 + label.length,
+          ' '.repeat(14),
+        ),
+      );
     }
     for (const [s, x] of sectionsOf(role)) {
       out.push(`  ${paint.bold(SECTION_TITLES[s])}`);
@@ -134,7 +149,11 @@ export function changesTable(r: ChangesReport, o: ChangesTableOptions): string {
       }
       for (const i of removed.items) line(paint.red('-'), [...words(i.text, paint.red), ...note(via(role, i) ? [`via ${via(role, i)}`] : [])]);
       for (const g of removed.inherited) line(paint.red('-'), words(`(${inheritedText(g, role)})`, paint.dim));
-      for (const m of x.moved ?? []) line(paint.cyan('↕'), [...words(m.item.text), ...note([`moved from position ${m.from} to ${m.to}`, ...(via(role, m.item) ? [`via ${via(role, m.item)}`] : [])])]);
+      for (const m of x.moved ?? [])
+        line(paint.cyan('↕'), [
+          ...words(m.item.text),
+          ...note([`moved from position ${m.from} to ${m.to}`, ...(via(role, m.item) ? [`via ${via(role, m.item)}`] : [])]),
+        ]);
     }
   }
   return out.join('\n') + '\n';
@@ -155,7 +174,9 @@ export function markdownText(s: string): string {
 const code = (s: string) => `\`${printable(s).replace(/[`\r\n]/g, ' ')}\``;
 
 function changeMarkdown(ws: WordChange[]): string {
-  return ws.map((w) => (w.op === 'removed' ? `~~${markdownText(w.text)}~~` : w.op === 'added' ? `**${markdownText(w.text)}**` : markdownText(w.text))).join(' ');
+  return ws
+    .map((w) => (w.op === 'removed' ? `~~${markdownText(w.text)}~~` : w.op === 'added' ? `**${markdownText(w.text)}**` : markdownText(w.text)))
+    .join(' ');
 }
 
 function statusMarkdown(role: RoleChange): string {

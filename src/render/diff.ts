@@ -52,7 +52,8 @@ function counts(x: SectionDiff): string {
 }
 
 const isEmpty = (x: SectionDiff) => x.added.length + x.removed.length + x.changed.length + x.unchanged.length === 0;
-const hasChanges = (d: RoleDiff) => d.fields.length > 0 || SECTIONS.some((s) => d.sections[s].added.length + d.sections[s].removed.length + d.sections[s].changed.length > 0);
+const hasChanges = (d: RoleDiff) =>
+  d.fields.length > 0 || SECTIONS.some((s) => d.sections[s].added.length + d.sections[s].removed.length + d.sections[s].changed.length > 0);
 
 // ---------------------------------------------------------------------------------------------
 // Table (terminal)
@@ -153,7 +154,12 @@ export function diffTable(d: RoleDiff, o: DiffTableOptions): string {
     if (isEmpty(x)) continue;
     const heading = `${SECTION_TITLES[s]} (${counts(x)})`;
     out.push('');
-    pushAll(out, heading.length <= width ? [`${paint.bold(SECTION_TITLES[s])} ${paint.dim(`(${counts(x)})`)}`] : [paint.bold(SECTION_TITLES[s]), paint.dim(`(${counts(x)})`)]);
+    pushAll(
+      out,
+      heading.length <= width
+        ? [`${paint.bold(SECTION_TITLES[s])} ${paint.dim(`(${counts(x)})`)}`]
+        : [paint.bold(SECTION_TITLES[s]), paint.dim(`(${counts(x)})`)],
+    );
     for (const i of x.added) pushAll(out, item(paint.green('+'), i.text, paint.green));
     for (const c of x.changed) {
       pushAll(out, wrapWords(changeWords(c.words, o), width, `  ${paint.yellow('~')} `, '    '));
@@ -203,13 +209,23 @@ export function diffMarkdown(d: RoleDiff, all: boolean): string {
     const x = d.sections[s];
     if (isEmpty(x)) continue;
     out.push('', `## ${SECTION_TITLES[s]}`, '', `${counts(x)[0].toUpperCase()}${counts(x).slice(1)}.`);
-    list('Added', x.added.map((i) => md(i.text)));
+    list(
+      'Added',
+      x.added.map((i) => md(i.text)),
+    );
     list(
       'Changed',
       x.changed.map((c: ItemChange) => changeMarkdown(c.words) + (c.deltas.length ? ` _(${c.deltas.map(deltaText).join('; ')})_` : '')),
     );
-    list('Removed', x.removed.map((i: ResolvedItem) => md(i.text)));
-    if (all) list('Unchanged', x.unchanged.map((i) => md(i.text)));
+    list(
+      'Removed',
+      x.removed.map((i: ResolvedItem) => md(i.text)),
+    );
+    if (all)
+      list(
+        'Unchanged',
+        x.unchanged.map((i) => md(i.text)),
+      );
   }
   if (!hasChanges(d)) out.push('', 'No differences.');
   return out.join('\n') + '\n';
@@ -218,4 +234,3 @@ export function diffMarkdown(d: RoleDiff, all: boolean): string {
 export function diffJsonText(d: RoleDiff): string {
   return JSON.stringify(diffJson(d), null, 2) + '\n';
 }
-

@@ -54,7 +54,10 @@ export function gapTable(r: GapResult, paint: Paint, width: number, all = false)
       const lines = indentLines(e.item.text, width, pad, pad);
       lines[0] = `  ${style[e.status](e.status.padEnd(10))}  ${lines[0].slice(pad.length)}`;
       pushAll(out, lines);
-      pushAll(out, indentLines(e.detail, width, pad, pad).map((l) => pad + paint.dim(l.slice(pad.length))));
+      pushAll(
+        out,
+        indentLines(e.detail, width, pad, pad).map((l) => pad + paint.dim(l.slice(pad.length))),
+      );
     }
   }
   if (r.requirements.length === 0) out.push('  (this role has no requirements)');

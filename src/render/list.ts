@@ -15,7 +15,10 @@ export function listTable(families: FamilyEntry[], paint: Paint, width: number):
     const groups = [...fam.ladders.map((l) => ({ title: `${l.title} (${l.id})`, levels: l.levels }))];
     if (fam.unladdered.length) groups.push({ title: 'not on a ladder', levels: fam.unladdered });
     for (const g of groups) {
-      pushAll(out, wrapText(printable(g.title), width - 2).map((l) => `  ${paint.cyan(l)}`));
+      pushAll(
+        out,
+        wrapText(printable(g.title), width - 2).map((l) => `  ${paint.cyan(l)}`),
+      );
       const rows = g.levels.map((l) => [l.id, l.title, grade(l.grade), reports(l)]);
       out.push(indent(renderTable({ head: ['id', 'title', 'grade', 'reports to'], rows, width: width - 4 }), '    '));
     }
@@ -43,7 +46,10 @@ export function listMarkdown(families: FamilyEntry[]): string {
     if (fam.unladdered.length) groups.push({ title: 'Not on a ladder', levels: fam.unladdered });
     for (const g of groups) {
       out.push(`### ${g.title}`, '', '| id | title | grade | reports to |', '|---|---|---|---|');
-      for (const l of g.levels) out.push(`| \`${l.id}\` | ${cell(l.title)} | ${grade(l.grade)} | ${l.reports_to ? cell(`${l.reports_to.title}${l.reports_to.external ? ' (external)' : ''}`) : ''} |`);
+      for (const l of g.levels)
+        out.push(
+          `| \`${l.id}\` | ${cell(l.title)} | ${grade(l.grade)} | ${l.reports_to ? cell(`${l.reports_to.title}${l.reports_to.external ? ' (external)' : ''}`) : ''} |`,
+        );
       out.push('');
     }
   }

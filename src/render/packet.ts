@@ -83,10 +83,24 @@ function diffSection(p: PacketInput): string[] {
       x.removed.length ? `${x.removed.length} no longer listed` : '',
       x.unchanged.length ? `${x.unchanged.length} unchanged` : '',
     ].filter(Boolean);
-    out.push('', `### ${SECTION_TITLES[s]}`, '', `${plural(x.added.length + x.changed.length + x.removed.length + x.unchanged.length, 'item')}: ${counts.join(', ')}.`);
-    items('Added', x.added.map((i) => markdownText(i.text, { base: toBase })));
-    items('Changed', x.changed.map((c) => wordsMarkdown(c, toBase) + (c.deltas.length ? ` _(${c.deltas.map((d) => markdownText(deltaText(d))).join('; ')})_` : '')));
-    items('No longer listed', x.removed.map((i) => markdownText(i.text, { base: fromBase })));
+    out.push(
+      '',
+      `### ${SECTION_TITLES[s]}`,
+      '',
+      `${plural(x.added.length + x.changed.length + x.removed.length + x.unchanged.length, 'item')}: ${counts.join(', ')}.`,
+    );
+    items(
+      'Added',
+      x.added.map((i) => markdownText(i.text, { base: toBase })),
+    );
+    items(
+      'Changed',
+      x.changed.map((c) => wordsMarkdown(c, toBase) + (c.deltas.length ? ` _(${c.deltas.map((d) => markdownText(deltaText(d))).join('; ')})_` : '')),
+    );
+    items(
+      'No longer listed',
+      x.removed.map((i) => markdownText(i.text, { base: fromBase })),
+    );
   }
   if (!any) out.push('', 'The two levels list the same items.');
   return out;
@@ -136,7 +150,11 @@ function linksSection(p: PacketInput): string[] {
   const lines: string[] = [];
   for (const r of [p.from, p.to]) {
     const url = urlOf(r);
-    lines.push(url ? `- ${markdownText(r.role.title)}: ${url}` : `- ${markdownText(r.role.title)}: no handbook page (the family \`${r.family.id}\` has no \`source\` URL)`);
+    lines.push(
+      url
+        ? `- ${markdownText(r.role.title)}: ${url}`
+        : `- ${markdownText(r.role.title)}: no handbook page (the family \`${r.family.id}\` has no \`source\` URL)`,
+    );
   }
   return ['', ...[...new Set(lines)]];
 }

@@ -16,9 +16,7 @@ function exampleFiles(yaml: string): string[] {
 function yamlBlocks(yaml: string, meant?: number): string {
   const files = exampleFiles(yaml);
   if (files.length === 1) return '```yaml\n' + files[0] + '\n```';
-  return files
-    .map((f, i) => `File ${i + 1}${meant === i + 1 ? ' (reported)' : ''}:\n\n\`\`\`yaml\n${f}\n\`\`\``)
-    .join('\n\n');
+  return files.map((f, i) => `File ${i + 1}${meant === i + 1 ? ' (reported)' : ''}:\n\n\`\`\`yaml\n${f}\n\`\`\``).join('\n\n');
 }
 
 /** The page of one rule. */

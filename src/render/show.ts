@@ -29,7 +29,9 @@ function header(r: ResolvedRole): [string, string][] {
 }
 
 export function showTable(r: ResolvedRole, own: boolean, paint: Paint, width: number, ids = false): string {
-  const out: string[] = wrapProse(printable(r.role.title), width).split('\n').map((l) => paint.bold(l));
+  const out: string[] = wrapProse(printable(r.role.title), width)
+    .split('\n')
+    .map((l) => paint.bold(l));
   for (const [k, v] of header(r)) pushAll(out, labelled(`  ${paint.dim(k.padEnd(11))}`, printable(v), width, 13));
   if (r.role.summary) out.push('', wrap(printable(r.role.summary), width));
   for (const s of SECTIONS) {
@@ -40,7 +42,10 @@ export function showTable(r: ResolvedRole, own: boolean, paint: Paint, width: nu
     const title = SECTION_TITLES[s];
     // The counts go on their own line when the heading would not fit.
     out.push('');
-    pushAll(out, title.length + counts.length + 3 <= width ? [`${paint.bold(title)} ${paint.dim(`(${counts})`)}`] : [paint.bold(title), paint.dim(`(${counts})`)]);
+    pushAll(
+      out,
+      title.length + counts.length + 3 <= width ? [`${paint.bold(title)} ${paint.dim(`(${counts})`)}`] : [paint.bold(title), paint.dim(`(${counts})`)],
+    );
     const rows = items.map((i, n) => {
       const from = origin(i, r.role.id);
       const text = i.from === r.role.id ? i.text : paint.dim(i.text);

@@ -28,7 +28,10 @@ const visible = (s: string) => s.replace(SGR, '');
  */
 // eslint-disable-next-line no-control-regex
 // Line and paragraph separators and bidi controls too: a terminal treats them as layout or reorders text.
-export const printable = (s: string) => s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => (c === '\t' ? ' ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+export const printable = (s: string) =>
+  s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>
+    c === '\t' ? ' ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 
 /** A painted cell as [opening codes, plain text, closing codes]. */
 function unpaint(cell: string): [string, string, string] {
@@ -142,7 +145,10 @@ export function renderTable({ head, rows, width, flex }: TableOptions): string {
       const [open, text, close] = unpaint(row[i] ?? '');
       return wrapText(text, w).map((l) => ({ text: l, open, close }));
     });
-    const height = maxOf(cells.map((c) => c.length), 0);
+    const height = maxOf(
+      cells.map((c) => c.length),
+      0,
+    );
     for (let line = 0; line < height; line++) {
       let s = '';
       for (let i = 0; i < widths.length; i++) {

@@ -162,7 +162,10 @@ describe('changes follows symbolic links in a revision as on disk', () => {
     const r = await repo.changes('--format', 'json');
     expect(r.code).toBe(0);
     expect(summarise(JSON.parse(r.stdout))).toEqual(['operator changed', 'operator field grade: 5 → 4']);
-    expect(r.stderr.split('\n').filter(Boolean).sort()).toEqual(['ladder: HEAD:ladder/dangling.yaml: symbolic link that is broken, skipped', 'ladder: ladder/dangling.yaml: broken symbolic link, skipped']);
+    expect(r.stderr.split('\n').filter(Boolean).sort()).toEqual([
+      'ladder: HEAD:ladder/dangling.yaml: symbolic link that is broken, skipped',
+      'ladder: ladder/dangling.yaml: broken symbolic link, skipped',
+    ]);
   });
 });
 
@@ -170,10 +173,19 @@ describe('changes reads git without touching anything', () => {
   test('the working tree, the index and the refs are the same after comparing revisions', async () => {
     const repo = newRepo().commit(BASE);
     repo.commit({ 'ladder/lab.yaml': edit(LAB, 'grade: 8', 'grade: 9') });
-    repo.write({ 'ladder/ops.yaml': edit(BASE['ladder/ops.yaml'], 'grade: 5', 'grade: 4'), 'ladder/new.yaml': 'kind: family\nid: n\ntitle: N\nroles:\n  n-one: {title: N, grade: 5}\n' });
+    repo.write({
+      'ladder/ops.yaml': edit(BASE['ladder/ops.yaml'], 'grade: 5', 'grade: 4'),
+      'ladder/new.yaml': 'kind: family\nid: n\ntitle: N\nroles:\n  n-one: {title: N, grade: 5}\n',
+    });
     const { statSync } = await import('node:fs');
     // The index's time first: `git status` itself may rewrite it, unless told not to.
-    const snapshot = () => [statSync(join(repo.dir, '.git', 'index')).mtimeMs, repo.git('--no-optional-locks', 'status', '--porcelain=v1', '--untracked-files=all'), repo.git('show-ref'), repo.git('stash', 'list'), repo.read('ladder/ops.yaml')];
+    const snapshot = () => [
+      statSync(join(repo.dir, '.git', 'index')).mtimeMs,
+      repo.git('--no-optional-locks', 'status', '--porcelain=v1', '--untracked-files=all'),
+      repo.git('show-ref'),
+      repo.git('stash', 'list'),
+      repo.read('ladder/ops.yaml'),
+    ];
     const before = snapshot();
     for (const args of [[], ['HEAD~1'], ['HEAD~1..HEAD'], ['..HEAD~1']]) {
       const r = await repo.changes(...args);
@@ -186,7 +198,10 @@ describe('changes reads git without touching anything', () => {
 describe('changes between two directories, without git', () => {
   test('same report as git would give, versions named by their directories', async () => {
     const dir = tempDir();
-    for (const [v, lab] of [['old', LAB], ['new', edit(LAB, 'Knowledge of Terraform or Ansible', 'Knowledge of Terraform, Ansible or Chef')]]) {
+    for (const [v, lab] of [
+      ['old', LAB],
+      ['new', edit(LAB, 'Knowledge of Terraform or Ansible', 'Knowledge of Terraform, Ansible or Chef')],
+    ]) {
       mkdirSync(join(dir, v));
       writeFileSync(join(dir, v, 'lab.yaml'), lab);
     }
@@ -207,8 +222,16 @@ describe('changes output', () => {
     repo.commit({}, 'the bundled data');
     const file = 'ladder/education-services.yaml';
     let text = repo.read(file);
-    text = edit(text, '        text: 5+ years of experience in IT in a high growth Software as a service (SaaS) environment\n        years: 5', '        text: 6+ years of experience in IT in a high growth Software as a service (SaaS) environment\n        years: 6');
-    text = edit(text, '      - Collaborate with engineering and security teams to coordinate on IT policies', '      - Collaborate with engineering, security and education teams to coordinate on IT and lab policies');
+    text = edit(
+      text,
+      '        text: 5+ years of experience in IT in a high growth Software as a service (SaaS) environment\n        years: 5',
+      '        text: 6+ years of experience in IT in a high growth Software as a service (SaaS) environment\n        years: 6',
+    );
+    text = edit(
+      text,
+      '      - Collaborate with engineering and security teams to coordinate on IT policies',
+      '      - Collaborate with engineering, security and education teams to coordinate on IT and lab policies',
+    );
     text = edit(text, '      - Participate in general IT operations and user support\n', '');
     repo.write({ [file]: text });
     const md = await repo.changes('--format', 'markdown');
@@ -216,7 +239,10 @@ describe('changes output', () => {
     expect(md.stderr).toBe('');
     expectGolden('changes/bundled-intermediate-edited.md', md.stdout);
     // One heading per role changed; the years change is the Intermediate's only: the Senior overrides it.
-    expect(md.stdout.match(/^### .*$/gm)).toEqual(['### Lab Curriculum Developer (Intermediate) (`lab-curriculum-developer`)', '### Senior Lab Curriculum Developer (`senior-lab-curriculum-developer`)']);
+    expect(md.stdout.match(/^### .*$/gm)).toEqual([
+      '### Lab Curriculum Developer (Intermediate) (`lab-curriculum-developer`)',
+      '### Senior Lab Curriculum Developer (`senior-lab-curriculum-developer`)',
+    ]);
     expect(md.stdout).toContain('- Changed: ~~5+~~ **6+** years of experience');
     expect(md.stdout).toContain('- Removed, via `lab-curriculum-developer`: ~~Participate in general IT operations and user support~~');
     const table = await repo.changes('--no-color');
@@ -227,11 +253,15 @@ describe('changes output', () => {
   test('data never becomes markup or terminal control in markdown and the table', async () => {
     const repo = newRepo().commit(BASE);
     const hostile = 'Use <b>tools</b> **now** | `x` [link](http://x) \\u001b]52;c;x\\u0007 and\\rnew line\\n## Director';
-    repo.write({ 'ladder/ops.yaml': `kind: family\nid: ops\ntitle: Operations\nroles:\n  operator:\n    title: Operator\n    grade: 5\n    responsibilities:\n      - Keep the lab systems running\n      - "${hostile}"\n` });
+    repo.write({
+      'ladder/ops.yaml': `kind: family\nid: ops\ntitle: Operations\nroles:\n  operator:\n    title: Operator\n    grade: 5\n    responsibilities:\n      - Keep the lab systems running\n      - "${hostile}"\n`,
+    });
     const md = await repo.changes('--format', 'markdown');
     expect(md.code).toBe(0);
     const line = md.stdout.split('\n').find((l) => l.startsWith('- Added'))!;
-    expect(line).toBe('- Added: **Use \\<b\\>tools\\</b\\> \\*\\*now\\*\\* \\| \\`x\\` \\[link\\](http://x) \\\\u001b\\]52;c;x\\\\u0007 and new line ## Director**');
+    expect(line).toBe(
+      '- Added: **Use \\<b\\>tools\\</b\\> \\*\\*now\\*\\* \\| \\`x\\` \\[link\\](http://x) \\\\u001b\\]52;c;x\\\\u0007 and new line ## Director**',
+    );
     expect(md.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
     expect(md.stdout.split('\n').filter((l) => l.startsWith('## '))).toHaveLength(1);
     const table = await repo.changes('--no-color');
@@ -241,7 +271,10 @@ describe('changes output', () => {
 
   test('a new level: its own items listed, what it inherits counted per origin', async () => {
     const repo = newRepo().commit(BASE);
-    repo.write({ 'ladder/lab.yaml': LAB + '  principal-dev:\n    title: Principal Developer\n    grade: 9\n    extends: staff-dev\n    responsibilities: [Shape the lab strategy]\n' });
+    repo.write({
+      'ladder/lab.yaml':
+        LAB + '  principal-dev:\n    title: Principal Developer\n    grade: 9\n    extends: staff-dev\n    responsibilities: [Shape the lab strategy]\n',
+    });
     const md = await repo.changes('--format', 'markdown');
     expect(md.stdout.slice(md.stdout.indexOf('**Responsibilities**'))).toBe(
       [

@@ -7,12 +7,17 @@ import { loadSchemaSupport } from '../../src/io/schemas.js';
 import { LAB, OPS, edit } from './fixture.js';
 
 const enc = new TextEncoder();
-const version = (rev: string, files: Record<string, string>): VersionFile[] => Object.entries(files).map(([path, text]) => ({ file: `${rev}:${path}`, bytes: enc.encode(text) }));
+const version = (rev: string, files: Record<string, string>): VersionFile[] =>
+  Object.entries(files).map(([path, text]) => ({ file: `${rev}:${path}`, bytes: enc.encode(text) }));
 
 describe('changes core', () => {
   test('a file unchanged between versions is shared, yet each version names its own files', async () => {
     const schemas = await loadSchemaSupport();
-    const [a, b] = loadVersions(version('v1', { 'lab.yaml': LAB, 'ops.yaml': OPS }), version('v2', { 'lab.yaml': edit(LAB, 'Mentor junior staff', 'Mentor junior and new staff'), 'ops.yaml': OPS }), schemas);
+    const [a, b] = loadVersions(
+      version('v1', { 'lab.yaml': LAB, 'ops.yaml': OPS }),
+      version('v2', { 'lab.yaml': edit(LAB, 'Mentor junior staff', 'Mentor junior and new staff'), 'ops.yaml': OPS }),
+      schemas,
+    );
     expect([a.findings, b.findings]).toEqual([[], []]);
     expect(a.ds.roles.get('operator')!.file).toBe('v1:ops.yaml');
     expect(b.ds.roles.get('operator')!.file).toBe('v2:ops.yaml');
@@ -44,7 +49,8 @@ describe('changes core', () => {
 
   test('a rename pairs only roles with the very same items; two identical gone roles pair in order', async () => {
     const schemas = await loadSchemaSupport();
-    const two = (ids: [string, string]) => `kind: family\nid: f\ntitle: F\nroles:\n  ${ids[0]}:\n    title: A\n    grade: 5\n    responsibilities: [Same work]\n  ${ids[1]}:\n    title: B\n    grade: 6\n    responsibilities: [Same work]\n`;
+    const two = (ids: [string, string]) =>
+      `kind: family\nid: f\ntitle: F\nroles:\n  ${ids[0]}:\n    title: A\n    grade: 5\n    responsibilities: [Same work]\n  ${ids[1]}:\n    title: B\n    grade: 6\n    responsibilities: [Same work]\n`;
     const [a, b] = loadVersions(version('v1', { 'f.yaml': two(['a', 'b']) }), version('v2', { 'f.yaml': two(['c', 'd']) }), schemas);
     const report = computeChanges(a.ds, b.ds);
     expect(report.roles.map((r) => [r.id, r.status, r.renamedFrom, r.fields.map((f) => f.name)])).toEqual([

@@ -36,7 +36,10 @@ describe('docs/changes.md', () => {
     const changes = program.commands.find((c) => c.name() === 'changes')!;
     const known = new Set([...changes.options, ...program.options].flatMap((o) => [o.long, o.short]).filter(Boolean));
     for (const c of commands) {
-      const flags = c.split(/\s+/).filter((w) => w.startsWith('-')).map((w) => w.replace(/=.*/, ''));
+      const flags = c
+        .split(/\s+/)
+        .filter((w) => w.startsWith('-'))
+        .map((w) => w.replace(/=.*/, ''));
       for (const f of flags) expect([c, f, known.has(f)]).toEqual([c, f, true]);
       expect(c).toMatch(/changes "\$(CI_MERGE_REQUEST_DIFF_BASE_SHA|\{\{ github\.event\.pull_request\.base\.sha \}\})\.\.HEAD"/);
     }

@@ -91,7 +91,11 @@ const CASES: Case[] = [
     args: ['--role', 'dev'],
     expect: ['dev changed', 'dev requirements ~ 7+ years of experience in IT years 5 → 7'],
   },
-  { name: 'a role renamed with the same items: renamed', after: lab(['  staff-dev:', '  staff-developer:']), expect: ['staff-developer renamed from staff-dev'] },
+  {
+    name: 'a role renamed with the same items: renamed',
+    after: lab(['  staff-dev:', '  staff-developer:']),
+    expect: ['staff-developer renamed from staff-dev'],
+  },
   {
     name: 'a parent renamed with the same items: renamed, and the levels above only change what they extend',
     after: { 'ladder/lab.yaml': LAB.replace('  dev:', '  developer:').replace('extends: dev', 'extends: developer') },
@@ -118,7 +122,12 @@ const CASES: Case[] = [
   {
     name: 'grade, title and level: field changes',
     after: lab(['    title: Senior Developer\n    level: Senior\n    grade: 7', '    title: Senior Lab Developer\n    level: Senior II\n    grade: 7.5']),
-    expect: ['senior-dev changed', 'senior-dev field title: Senior Developer → Senior Lab Developer', 'senior-dev field level: Senior → Senior II', 'senior-dev field grade: 7 → 7.5'],
+    expect: [
+      'senior-dev changed',
+      'senior-dev field title: Senior Developer → Senior Lab Developer',
+      'senior-dev field level: Senior → Senior II',
+      'senior-dev field grade: 7 → 7.5',
+    ],
   },
   {
     name: 'items added and removed, own and inherited',
@@ -136,7 +145,10 @@ const CASES: Case[] = [
   },
   {
     name: 'an item moved to another section: changed, with the section delta',
-    after: lab(['      - Document the lab systems\n', ''], ['      - Knowledge of Terraform or Ansible\n', '      - Knowledge of Terraform or Ansible\n      - Document the lab systems\n']),
+    after: lab(
+      ['      - Document the lab systems\n', ''],
+      ['      - Knowledge of Terraform or Ansible\n', '      - Knowledge of Terraform or Ansible\n      - Document the lab systems\n'],
+    ),
     args: ['--role', 'dev'],
     expect: ['dev changed', 'dev requirements ~ Document the lab systems section "responsibilities" → "requirements"'],
   },
@@ -150,18 +162,31 @@ const CASES: Case[] = [
   {
     name: 'a parent that named nothing now exists in a new file: the role in the unchanged file inherits its items',
     before: { 'ladder/ops.yaml': edit(OPS, '    grade: 5\n', '    grade: 5\n    extends: founder\n') },
-    after: { 'ladder/founder.yaml': 'kind: family\nid: founders\ntitle: Founders\nroles:\n  founder:\n    title: Founder\n    grade: 4\n    responsibilities: [Start the lab]\n' },
+    after: {
+      'ladder/founder.yaml':
+        'kind: family\nid: founders\ntitle: Founders\nroles:\n  founder:\n    title: Founder\n    grade: 4\n    responsibilities: [Start the lab]\n',
+    },
     args: ['--family', 'ops'],
     expect: ['operator changed', 'operator responsibilities + Start the lab via founder'],
   },
-  { name: '--own: only the role that wrote the change', after: TERRAFORM, args: ['--own'], expect: ['dev changed', 'dev requirements ~ Knowledge of Terraform, Ansible or Chef'] },
+  {
+    name: '--own: only the role that wrote the change',
+    after: TERRAFORM,
+    args: ['--own'],
+    expect: ['dev changed', 'dev requirements ~ Knowledge of Terraform, Ansible or Chef'],
+  },
   {
     name: "--own: an inherited item the role drops with its own `remove` is the role's change",
     after: lab(['    extends: senior-dev\n', '    extends: senior-dev\n    remove: [it-years]\n']),
     args: ['--own'],
     expect: ['staff-dev changed', 'staff-dev requirements - 5+ years of experience in IT via dev'],
   },
-  { name: '--role narrows (repeatable)', after: TERRAFORM, args: ['--role', 'staff-dev', '--role', 'operator'], expect: ['staff-dev changed', 'staff-dev requirements ~ Knowledge of Terraform, Ansible or Chef via dev'] },
+  {
+    name: '--role narrows (repeatable)',
+    after: TERRAFORM,
+    args: ['--role', 'staff-dev', '--role', 'operator'],
+    expect: ['staff-dev changed', 'staff-dev requirements ~ Knowledge of Terraform, Ansible or Chef via dev'],
+  },
   {
     name: '--family narrows',
     after: { ...TERRAFORM, 'ladder/ops.yaml': edit(OPS, 'Answer support requests', 'Answer support requests within a day') },
@@ -217,7 +242,8 @@ describe('ladder changes on a git repository', () => {
     expect(lines(again)).toEqual(c.expect);
     // Items of the older version are positioned in it, with git's `rev:path` names.
     for (const role of again.roles) {
-      for (const s of Object.values(role.sections)) for (const i of s.removed) expect((i as unknown as { source: { file: string } }).source.file).toMatch(/^HEAD~1:ladder\//);
+      for (const s of Object.values(role.sections))
+        for (const i of s.removed) expect((i as unknown as { source: { file: string } }).source.file).toMatch(/^HEAD~1:ladder\//);
     }
 
     // --exit-code: 1 when something changed, 0 when nothing did.

@@ -12,7 +12,9 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const allFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? allFiles(join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name])).sort();
+  readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? allFiles(join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name]))
+    .sort();
 
 describe('ladder init', () => {
   test('writes a data set that lints clean, shows and gaps at once', async () => {
@@ -20,7 +22,9 @@ describe('ladder init', () => {
     const r = await runCli(['init', 'team', '--ci', 'gitlab'], { cwd: tmp });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('ladder: wrote 5 files: team/.ladderrc.yaml, team/ladder/engineering.yaml, team/ladder/skills.yaml, team/profiles/example.yaml, team/.gitlab-ci.yml\nladder: next: cd team, edit ladder/engineering.yaml, then run `ladder lint` and `ladder show senior-engineer`\n');
+    expect(r.stderr).toBe(
+      'ladder: wrote 5 files: team/.ladderrc.yaml, team/ladder/engineering.yaml, team/ladder/skills.yaml, team/profiles/example.yaml, team/.gitlab-ci.yml\nladder: next: cd team, edit ladder/engineering.yaml, then run `ladder lint` and `ladder show senior-engineer`\n',
+    );
     expect(allFiles(dir)).toEqual(['.gitlab-ci.yml', '.ladderrc.yaml', 'ladder/engineering.yaml', 'ladder/skills.yaml', 'profiles/example.yaml']);
     // The schema line of each YAML file points at a schema that exists.
     for (const f of ['ladder/engineering.yaml', 'ladder/skills.yaml', 'profiles/example.yaml']) {
@@ -37,7 +41,11 @@ describe('ladder init', () => {
     const ids = shown.responsibilities.map((i: { id: string | null }) => i.id);
     expect(ids).toContain('code-review');
     expect(ids).not.toContain('ship-features');
-    expect(shown.requirements.find((i: { id: string }) => i.id === 'experience-years')).toMatchObject({ years: 5, from: 'senior-engineer', overrides: 'engineer' });
+    expect(shown.requirements.find((i: { id: string }) => i.id === 'experience-years')).toMatchObject({
+      years: 5,
+      from: 'senior-engineer',
+      overrides: 'engineer',
+    });
     const gap = await runCli(['gap', 'engineer', '--profile', 'profiles/example.yaml', '--format', 'json'], { cwd: dir });
     expect({ code: gap.code, stderr: gap.stderr }).toEqual({ code: 0, stderr: '' });
     expect(JSON.parse(gap.stdout).summary).toEqual({ met: 4, missing: 0, unverified: 0, total: 4 });

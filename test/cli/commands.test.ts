@@ -15,13 +15,41 @@ describe('ladder CLI (in-process through run)', () => {
     { name: 'unknown option', argv: ['show', 'x', '--bogus'], code: 2, stderr: /unknown option '--bogus'/ },
     { name: 'missing argument', argv: ['show'], code: 2, stderr: /missing required argument 'role'/ },
     { name: 'bad --format choice', argv: ['show', 'technical-instructor', '--format', 'yaml'], code: 2, stderr: /argument 'yaml' is invalid/ },
-    { name: 'unknown role suggests the closest id', argv: ['show', 'senior-lab-curiculum-developer'], code: 2, stderr: /^ladder: unknown role `senior-lab-curiculum-developer` in the bundled sample data set \(did you mean `senior-lab-curriculum-developer`[ ,?]/, stderrLines: 1 },
+    {
+      name: 'unknown role suggests the closest id',
+      argv: ['show', 'senior-lab-curiculum-developer'],
+      code: 2,
+      stderr: /^ladder: unknown role `senior-lab-curiculum-developer` in the bundled sample data set \(did you mean `senior-lab-curriculum-developer`[ ,?]/,
+      stderrLines: 1,
+    },
     { name: 'a family id is not a role', argv: ['show', 'education-services'], code: 2, stderr: /is a family, not a role/, stderrLines: 1 },
-    { name: 'unknown specialty', argv: ['show', 'technical-instructor', '--specialty', 'federal'], code: 2, stderr: /unknown specialty `federal`/, stderrLines: 1 },
-    { name: '--data that does not exist', argv: ['list', '--data', 'no/such/dir'], code: 2, stderr: /no\/such\/dir: no such file or directory/, stderrLines: 1 },
-    { name: 'invalid data lists the findings with file:line:col', argv: ['list', '--data', join(FIXTURES, 'cli', 'invalid')], code: 2, stderr: /broken\.yaml:7:5: error unknown key `grde` \(did you mean `grade`\?\) \(schema\)/ },
+    {
+      name: 'unknown specialty',
+      argv: ['show', 'technical-instructor', '--specialty', 'federal'],
+      code: 2,
+      stderr: /unknown specialty `federal`/,
+      stderrLines: 1,
+    },
+    {
+      name: '--data that does not exist',
+      argv: ['list', '--data', 'no/such/dir'],
+      code: 2,
+      stderr: /no\/such\/dir: no such file or directory/,
+      stderrLines: 1,
+    },
+    {
+      name: 'invalid data lists the findings with file:line:col',
+      argv: ['list', '--data', join(FIXTURES, 'cli', 'invalid')],
+      code: 2,
+      stderr: /broken\.yaml:7:5: error unknown key `grde` \(did you mean `grade`\?\) \(schema\)/,
+    },
     { name: 'LADDER_DATA chooses the data set', argv: ['list'], env: { LADDER_DATA: join(FIXTURES, 'cli', 'invalid') }, code: 2, stderr: /broken\.yaml/ },
-    { name: 'show --own lists only the role own items', argv: ['show', 'senior-technical-instructor', '--own', '--format', 'json'], code: 0, stdout: /"from": "senior-technical-instructor"/ },
+    {
+      name: 'show --own lists only the role own items',
+      argv: ['show', 'senior-technical-instructor', '--own', '--format', 'json'],
+      code: 0,
+      stdout: /"from": "senior-technical-instructor"/,
+    },
     { name: 'each command has --help with an example', argv: ['diff', '--help'], code: 0, stdout: /Examples:\n {2}\$ ladder diff/ },
   ];
   test.each(cases)('$name', async (c) => {
@@ -61,7 +89,10 @@ describe('ladder CLI (in-process through run)', () => {
 
   test('control characters from the data never reach the terminal raw', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ladder-ctl-'));
-    writeFileSync(join(dir, 'f.yaml'), 'kind: family\nid: f\ntitle: "Fam\\e[2J"\nroles:\n  a:\n    title: "Bell\\a Title"\n    grade: 6\n    summary: "Clear\\e[2J screen"\n    requirements: ["Moves\\e[1A up", "Tab\\there"]\n  b:\n    title: "Senior\\a Bell"\n    grade: 7\n    extends: a\n    requirements: ["New\\e[31m red"]\n');
+    writeFileSync(
+      join(dir, 'f.yaml'),
+      'kind: family\nid: f\ntitle: "Fam\\e[2J"\nroles:\n  a:\n    title: "Bell\\a Title"\n    grade: 6\n    summary: "Clear\\e[2J screen"\n    requirements: ["Moves\\e[1A up", "Tab\\there"]\n  b:\n    title: "Senior\\a Bell"\n    grade: 7\n    extends: a\n    requirements: ["New\\e[31m red"]\n',
+    );
     const profile = join(dir, 'p.yml.txt');
     writeFileSync(profile, 'kind: profile\nname: P\n');
     for (const argv of [['show', 'a'], ['list'], ['diff', 'a', 'b'], ['gap', 'b', '--profile', profile]]) {
@@ -90,7 +121,11 @@ describe('the built binary', () => {
   test('is built (npm ci runs the prepare script)', () => expect(built).toBe(true));
 
   test('shows the seed role from any directory', () => {
-    const r = spawnSync(process.execPath, [bin, 'show', 'senior-lab-curriculum-developer', '--format', 'markdown'], { encoding: 'utf8', cwd: '/', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [bin, 'show', 'senior-lab-curriculum-developer', '--format', 'markdown'], {
+      encoding: 'utf8',
+      cwd: '/',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('7+ years of experience in IT in a high growth SaaS environment');
     expect(r.stdout).not.toContain('5+ years of experience in IT in a high growth Software');

@@ -26,7 +26,10 @@ beforeAll(() => {
   write('typo/typo.yaml', family('typo').replace('extends: typo-engineer', 'extends: typo-enginer'));
   write('dup/a.yaml', family('dup'));
   write('dup/b.yaml', family('dup2').replace('id: dup2\n', 'id: dup-engineer\n'));
-  write('cycle/c.yaml', family('cyc').replace('    responsibilities: [Ship features]\n', '    extends: senior-cyc-engineer\n    responsibilities: [Ship features]\n'));
+  write(
+    'cycle/c.yaml',
+    family('cyc').replace('    responsibilities: [Ship features]\n', '    extends: senior-cyc-engineer\n    responsibilities: [Ship features]\n'),
+  );
   write('lenient/.ladderrc.yaml', 'data: .\nrules:\n  unresolved-reference: warning\n');
   write('lenient/typo.yaml', family('typo').replace('extends: typo-engineer', 'extends: typo-enginer'));
   write('profile.yaml', 'kind: profile\nname: P\nskills: [x]\n');
@@ -58,7 +61,9 @@ describe('the same choice for every command', () => {
   test('an unknown role names the data set it searched', async () => {
     const r = await runCli(['show', 'senior-tema-engineer'], { cwd: join(tmp, 'team') });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('ladder: unknown role `senior-tema-engineer` in ladder (data: in .ladderrc.yaml) (did you mean `senior-team-engineer`?); `ladder list` shows every role\n');
+    expect(r.stderr).toBe(
+      'ladder: unknown role `senior-tema-engineer` in ladder (data: in .ladderrc.yaml) (did you mean `senior-team-engineer`?); `ladder list` shows every role\n',
+    );
   });
   test('LADDER_DATA=/nope names the variable', async () => {
     const r = await runCli(['list'], { cwd: tmp, env: { LADDER_DATA: '/nope' } });
@@ -75,7 +80,12 @@ describe('the same choice for every command', () => {
 
 describe('errors that change the answer are refused, with their positions', () => {
   const cases: [string, string, string[], RegExp][] = [
-    ['a typo in extends', 'typo', ['show', 'senior-typo-engineer'], /^typo\/typo\.yaml:13:14: error extends `typo-enginer` names no known role \(did you mean `typo-engineer`\?\) \(unresolved-reference\)$/m],
+    [
+      'a typo in extends',
+      'typo',
+      ['show', 'senior-typo-engineer'],
+      /^typo\/typo\.yaml:13:14: error extends `typo-enginer` names no known role \(did you mean `typo-engineer`\?\) \(unresolved-reference\)$/m,
+    ],
     ['a typo in extends (diff)', 'typo', ['diff', 'typo-engineer', 'senior-typo-engineer'], /\(unresolved-reference\)$/m],
     ['a typo in extends (gap)', 'typo', ['gap', 'senior-typo-engineer', '--profile', 'profile.yaml'], /\(unresolved-reference\)$/m],
     ['a typo in extends (list)', 'typo', ['list'], /\(unresolved-reference\)$/m],
@@ -88,7 +98,9 @@ describe('errors that change the answer are refused, with their positions', () =
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(finding);
-    expect(r.stderr).toMatch(new RegExp(`^ladder: the data set ${dir} \\(--data\\) has 1 error that changes the answer; fix it \\(\`ladder lint\` shows every finding\\)\\n$`, 'm'));
+    expect(r.stderr).toMatch(
+      new RegExp(`^ladder: the data set ${dir} \\(--data\\) has 1 error that changes the answer; fix it \\(\`ladder lint\` shows every finding\\)\\n$`, 'm'),
+    );
   });
   test('made a warning by the config: the command answers, with one summary line', async () => {
     const r = await runCli(['show', 'senior-typo-engineer'], { cwd: join(tmp, 'lenient') });
@@ -101,7 +113,9 @@ describe('lint with nothing to say what to lint', () => {
   test('lints the bundled sample and says so on stderr (one line)', async () => {
     const r = await runCli(['lint', '--format', 'json'], { cwd: tmp });
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('ladder: linting the bundled sample data set (no paths, --data, LADDER_DATA or `data:` in .ladderrc.yaml); pass the directory of your ladder, or run `ladder init`\n');
+    expect(r.stderr).toBe(
+      'ladder: linting the bundled sample data set (no paths, --data, LADDER_DATA or `data:` in .ladderrc.yaml); pass the directory of your ladder, or run `ladder init`\n',
+    );
   });
   test('says nothing when the data set is chosen', async () => {
     const r = await runCli(['lint', '--format', 'json'], { cwd: join(tmp, 'team') });

@@ -24,7 +24,11 @@ test.each(COMMANDS)('%s --help lists the global options and an example', async (
 describe('-o is --out everywhere', () => {
   test('lint -o, --out and --output-file write the same report', async () => {
     const outs = ['a', 'b', 'c'].map((n) => join(tmp, `${n}.json`));
-    for (const [flag, file] of [['-o', outs[0]], ['--out', outs[1]], ['--output-file', outs[2]]]) {
+    for (const [flag, file] of [
+      ['-o', outs[0]],
+      ['--out', outs[1]],
+      ['--output-file', outs[2]],
+    ]) {
       const r = await runCli(['lint', 'data', '--format', 'json', flag, file]);
       expect({ flag, code: r.code, stdout: r.stdout }).toEqual({ flag, code: 0, stdout: '' });
     }

@@ -26,7 +26,19 @@ test('the name is ours, the command is ladder, the repository is named', () => {
 });
 
 test('the tarball holds what the command, the docs and --help use', () => {
-  for (const f of ['bin/ladder.js', 'dist/cli/run.js', 'dist/validators.cjs', 'dist/data-snapshot.json', 'README.md', 'LICENSE', 'NOTICE.md', 'data/NOTICE.md', 'docs/file-format.md', 'docs/rules/README.md']) expect(files).toContain(f);
+  for (const f of [
+    'bin/ladder.js',
+    'dist/cli/run.js',
+    'dist/validators.cjs',
+    'dist/data-snapshot.json',
+    'README.md',
+    'LICENSE',
+    'NOTICE.md',
+    'data/NOTICE.md',
+    'docs/file-format.md',
+    'docs/rules/README.md',
+  ])
+    expect(files).toContain(f);
   for (const dir of ['data', 'schemas', 'examples/profiles']) {
     for (const name of readdirSync(join(ROOT, dir))) expect(files).toContain(`${dir}/${name}`);
   }
@@ -39,7 +51,9 @@ test('nothing else: no sources, tests, build info or machine paths', () => {
 });
 
 test('every file an example of --help names is in the tarball', async () => {
-  const help = (await Promise.all(['list', 'show', 'diff', 'gap', 'lint', 'import', 'export', 'init', 'skills', 'profile'].map((c) => runCli([c, '--help'])))).map((r) => r.stdout).join('\n');
+  const help = (await Promise.all(['list', 'show', 'diff', 'gap', 'lint', 'import', 'export', 'init', 'skills', 'profile'].map((c) => runCli([c, '--help']))))
+    .map((r) => r.stdout)
+    .join('\n');
   const named = [...help.matchAll(/\b((?:examples|data|schemas)\/[\w./-]+\.ya?ml)\b/g)].map((m) => m[1]);
   expect(named.length).toBeGreaterThan(0);
   for (const f of named) expect(files).toContain(f);

@@ -13,13 +13,23 @@ async function resolve(files: Record<string, string>, id: string, specialty?: st
 }
 
 const threeLevels = family('eng', {
-  junior: 'title: Junior\ngrade: 5\nrequirements:\n  - id: years\n    text: 1+ years\n    years: 1\n    area: dev\n  - Writes tests\n  - id: old\n    text: Knows COBOL',
+  junior:
+    'title: Junior\ngrade: 5\nrequirements:\n  - id: years\n    text: 1+ years\n    years: 1\n    area: dev\n  - Writes tests\n  - id: old\n    text: Knows COBOL',
   mid: 'title: Mid\ngrade: 6\nextends: junior\nremove: [old]\nrequirements:\n  - id: years\n    text: 3+ years\n    years: 3\n    area: dev\n  - Reviews code',
   senior: 'title: Senior\ngrade: 7\nextends: mid\nrequirements:\n  - writes   TESTS\n  - Mentors others',
 });
 
 describe('resolveRole (SPEC §2)', () => {
-  const cases: { name: string; files: Record<string, string>; role: string; specialty?: string; section?: 'requirements' | 'responsibilities'; texts: string[]; origins?: string[]; extends?: string[] }[] = [
+  const cases: {
+    name: string;
+    files: Record<string, string>;
+    role: string;
+    specialty?: string;
+    section?: 'requirements' | 'responsibilities';
+    texts: string[];
+    origins?: string[];
+    extends?: string[];
+  }[] = [
     {
       name: 'a role without extends has only its own items',
       files: { 'a.yaml': threeLevels },
@@ -46,7 +56,13 @@ describe('resolveRole (SPEC §2)', () => {
     },
     {
       name: 'family items come first and apply to every role, once even through a parent of the same family',
-      files: { 'a.yaml': family('fam', { a: 'title: A\ngrade: 5\nrequirements: [Own A]', b: 'title: B\ngrade: 6\nextends: a\nrequirements: [Own B]' }, 'requirements: [Ability to use GitLab]\n') },
+      files: {
+        'a.yaml': family(
+          'fam',
+          { a: 'title: A\ngrade: 5\nrequirements: [Own A]', b: 'title: B\ngrade: 6\nextends: a\nrequirements: [Own B]' },
+          'requirements: [Ability to use GitLab]\n',
+        ),
+      },
       role: 'b',
       texts: ['Ability to use GitLab', 'Own A', 'Own B'],
       origins: ['fam', 'a', 'b'],
@@ -64,7 +80,13 @@ describe('resolveRole (SPEC §2)', () => {
     },
     {
       name: 'a role may override a family item by id',
-      files: { 'a.yaml': family('fam', { a: 'title: A\ngrade: 5\nrequirements:\n  - id: gl\n    text: Expert GitLab user' }, 'requirements:\n  - id: gl\n    text: Ability to use GitLab\n') },
+      files: {
+        'a.yaml': family(
+          'fam',
+          { a: 'title: A\ngrade: 5\nrequirements:\n  - id: gl\n    text: Expert GitLab user' },
+          'requirements:\n  - id: gl\n    text: Ability to use GitLab\n',
+        ),
+      },
       role: 'a',
       texts: ['Expert GitLab user'],
       origins: ['a<fam'],
@@ -79,7 +101,11 @@ describe('resolveRole (SPEC §2)', () => {
     {
       name: 'a specialty layers its items on top with its own provenance',
       files: {
-        'a.yaml': family('fam', { a: 'title: A\ngrade: 5\nrequirements:\n  - id: clearance\n    text: Clearance optional\n  - Own' }, 'specialties:\n  federal:\n    title: Federal\n    requirements:\n      - id: clearance\n        text: Active clearance\n      - US citizen\n'),
+        'a.yaml': family(
+          'fam',
+          { a: 'title: A\ngrade: 5\nrequirements:\n  - id: clearance\n    text: Clearance optional\n  - Own' },
+          'specialties:\n  federal:\n    title: Federal\n    requirements:\n      - id: clearance\n        text: Active clearance\n      - US citizen\n',
+        ),
       },
       role: 'a',
       specialty: 'federal',
@@ -105,7 +131,9 @@ describe('resolveRole (SPEC §2)', () => {
   });
 
   test('a cycle is a DataError naming the whole chain', async () => {
-    const { ds } = await dataSetFrom({ 'a.yaml': family('fam', { a: 'title: A\ngrade: 5\nextends: c', b: 'title: B\ngrade: 6\nextends: a', c: 'title: C\ngrade: 7\nextends: b' }) });
+    const { ds } = await dataSetFrom({
+      'a.yaml': family('fam', { a: 'title: A\ngrade: 5\nextends: c', b: 'title: B\ngrade: 6\nextends: a', c: 'title: C\ngrade: 7\nextends: b' }),
+    });
     expect(() => resolveRole(ds, ds.roles.get('a')!)).toThrow(DataError);
     expect(() => resolveRole(ds, ds.roles.get('a')!)).toThrow('inheritance cycle: a extends c extends b extends a');
   });
@@ -123,7 +151,10 @@ describe('resolveRole (SPEC §2)', () => {
   });
 
   test('scalars are never inherited', async () => {
-    const r = await resolve({ 'a.yaml': family('fam', { a: 'title: A\nlevel: Intermediate\ngrade: 5\nsummary: About A', b: 'title: B\ngrade: 6\nextends: a' }) }, 'b');
+    const r = await resolve(
+      { 'a.yaml': family('fam', { a: 'title: A\nlevel: Intermediate\ngrade: 5\nsummary: About A', b: 'title: B\ngrade: 6\nextends: a' }) },
+      'b',
+    );
     expect(r.role.level).toBeUndefined();
     expect(r.role.summary).toBeUndefined();
     expect(r.role.grade).toBe(6);

@@ -45,7 +45,10 @@ describe('files as written take the fast path and match the full pipeline', () =
     const files = yamlFiles(join(ROOT, 'test', 'fixtures'));
     const left = files.filter((f) => !expectSameAsFullPipeline(readFileSync(f, 'utf8'), f));
     expect(files.length - left.length).toBeGreaterThan(20);
-    expect(left.map((f) => f.slice(ROOT.length + 1)).sort()).toEqual(['test/fixtures/diff-gap/profiles/broken.yaml', 'test/fixtures/lint/rules/yaml-syntax.yaml']);
+    expect(left.map((f) => f.slice(ROOT.length + 1)).sort()).toEqual([
+      'test/fixtures/diff-gap/profiles/broken.yaml',
+      'test/fixtures/lint/rules/yaml-syntax.yaml',
+    ]);
   });
 });
 
@@ -128,9 +131,38 @@ describe('mutated files', () => {
     const text = readFileSync(join(ROOT, 'data', 'technical-instructional-designer.yaml'), 'utf8');
     let taken = 0;
     fc.assert(
-      fc.property(fc.nat(text.length), fc.constantFrom(':', ': ', '- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '\n', '  ', '|', '>-', '&a ', '*a', '!t ', '?', '\\', '...', '---\n', 'x'), (at, s) => {
-        if (expectSameAsFullPipeline(text.slice(0, at) + s + text.slice(at))) taken++;
-      }),
+      fc.property(
+        fc.nat(text.length),
+        fc.constantFrom(
+          ':',
+          ': ',
+          '- ',
+          '#',
+          ' #',
+          '"',
+          "'",
+          '[',
+          ']',
+          '{',
+          '}',
+          ',',
+          '\n',
+          '  ',
+          '|',
+          '>-',
+          '&a ',
+          '*a',
+          '!t ',
+          '?',
+          '\\',
+          '...',
+          '---\n',
+          'x',
+        ),
+        (at, s) => {
+          if (expectSameAsFullPipeline(text.slice(0, at) + s + text.slice(at))) taken++;
+        },
+      ),
       { numRuns: 400, seed: 11 },
     );
     expect(taken).toBeGreaterThan(100);

@@ -42,7 +42,9 @@ describe('ladder diff (CLI)', () => {
   test('markdown shows the change without colour', async () => {
     const r = await runCli(['diff', ...LAB, '--format', 'markdown']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('- ~~5+~~ **7+** years of experience in IT in a high growth ~~Software as a service (SaaS)~~ **SaaS** environment _(years 5 → 7)_');
+    expect(r.stdout).toContain(
+      '- ~~5+~~ **7+** years of experience in IT in a high growth ~~Software as a service (SaaS)~~ **SaaS** environment _(years 5 → 7)_',
+    );
   });
 
   test('json is the documented shape', async () => {
@@ -62,7 +64,11 @@ describe('ladder diff (CLI)', () => {
   });
 
   test.each<[string, string[], RegExp]>([
-    ['unknown role', ['diff', 'lab-curriculum-developr', LAB[1]], /^ladder: unknown role `lab-curriculum-developr` in the bundled sample data set \(did you mean `lab-curriculum-developer`/],
+    [
+      'unknown role',
+      ['diff', 'lab-curriculum-developr', LAB[1]],
+      /^ladder: unknown role `lab-curriculum-developr` in the bundled sample data set \(did you mean `lab-curriculum-developer`/,
+    ],
     ['a family instead of a role', ['diff', 'education-services', LAB[1]], /^ladder: `education-services` is a family, not a role/],
     ['missing argument', ['diff', LAB[0]], /give the target role too/],
     ['bad format', ['diff', ...LAB, '--format', 'yaml'], /argument 'yaml' is invalid/],

@@ -74,7 +74,10 @@ describe('diffRoles: pairing items', () => {
   });
 
   test('reordered items are unchanged, not changed', async () => {
-    const d = await diffOf('title: A\ngrade: 6\nresponsibilities: [Teach classes, Write labs, Review feedback]\n', 'title: B\ngrade: 7\nresponsibilities: [Review feedback, Teach classes, Write labs]\n');
+    const d = await diffOf(
+      'title: A\ngrade: 6\nresponsibilities: [Teach classes, Write labs, Review feedback]\n',
+      'title: B\ngrade: 7\nresponsibilities: [Review feedback, Teach classes, Write labs]\n',
+    );
     const s = d.sections.responsibilities;
     expect([s.added, s.removed, s.changed]).toEqual([[], [], []]);
     expect(texts(s.unchanged)).toEqual(['Review feedback', 'Teach classes', 'Write labs']);
@@ -97,7 +100,9 @@ describe('diffRoles: pairing items', () => {
       'title: A\ngrade: 6\nnice_to_haves:\n  - id: k8s\n    text: Kubernetes experience\n',
       'title: B\ngrade: 7\nrequirements:\n  - id: k8s\n    text: Operate production clusters at scale\n',
     );
-    expect(d.sections.requirements.changed.map((c) => [c.match, c.deltas])).toEqual([['id', [{ field: 'section', from: 'nice_to_haves', to: 'requirements' }]]]);
+    expect(d.sections.requirements.changed.map((c) => [c.match, c.deltas])).toEqual([
+      ['id', [{ field: 'section', from: 'nice_to_haves', to: 'requirements' }]],
+    ]);
     expect(d.sections.nice_to_haves.removed).toEqual([]);
   });
 
@@ -173,6 +178,8 @@ describe('diffRoles: fields', () => {
     expect([j.from, j.to]).toEqual(['a', 'b']);
     expect(Object.keys(j.sections)).toEqual(['responsibilities', 'requirements', 'nice_to_haves', 'performance_indicators']);
     expect(Object.keys(j.sections.responsibilities)).toEqual(['added', 'removed', 'changed', 'unchanged']);
-    expect(j.sections.responsibilities.added).toEqual([{ id: null, text: 'Lead', from: 'b', overrides: null, source: { file: 'f.yaml', line: expect.any(Number) } }]);
+    expect(j.sections.responsibilities.added).toEqual([
+      { id: null, text: 'Lead', from: 'b', overrides: null, source: { file: 'f.yaml', line: expect.any(Number) } },
+    ]);
   });
 });

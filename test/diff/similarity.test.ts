@@ -21,7 +21,7 @@ describe('similarity', () => {
     // 3 of 5 content words shared on both sides: 2·3 / (5 + 5)
     ['three of five words', 'alpha beta gamma delta epsilon', 'alpha beta gamma zeta eta', 0.6],
     // a repeated word counts as often as it is shared
-    ['multisets', 'gitlab gitlab ci', 'gitlab ci ci', 2 * 2 / 6],
+    ['multisets', 'gitlab gitlab ci', 'gitlab ci ci', (2 * 2) / 6],
   ])('%s', (_name, a, b, expected) => {
     expect(similarity(a, b)).toBeCloseTo(expected, 10);
     expect(similarity(b, a)).toBeCloseTo(expected, 10);

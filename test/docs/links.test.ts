@@ -12,13 +12,27 @@ const slug = (heading: string) =>
     .replace(/[^\p{L}\p{N}\s_-]/gu, '')
     .replace(/\s/g, '-');
 
-const anchors = (markdown: string) => new Set(markdown.replace(/^```[\s\S]*?^```$/gm, '').match(/^#{1,6} .*$/gm)?.map((h) => slug(h.replace(/^#+ /, ''))) ?? []);
+const anchors = (markdown: string) =>
+  new Set(
+    markdown
+      .replace(/^```[\s\S]*?^```$/gm, '')
+      .match(/^#{1,6} .*$/gm)
+      ?.map((h) => slug(h.replace(/^#+ /, ''))) ?? [],
+  );
 
-const pages = [join(ROOT, 'README.md'), ...readdirSync(join(ROOT, 'docs')).filter((n) => n.endsWith('.md')).map((n) => join(ROOT, 'docs', n)), ...readdirSync(join(ROOT, 'docs', 'rules')).map((n) => join(ROOT, 'docs', 'rules', n))];
+const pages = [
+  join(ROOT, 'README.md'),
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((n) => n.endsWith('.md'))
+    .map((n) => join(ROOT, 'docs', n)),
+  ...readdirSync(join(ROOT, 'docs', 'rules')).map((n) => join(ROOT, 'docs', 'rules', n)),
+];
 
 test.each(pages.map((p) => [relative(ROOT, p), p]))('%s', (_name, page) => {
   // Code blocks and code spans quote markdown; they hold no links.
-  const text = readFileSync(page, 'utf8').replace(/^```[\s\S]*?^```$/gm, '').replace(/`[^`\n]*`/g, '');
+  const text = readFileSync(page, 'utf8')
+    .replace(/^```[\s\S]*?^```$/gm, '')
+    .replace(/`[^`\n]*`/g, '');
   const broken: string[] = [];
   for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
     if (/^[a-z]+:/.test(target) || target === '…') continue; // URLs, and the pattern `[Y](…)` quoted in prose

@@ -17,13 +17,23 @@ test('README quick start and .ci/run agree', () => {
 test('the README stays an introduction (at most 25 KB) and names no file outside the repository', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(25 * 1024);
-  for (const doc of [readme, ...['file-format', 'commands', 'lint', 'ci', 'import-export', 'robustness', 'performance', 'development'].map((d) => readFileSync(join(ROOT, 'docs', `${d}.md`), 'utf8'))]) {
+  for (const doc of [
+    readme,
+    ...['file-format', 'commands', 'lint', 'ci', 'import-export', 'robustness', 'performance', 'development'].map((d) =>
+      readFileSync(join(ROOT, 'docs', `${d}.md`), 'utf8'),
+    ),
+  ]) {
     expect(doc).not.toMatch(/\bSPEC\b|\.\.\/shared/);
   }
 });
 
 test('every repository path the README and docs/ name in backticks exists', () => {
-  const pages = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((n) => n.endsWith('.md')).map((n) => `docs/${n}`)];
+  const pages = [
+    'README.md',
+    ...readdirSync(join(ROOT, 'docs'))
+      .filter((n) => n.endsWith('.md'))
+      .map((n) => `docs/${n}`),
+  ];
   let named = 0;
   for (const page of pages) {
     const text = readFileSync(join(ROOT, page), 'utf8');

@@ -13,7 +13,9 @@ const DIR = join(ROOT, 'docs', 'rules');
 
 test('docs/rules/ holds exactly the generated files', () => {
   const expected = ruleDocFiles(RULES);
-  const present = readdirSync(DIR).filter((n) => n.endsWith('.md')).sort();
+  const present = readdirSync(DIR)
+    .filter((n) => n.endsWith('.md'))
+    .sort();
   expect(present).toEqual([...expected.keys()].sort());
   for (const [name, text] of expected) {
     // One file at a time, so a failure names the file; regenerate with `npm run docs:rules`.

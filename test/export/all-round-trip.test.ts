@@ -16,7 +16,14 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const yamlIn = (dir: string) => Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => parse(readFileSync(join(dir, f), 'utf8'))).filter((v) => v.kind === 'family').map((v) => [v.id, v]));
+const yamlIn = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => parse(readFileSync(join(dir, f), 'utf8')))
+      .filter((v) => v.kind === 'family')
+      .map((v) => [v.id, v]),
+  );
 // `source` is added by import (the page's place); `ladders` have no place on a handbook page and are not carried.
 const stripSource = (o: Record<string, unknown>) => {
   const { source: _s, ladders: _l, ...rest } = o;
@@ -38,7 +45,9 @@ async function roundTrip(data: string, name: string): Promise<{ before: Record<s
 describe('export --all, then import', () => {
   test('remove and cross-family extends/reports_to survive', async () => {
     const { before, after, pages } = await roundTrip(join(FIXTURES, 'export', 'cross'), 'cross');
-    expect(readFileSync(join(pages, 'platform.md'), 'utf8')).toMatch(/^\* Extends the Backend Engineer responsibilities, except: "Take part in the on-call rotation" <!-- ladder: \{"remove":\["on-call"\]\} -->$/m);
+    expect(readFileSync(join(pages, 'platform.md'), 'utf8')).toMatch(
+      /^\* Extends the Backend Engineer responsibilities, except: "Take part in the on-call rotation" <!-- ladder: \{"remove":\["on-call"\]\} -->$/m,
+    );
     expect(after.platform.roles['platform-engineer']).toEqual(before.platform.roles['platform-engineer']);
     expect(after.platform.external).toBeUndefined();
     expect(after.engineering.roles).toEqual(before.engineering.roles);

@@ -41,13 +41,20 @@ describe('ladder export', () => {
       ['senior-widget-operator', 7, 'manager-widget-operations', 'widget-operator'],
       ['manager-widget-operations', 8, 'director-of-gadgets', 'staff-gadget-engineer'],
     ]);
-    expect(fam.external['staff-gadget-engineer']).toEqual({ title: 'Staff Gadget Engineer', url: 'https://about.gitlab.com/job-families/engineering/gadgets/#staff-gadget-engineer' });
+    expect(fam.external['staff-gadget-engineer']).toEqual({
+      title: 'Staff Gadget Engineer',
+      url: 'https://about.gitlab.com/job-families/engineering/gadgets/#staff-gadget-engineer',
+    });
     // Structured requirements travel in an HTML comment after the item, which GitLab does not render.
     expect(fam.roles['senior-widget-operator'].requirements).toEqual([{ id: 'widget-years', text: '5+ years operating widgets', years: 5, area: 'widgets' }]);
   });
 
   test.each([
-    ['unknown family, with a suggestion', ['export', 'widget-operation'], /^ladder: unknown family `widget-operation` in test\/fixtures\/import\/export-data \(--data\) \(did you mean `widget-operations`/],
+    [
+      'unknown family, with a suggestion',
+      ['export', 'widget-operation'],
+      /^ladder: unknown family `widget-operation` in test\/fixtures\/import\/export-data \(--data\) \(did you mean `widget-operations`/,
+    ],
     ['a role id instead of a family', ['export', 'widget-operator'], /^ladder: `widget-operator` is a role of family `widget-operations`; pass the family id/],
     ['an unknown format', ['export', 'widget-operations', '--format', 'yaml'], /argument 'yaml' is invalid/],
   ])('%s: exit 2, one message, nothing on stdout', async (_name, argv, message) => {
@@ -57,5 +64,4 @@ describe('ladder export', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });
-
 });

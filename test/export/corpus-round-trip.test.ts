@@ -17,8 +17,22 @@ import { corpusPages } from '../helpers/corpus.js';
 const PAGES = corpusPages('corpus round-trip test');
 const maybe = PAGES ? describe : describe.skip;
 
-const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : /\.md(\.erb)?$/.test(e.name) && !e.name.startsWith('_') ? [join(dir, e.name)] : []));
-const ROLE_KEYS = ['title', 'level', 'grade', 'reports_to', 'extends', 'responsibilities', 'requirements', 'nice_to_haves', 'performance_indicators', 'hiring_process'];
+const walk = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : /\.md(\.erb)?$/.test(e.name) && !e.name.startsWith('_') ? [join(dir, e.name)] : [],
+  );
+const ROLE_KEYS = [
+  'title',
+  'level',
+  'grade',
+  'reports_to',
+  'extends',
+  'responsibilities',
+  'requirements',
+  'nice_to_haves',
+  'performance_indicators',
+  'hiring_process',
+];
 const FAMILY_KEYS = ['id', 'title', 'source', 'responsibilities', 'requirements', 'nice_to_haves', 'performance_indicators', 'next', 'hiring_process'];
 const pick = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));
 

@@ -69,7 +69,11 @@ function actual(f: FamilyObject) {
       hiring_process: r.hiring_process,
       sections: Object.fromEntries(SECTIONS.map((s) => [s, items(r[s])])),
     })),
-    specialties: Object.entries((o.specialties ?? {}) as Record<string, Record<string, unknown>>).map(([id, s]) => ({ id, title: s.title, sections: Object.fromEntries(SECTIONS.map((k) => [k, items(s[k])])) })),
+    specialties: Object.entries((o.specialties ?? {}) as Record<string, Record<string, unknown>>).map(([id, s]) => ({
+      id,
+      title: s.title,
+      sections: Object.fromEntries(SECTIONS.map((k) => [k, items(s[k])])),
+    })),
     career_ladder: o.career_ladder,
     next: o.next ?? [],
     hiring_process: o.hiring_process,

@@ -22,9 +22,19 @@ export function commandsFor(c: FuzzCase): string[][];
 export function violation(argv: string[], r: RunResult, files: Map<string, Uint8Array>): string | null;
 export function compareYamlPaths(
   text: string,
-  modules: { jsYaml: unknown; parseFast: (jsYaml: never, text: string, maxDepth: number) => unknown; parse: (text: string, file: string, options: { fast: boolean }) => unknown; maxDepth: number },
+  modules: {
+    jsYaml: unknown;
+    parseFast: (jsYaml: never, text: string, maxDepth: number) => unknown;
+    parse: (text: string, file: string, options: { fast: boolean }) => unknown;
+    maxDepth: number;
+  },
 ): { taken: boolean; fast?: string; full?: string };
 export const HOSTILE_TEXTS: string[];
 export function roundTripProblem(original: Record<string, any>, imported: Record<string, any> | undefined): string | null;
-export function exportProblem(argv: string[], r: RunResult, files: Map<string, Uint8Array>, importPages: (inputs: { file: string; text: string }[]) => { families: { family: Record<string, any> }[] }): string | null;
+export function exportProblem(
+  argv: string[],
+  r: RunResult,
+  files: Map<string, Uint8Array>,
+  importPages: (inputs: { file: string; text: string }[]) => { families: { family: Record<string, any> }[] },
+): string | null;
 export function rawControlProblem(argv: string[], r: RunResult): string | null;

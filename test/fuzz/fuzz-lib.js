@@ -24,7 +24,17 @@ function familyArb(sound) {
   const rarely = (good, bad) => (sound ? good : fc.oneof({ weight: 8, arbitrary: good }, { weight: 1, arbitrary: bad }));
   const REF = rarely(fc.constantFrom(...ROLE_IDS, 'fam-one', 'fam-two', 'ext-one', 'missing-role'), fc.constantFrom('Bad Id', ''));
   const text = fc.oneof(
-    { weight: 4, arbitrary: fc.constantFrom('Ability to use GitLab', '5+ years of experience in IT', 'Build labs', 'Own the roadmap', 'Techincal Instructor', 'Technical Instructor') },
+    {
+      weight: 4,
+      arbitrary: fc.constantFrom(
+        'Ability to use GitLab',
+        '5+ years of experience in IT',
+        'Build labs',
+        'Own the roadmap',
+        'Techincal Instructor',
+        'Technical Instructor',
+      ),
+    },
     { weight: 2, arbitrary: fc.string({ minLength: 1, maxLength: 30 }) },
     { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }) },
     { weight: 1, arbitrary: rarely(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 12 })) },
@@ -38,7 +48,10 @@ function familyArb(sound) {
         years: rarely(fc.nat(15), fc.constant(-1)),
         area: fc.constantFrom(...AREAS),
         skills: rarely(
-          fc.oneof(fc.record({ any: fc.array(fc.constantFrom(...SKILLS), { minLength: 1, maxLength: 3 }) }), fc.record({ all: fc.array(fc.constantFrom(...SKILLS), { minLength: 1, maxLength: 3 }) })),
+          fc.oneof(
+            fc.record({ any: fc.array(fc.constantFrom(...SKILLS), { minLength: 1, maxLength: 3 }) }),
+            fc.record({ all: fc.array(fc.constantFrom(...SKILLS), { minLength: 1, maxLength: 3 }) }),
+          ),
           fc.constant({ all: [] }),
         ),
       },
@@ -69,7 +82,11 @@ function familyArb(sound) {
       responsibilities: items,
       roles: fc.dictionary(fc.constantFrom(...ROLE_IDS), role, { minKeys: 1, maxKeys: 5 }),
       ladders: fc.dictionary(fc.constantFrom('main', 'other'), fc.record({ levels: fc.array(REF, { minLength: 1, maxLength: 4 }) }), { maxKeys: 2 }),
-      specialties: fc.dictionary(fc.constantFrom('federal', 'emea'), fc.record({ title: text, roles: fc.array(fc.constantFrom(...ROLE_IDS), { maxLength: 2 }), requirements: items }, { requiredKeys: ['title'] }), { maxKeys: 2 }),
+      specialties: fc.dictionary(
+        fc.constantFrom('federal', 'emea'),
+        fc.record({ title: text, roles: fc.array(fc.constantFrom(...ROLE_IDS), { maxLength: 2 }), requirements: items }, { requiredKeys: ['title'] }),
+        { maxKeys: 2 },
+      ),
       next: fc.array(REF, { maxLength: 2 }),
       external: fc.constant({ 'ext-one': { title: 'Somewhere else', url: '/job-families/else/' } }),
     },
@@ -109,7 +126,37 @@ const modelMutation = fc.oneof(
   fc.record({ kind: fc.constant('wrong-type'), at: fc.nat(), value: fc.constantFrom(null, 42, [], {}, 'text', true) }),
 );
 
-const TOKENS = [':', '- ', '&a ', '*a', '*b', '!!binary ', '!tag ', '!!set ', '{', '}', '[', ']', '"', "'", '#', '\t', '---\n', '...\n', '? ', '|', '>-\n', '%YAML 1.2\n', '\uFEFF', '\r', '\r\n', '<<: *a\n', '__proto__: ', ' ', '\n'];
+const TOKENS = [
+  ':',
+  '- ',
+  '&a ',
+  '*a',
+  '*b',
+  '!!binary ',
+  '!tag ',
+  '!!set ',
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  "'",
+  '#',
+  '\t',
+  '---\n',
+  '...\n',
+  '? ',
+  '|',
+  '>-\n',
+  '%YAML 1.2\n',
+  '\uFEFF',
+  '\r',
+  '\r\n',
+  '<<: *a\n',
+  '__proto__: ',
+  ' ',
+  '\n',
+];
 
 const textMutation = fc.oneof(
   fc.record({ kind: fc.constant('bytes'), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
@@ -126,15 +173,32 @@ const mutations = (arb) => fc.array(arb, { minLength: 1, maxLength: 3 });
 const textMutations = mutations(fc.record({ file: fc.nat(), mutation: textMutation }));
 export const caseArb = fc.oneof(
   // Sound families, untouched: everything past the loader runs.
-  fc.record({ families: fc.array(soundFamily, { minLength: 1, maxLength: 3 }), skills: fc.boolean(), modelMutations: fc.constant([]), textMutations: fc.constant([]) }),
+  fc.record({
+    families: fc.array(soundFamily, { minLength: 1, maxLength: 3 }),
+    skills: fc.boolean(),
+    modelMutations: fc.constant([]),
+    textMutations: fc.constant([]),
+  }),
   // Sound families with structural mutations (deleted keys, broken references, cycles, wrong types).
-  fc.record({ families: fc.array(soundFamily, { minLength: 1, maxLength: 3 }), skills: fc.boolean(), modelMutations: mutations(modelMutation), textMutations: fc.constant([]) }),
+  fc.record({
+    families: fc.array(soundFamily, { minLength: 1, maxLength: 3 }),
+    skills: fc.boolean(),
+    modelMutations: mutations(modelMutation),
+    textMutations: fc.constant([]),
+  }),
   // Anything, then bytes mutated.
-  fc.record({ families: fc.array(messyFamily, { minLength: 1, maxLength: 3 }), skills: fc.boolean(), modelMutations: fc.oneof(fc.constant([]), mutations(modelMutation)), textMutations }),
+  fc.record({
+    families: fc.array(messyFamily, { minLength: 1, maxLength: 3 }),
+    skills: fc.boolean(),
+    modelMutations: fc.oneof(fc.constant([]), mutations(modelMutation)),
+    textMutations,
+  }),
 );
 
-const SKILLS_YAML = 'kind: skills\nskills:\n  gcp: {title: Google Cloud Platform, aliases: [GCP]}\n  aws: {title: Amazon Web Services}\n  terraform: {title: Terraform}\nareas:\n  it-saas: {title: IT in a high-growth SaaS environment}\n  ops: {title: Operations}\n';
-export const PROFILE_YAML = 'kind: profile\nname: Fuzz Person\nrole: a-role\nexperience: {it-saas: 6, ops: 1}\nskills: [gcp, terraform]\nevidence:\n  x-item: Did it\n';
+const SKILLS_YAML =
+  'kind: skills\nskills:\n  gcp: {title: Google Cloud Platform, aliases: [GCP]}\n  aws: {title: Amazon Web Services}\n  terraform: {title: Terraform}\nareas:\n  it-saas: {title: IT in a high-growth SaaS environment}\n  ops: {title: Operations}\n';
+export const PROFILE_YAML =
+  'kind: profile\nname: Fuzz Person\nrole: a-role\nexperience: {it-saas: 6, ops: 1}\nskills: [gcp, terraform]\nevidence:\n  x-item: Did it\n';
 
 /** Every object (map) reachable in the model, in a stable order. */
 function mapsOf(value, out = []) {
@@ -147,7 +211,11 @@ function mapsOf(value, out = []) {
 
 function applyModelMutation(families, m) {
   const fams = families.map((f) => ({ kind: 'family', ...f }));
-  const roles = fams.flatMap((f) => (f.roles && typeof f.roles === 'object' ? Object.entries(f.roles) : []).filter(([, r]) => r && typeof r === 'object' && !Array.isArray(r)).map(([id, r]) => ({ id, r, f })));
+  const roles = fams.flatMap((f) =>
+    (f.roles && typeof f.roles === 'object' ? Object.entries(f.roles) : [])
+      .filter(([, r]) => r && typeof r === 'object' && !Array.isArray(r))
+      .map(([id, r]) => ({ id, r, f })),
+  );
   const pick = (arr) => arr[m.at % arr.length];
   switch (m.kind) {
     case 'delete-key': {
@@ -180,7 +248,8 @@ function applyModelMutation(families, m) {
         if (!o || typeof o !== 'object') return;
         for (const [k, v] of Object.entries(o)) {
           if (typeof v === 'string' && ['title', 'summary', 'text', 'career_ladder'].includes(k)) o[k] = put(v);
-          else if (Array.isArray(v) && ['responsibilities', 'requirements', 'nice_to_haves', 'performance_indicators', 'hiring_process'].includes(k)) o[k] = v.map((x) => (typeof x === 'string' ? put(x) : (visit(x), x)));
+          else if (Array.isArray(v) && ['responsibilities', 'requirements', 'nice_to_haves', 'performance_indicators', 'hiring_process'].includes(k))
+            o[k] = v.map((x) => (typeof x === 'string' ? put(x) : (visit(x), x)));
           else if (v && typeof v === 'object' && k !== 'external') visit(v);
         }
       };
@@ -336,7 +405,9 @@ function dumpParsed(v, offsets) {
   const o = offsets.get(v);
   const head = o ? `@${o.start}#${o.at}x${o.len}${o.names ? `[${o.names.join('|')}]` : ''}` : '@none';
   if (Array.isArray(v)) return `${head}[${v.map((x) => dumpParsed(x, offsets)).join(',')}]`;
-  return `${head}{${Object.keys(v).map((k) => `${JSON.stringify(k)}:${dumpParsed(v[k], offsets)}`).join(',')}}`;
+  return `${head}{${Object.keys(v)
+    .map((k) => `${JSON.stringify(k)}:${dumpParsed(v[k], offsets)}`)
+    .join(',')}}`;
 }
 
 /**
@@ -417,9 +488,13 @@ export function rawControlProblem(argv, r) {
   // eslint-disable-next-line no-control-regex
   // JSON may carry U+0085/U+2028/U+2029 as they are (valid JSON); every other output must not.
   const raw = argv.includes('json') ? /[\u0000-\u0008\u000b-\u001f\u007f]/ : /[\u0000-\u0008\u000b-\u001f\u007f\u0085\u2028\u2029]/;
-  for (const [name, out] of [['stdout', r.stdout], ['stderr', r.stderr]]) {
+  for (const [name, out] of [
+    ['stdout', r.stdout],
+    ['stderr', r.stderr],
+  ]) {
     const at = out.search(raw);
-    if (at >= 0) return `ladder ${argv.join(' ')}: raw control character U+${out.charCodeAt(at).toString(16).padStart(4, '0')} on ${name}: ${JSON.stringify(out.slice(Math.max(0, at - 60), at + 20))}`;
+    if (at >= 0)
+      return `ladder ${argv.join(' ')}: raw control character U+${out.charCodeAt(at).toString(16).padStart(4, '0')} on ${name}: ${JSON.stringify(out.slice(Math.max(0, at - 60), at + 20))}`;
   }
   return null;
 }

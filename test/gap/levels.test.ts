@@ -86,7 +86,14 @@ describe('gap with skill levels', () => {
   test('an unknown level name in a profile is a positioned warning with "did you mean"', async () => {
     const { ds } = await loadRoles({ 'f.yaml': family('f', ROLES), 'skills.yaml': SKILLS });
     const w = profileWarnings(profileFromValue('me.yaml', { skills: { iam: 'advnced', python: 'working' } }), ds);
-    expect(w).toEqual([expect.objectContaining({ ruleId: 'unknown-skill', messageId: 'level', path: ['skills', 'iam'], data: expect.objectContaining({ level: 'advnced', hint: ' (did you mean `advanced`?)' }) })]);
+    expect(w).toEqual([
+      expect.objectContaining({
+        ruleId: 'unknown-skill',
+        messageId: 'level',
+        path: ['skills', 'iam'],
+        data: expect.objectContaining({ level: 'advnced', hint: ' (did you mean `advanced`?)' }),
+      }),
+    ]);
   });
 
   test('an unknown skill in the map form is reported at its key', async () => {
@@ -99,8 +106,16 @@ describe('gap with skill levels', () => {
 describe('schemas accept the new shapes and refuse broken ones', () => {
   test.each<[string, Record<string, string>, RegExp | null]>([
     ['a level beside any', { 'f.yaml': family('f', { a: 'title: A\ngrade: 6\nrequirements:\n  - {text: T, skills: {any: [git], level: working}}\n' }) }, null],
-    ['a level alone', { 'f.yaml': family('f', { a: 'title: A\ngrade: 6\nrequirements:\n  - {text: T, skills: {level: working}}\n' }) }, /needs `any: \[skill ids\]` or `all: \[skill ids\]`/],
-    ['any and all together', { 'f.yaml': family('f', { a: 'title: A\ngrade: 6\nrequirements:\n  - {text: T, skills: {any: [git], all: [git]}}\n' }) }, /takes `any` or `all`, not both/],
+    [
+      'a level alone',
+      { 'f.yaml': family('f', { a: 'title: A\ngrade: 6\nrequirements:\n  - {text: T, skills: {level: working}}\n' }) },
+      /needs `any: \[skill ids\]` or `all: \[skill ids\]`/,
+    ],
+    [
+      'any and all together',
+      { 'f.yaml': family('f', { a: 'title: A\ngrade: 6\nrequirements:\n  - {text: T, skills: {any: [git], all: [git]}}\n' }) },
+      /takes `any` or `all`, not both/,
+    ],
     ['a scale of one level', { 's.yaml': 'kind: skills\nlevels: [only]\n' }, /`levels` needs at least 2 entries/],
     ['a profile skills map', { 'p.yaml': 'kind: profile\nskills: {git: working}\n' }, null],
   ])('%s', async (_name, files, error) => {
@@ -119,20 +134,29 @@ describe('diff and lint see levels', () => {
     expect(iam.deltas.map(deltaText)).toEqual(['level working → advanced']);
   });
 
-  const lint = async (ruleId: string, files: string) => lintExample(RULES_BY_ID.get(ruleId)!, files, await loadSchemaSupport()).filter((f) => f.ruleId === ruleId).map((f) => f.message);
+  const lint = async (ruleId: string, files: string) =>
+    lintExample(RULES_BY_ID.get(ruleId)!, files, await loadSchemaSupport())
+      .filter((f) => f.ruleId === ruleId)
+      .map((f) => f.message);
   const swapped = `${family('f', { ...ROLES, senior: ROLES.senior.replace('level: advanced}', 'level: awareness}') })}---\n${SKILLS}`;
 
   test.each<[string, string, string[]]>([
     ['level-regression: an override asking less', swapped, ['asks for level awareness, lower than the working of the item it replaces from dev']],
     ['level-regression: asking more is fine', `${family('f', ROLES)}---\n${SKILLS}`, []],
-    ['level-regression: silent without a scale', `${family('f', { ...ROLES, senior: ROLES.senior.replace('level: advanced}', 'level: awareness}') })}---\n${SKILLS.replace(/^levels:.*\n/m, '')}`, []],
+    [
+      'level-regression: silent without a scale',
+      `${family('f', { ...ROLES, senior: ROLES.senior.replace('level: advanced}', 'level: awareness}') })}---\n${SKILLS.replace(/^levels:.*\n/m, '')}`,
+      [],
+    ],
   ])('%s', async (name, files, expected) => {
     expect(await lint(name.split(':')[0], files)).toEqual(expected);
   });
 
   test('unknown-skill: level names not on the scale, with "did you mean"', async () => {
     const bad = `${family('f', { a: 'title: A\ngrade: 6\nrequirements:\n  - {text: T, skills: {all: [git], level: expret}}\n' })}---\n${SKILLS}`;
-    expect(await lint('unknown-skill', bad)).toEqual(['unknown level `expret` (did you mean `expert`?); the levels are awareness, working, advanced, expert; fix the name']);
+    expect(await lint('unknown-skill', bad)).toEqual([
+      'unknown level `expret` (did you mean `expert`?); the levels are awareness, working, advanced, expert; fix the name',
+    ]);
     const noScale = `${family('f', { a: 'title: A\ngrade: 6\nrequirements:\n  - {text: T, skills: {all: [git], level: expert}}\n' })}---\n${SKILLS.replace(/^levels:.*\n/m, '')}`;
     expect(await lint('unknown-skill', noScale)).toEqual(['unknown level `expert`: the skills vocabulary declares no `levels`; add `levels: [...]` to it']);
   });
@@ -148,7 +172,9 @@ test('gap (CLI): an unknown level in a profile is reported at its line and colum
     const file = join(dir, 'p.yaml');
     writeFileSync(file, 'kind: profile\nskills:\n  iam: advnced\n  python: advanced\n');
     const r = await runCli(['gap', 'senior-lab-curriculum-developer', '--profile', file, '--no-color']);
-    expect(r.stderr).toMatch(/p\.yaml:3:8: warning unknown level `advnced` \(did you mean `advanced`\?\); the levels are awareness, working, advanced, expert; the level of iam counts as not stated \(unknown-skill\)\n/);
+    expect(r.stderr).toMatch(
+      /p\.yaml:3:8: warning unknown level `advnced` \(did you mean `advanced`\?\); the levels are awareness, working, advanced, expert; the level of iam counts as not stated \(unknown-skill\)\n/,
+    );
     expect(r.stdout).toMatch(/unverified {2}Advanced knowledge of identity and access management\n {14}level of iam not stated, needs advanced/);
   } finally {
     rmSync(dir, { recursive: true, force: true });

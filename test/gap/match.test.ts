@@ -90,7 +90,13 @@ describe('matchProfile: structured requirements', () => {
     ['all: none', 'linux-mac', { skills: [] }, 'missing', 'missing linux, mac'],
     ['all: through aliases and titles, any case', 'clouds', { skills: ['Google Cloud', 'amazon web services'] }, 'met', 'has gcp, aws'],
     ['all: alias of another entry', 'linux-mac', { skills: ['LINUX', 'macOS'] }, 'met', 'has linux, mac'],
-    ['years and skills: both hold', 'k8s-support', { experience: { 'user-support': 3 }, skills: ['k8s'] }, 'met', '3 years in user-support (needs 3); has kubernetes'],
+    [
+      'years and skills: both hold',
+      'k8s-support',
+      { experience: { 'user-support': 3 }, skills: ['k8s'] },
+      'met',
+      '3 years in user-support (needs 3); has kubernetes',
+    ],
     ['years and skills: skills short', 'k8s-support', { experience: { 'user-support': 3 } }, 'missing', 'missing kubernetes'],
     ['years and skills: both short', 'k8s-support', { experience: { 'user-support': 1 } }, 'missing', '1 of 3 years in user-support; missing kubernetes'],
   ])('%s', async (_name, id, profile, status, detail) => {
@@ -99,7 +105,10 @@ describe('matchProfile: structured requirements', () => {
   });
 
   test('evidence does not replace a structural check, but is shown with it', async () => {
-    expect(await statusOf('dev', 'clouds', { skills: ['aws'], evidence: { clouds: 'Ran our GCP migration' } })).toEqual(['missing', 'missing gcp (has aws); evidence: Ran our GCP migration']);
+    expect(await statusOf('dev', 'clouds', { skills: ['aws'], evidence: { clouds: 'Ran our GCP migration' } })).toEqual([
+      'missing',
+      'missing gcp (has aws); evidence: Ran our GCP migration',
+    ]);
   });
 
   test('without a vocabulary, skills compare case-insensitively as written', async () => {
@@ -112,12 +121,30 @@ describe('matchProfile: free-text requirements', () => {
   test.each<[string, string, Record<string, string>, GapStatus, string]>([
     ['evidence by id', 'gitlab-usage', { 'gitlab-usage': 'Maintains CI templates' }, 'met', 'evidence: Maintains CI templates'],
     ['evidence by the exact text of an item with an id', 'gitlab-usage', { 'Ability to use GitLab': 'Daily user' }, 'met', 'evidence: Daily user'],
-    ['evidence by exact text', 'Developing automation workflows for manual tasks', { 'Developing automation workflows for manual tasks': 'Wrote the reset job' }, 'met', 'evidence: Wrote the reset job'],
-    ['text compared case-folded, whitespace collapsed', 'Developing automation workflows for manual tasks', { '  developing AUTOMATION workflows  for manual tasks ': 'x' }, 'met', 'evidence: x'],
+    [
+      'evidence by exact text',
+      'Developing automation workflows for manual tasks',
+      { 'Developing automation workflows for manual tasks': 'Wrote the reset job' },
+      'met',
+      'evidence: Wrote the reset job',
+    ],
+    [
+      'text compared case-folded, whitespace collapsed',
+      'Developing automation workflows for manual tasks',
+      { '  developing AUTOMATION workflows  for manual tasks ': 'x' },
+      'met',
+      'evidence: x',
+    ],
     ['an empty note still counts', 'gitlab-usage', { 'gitlab-usage': '' }, 'met', 'evidence given'],
     ['no evidence, item with id', 'gitlab-usage', {}, 'unverified', 'no evidence for `gitlab-usage` in the profile'],
     ['no evidence, item without id', 'Developing automation workflows for manual tasks', {}, 'unverified', 'no evidence in the profile'],
-    ['a near text is not evidence', 'Developing automation workflows for manual tasks', { 'Developing automation workflow for manual tasks': 'x' }, 'unverified', 'no evidence in the profile'],
+    [
+      'a near text is not evidence',
+      'Developing automation workflows for manual tasks',
+      { 'Developing automation workflow for manual tasks': 'x' },
+      'unverified',
+      'no evidence in the profile',
+    ],
   ])('%s', async (_name, id, evidence, status, detail) => {
     expect(await statusOf('dev', id, { evidence })).toEqual([status, detail]);
   });
@@ -126,7 +153,15 @@ describe('matchProfile: free-text requirements', () => {
 describe('matchProfile: inheritance', () => {
   test('a removed requirement is not checked; an overridden one is checked at its new level', async () => {
     const r = await gap('senior', { experience: { 'it-saas': 6 } });
-    expect(r.requirements.map((e) => e.item.id ?? e.item.text)).toEqual(['it-saas-years', 'config-management', 'linux-mac', 'clouds', 'gitlab-usage', 'Developing automation workflows for manual tasks', 'k8s-support']);
+    expect(r.requirements.map((e) => e.item.id ?? e.item.text)).toEqual([
+      'it-saas-years',
+      'config-management',
+      'linux-mac',
+      'clouds',
+      'gitlab-usage',
+      'Developing automation workflows for manual tasks',
+      'k8s-support',
+    ]);
     expect(r.requirements[0]).toMatchObject({ status: 'missing', detail: '6 of 7 years in it-saas' });
   });
 
@@ -146,7 +181,9 @@ describe('matchProfile: inheritance', () => {
 
 describe('matchProfile: partial structure', () => {
   test('years without an area cannot be checked: the requirement is free text', async () => {
-    const { ds, role } = await loadRoles({ 'f.yaml': family('f', { a: 'title: A\ngrade: 6\nrequirements:\n  - id: exp\n    text: 3+ years of experience\n    years: 3\n' }) });
+    const { ds, role } = await loadRoles({
+      'f.yaml': family('f', { a: 'title: A\ngrade: 6\nrequirements:\n  - id: exp\n    text: 3+ years of experience\n    years: 3\n' }),
+    });
     const none = matchProfile(role('a'), profileFromValue('p', { experience: { anything: 10 } }), ds.vocabulary);
     const evidenced = matchProfile(role('a'), profileFromValue('p', { evidence: { exp: 'Four years at Acme' } }), ds.vocabulary);
     expect([none.requirements[0].status, evidenced.requirements[0].status]).toEqual(['unverified', 'met']);
@@ -184,7 +221,11 @@ describe('summary, exit code and JSON', () => {
 
 describe('nextLevel', () => {
   const ladder = (extra = '') => ({
-    'f.yaml': family('f', { one: 'title: One\ngrade: 6\n', two: 'title: Two\ngrade: 7\n', lone: 'title: Lone\ngrade: 5\n' }, `ladders:\n  l:\n    title: L\n    levels: [one, two]\n${extra}`),
+    'f.yaml': family(
+      'f',
+      { one: 'title: One\ngrade: 6\n', two: 'title: Two\ngrade: 7\n', lone: 'title: Lone\ngrade: 5\n' },
+      `ladders:\n  l:\n    title: L\n    levels: [one, two]\n${extra}`,
+    ),
   });
   test.each<[string, string | undefined, string]>([
     ['the next level of the ladder', 'one', 'two'],

@@ -34,7 +34,9 @@ function kindOf(file: string): string | null {
 }
 
 const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
-const goldens = walk(GOLDEN_DIR).filter((f) => f.endsWith('.json')).map((f) => relative(GOLDEN_DIR, f).split('\\').join('/'));
+const goldens = walk(GOLDEN_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => relative(GOLDEN_DIR, f).split('\\').join('/'));
 
 test('there is an output schema for every JSON output, beside the input schemas', () => {
   for (const k of OUTPUTS) expect(readdirSync(SCHEMAS)).toContain(`${k}-output.schema.json`);

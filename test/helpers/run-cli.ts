@@ -15,7 +15,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(argv: string[], options: { env?: Record<string, string | undefined>; cwd?: string; columns?: number | null; stdin?: string } = {}): Promise<CliResult> {
+export async function runCli(
+  argv: string[],
+  options: { env?: Record<string, string | undefined>; cwd?: string; columns?: number | null; stdin?: string } = {},
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: Io = {

@@ -76,10 +76,18 @@ describe('ladder import', () => {
   });
 
   test.each([
-    ['several pages need --out', () => ['import', MESSY, join(SALES, 'sales-analytics-analyst-jf', 'index.html.md.erb')], /^ladder: 2 pages to import: pass --out <dir>/],
+    [
+      'several pages need --out',
+      () => ['import', MESSY, join(SALES, 'sales-analytics-analyst-jf', 'index.html.md.erb')],
+      /^ladder: 2 pages to import: pass --out <dir>/,
+    ],
     ['a missing page', () => ['import', 'no/such/page.md'], /^ladder: no\/such\/page\.md: no such file or directory\n$/],
     ['a directory without job-family pages', () => ['import', join(ROOT, 'schemas')], /^ladder: no handbook pages/],
-    ['a page without any graded role', () => ['import', writePage('nograde.md', '---\nlayout: job_family_page\ntitle: X\n---\n## Responsibilities\n* Work\n')], /ladder: nothing to import: no page has a role with a grade/],
+    [
+      'a page without any graded role',
+      () => ['import', writePage('nograde.md', '---\nlayout: job_family_page\ntitle: X\n---\n## Responsibilities\n* Work\n')],
+      /ladder: nothing to import: no page has a role with a grade/,
+    ],
   ])('%s: exit 2 with a clear message, nothing on stdout', async (_name, argv, message) => {
     const r = await runCli(argv());
     expect(r.code).toBe(2);

@@ -77,10 +77,31 @@ for (const [name, dir] of CORPORA) {
       // Roles with every field, family items and hiring steps. Page prose (summaries, the career
       // ladder) and what is derived from it (`next`, `external` entries) are page text, not data.
       const pick = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
-      const ROLE = ['title', 'level', 'grade', 'reports_to', 'extends', 'remove', 'responsibilities', 'requirements', 'nice_to_haves', 'performance_indicators', 'hiring_process'];
+      const ROLE = [
+        'title',
+        'level',
+        'grade',
+        'reports_to',
+        'extends',
+        'remove',
+        'responsibilities',
+        'requirements',
+        'nice_to_haves',
+        'performance_indicators',
+        'hiring_process',
+      ];
       const FAMILY = ['id', 'title', 'responsibilities', 'requirements', 'nice_to_haves', 'performance_indicators', 'hiring_process'];
       const view = (r: ImportResult) =>
-        Object.fromEntries(r.families.map((f) => [f.family.id, { ...pick(f.family, FAMILY), roles: Object.entries(f.family.roles).map(([id, role]) => ({ id, ...pick(role, ROLE) })), specialties: Object.keys((f.family.specialties ?? {}) as object) }]));
+        Object.fromEntries(
+          r.families.map((f) => [
+            f.family.id,
+            {
+              ...pick(f.family, FAMILY),
+              roles: Object.entries(f.family.roles).map(([id, role]) => ({ id, ...pick(role, ROLE) })),
+              specialties: Object.keys((f.family.specialties ?? {}) as object),
+            },
+          ]),
+        );
       const before = view(result);
       const after = view(again);
       expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());

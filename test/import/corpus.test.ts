@@ -20,7 +20,9 @@ const PAGES = corpusPages('corpus test');
 const maybe = PAGES ? describe : describe.skip;
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : /\.md(\.erb)?$/.test(e.name) && !e.name.startsWith('_') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : /\.md(\.erb)?$/.test(e.name) && !e.name.startsWith('_') ? [join(dir, e.name)] : [],
+  );
 }
 
 function readCorpus(PAGES: string): PageInput[] {
@@ -30,7 +32,10 @@ function readCorpus(PAGES: string): PageInput[] {
       const text = readFileSync(abs, 'utf8');
       const place = placeOf(abs, PAGES);
       const partial = (name: string) => {
-        const file = join(PAGES, name.replace(/^job-families\//, '').replace(/[^/]+$/, (n) => `_${n}.erb`));
+        const file = join(
+          PAGES,
+          name.replace(/^job-families\//, '').replace(/[^/]+$/, (n) => `_${n}.erb`),
+        );
         return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
       };
       return { file: relative(PAGES, abs), text, key: place?.key, source: place?.exact ? sourceUrl(place.key) : undefined, partial };

@@ -9,7 +9,9 @@ const DIR = join(GITLAB_FIXTURES, 'hugo-sample', 'alliances', 'technology-partne
 
 describe('a Hugo job-family folder', () => {
   const read = (name: string) => ({ file: `tpm/${name}`, text: readFileSync(join(DIR, name), 'utf8') });
-  const levels = readdirSync(DIR).filter((n) => n !== '_index.md').map(read);
+  const levels = readdirSync(DIR)
+    .filter((n) => n !== '_index.md')
+    .map(read);
   const page = assembleHugoFamily(read('_index.md'), levels)!;
   const result = importPages([page]);
   const fam = result.families[0].family as Record<string, any>;

@@ -13,7 +13,9 @@ const fam = (text: string) => imp(text).families[0].family as Fam;
 
 describe('page classes', () => {
   test('a one-column grade table whose rows link each level to its own page gives the grades', () => {
-    const f = fam('## Levels\n\n| Levels |\n|---|\n| [Intermediate](intermediate) | [Grade 6](/comp/) |\n| [Senior](senior-widget-engineer) | [Grade 7](/comp/) |\n\n### Widget Engineer\n\n#### Responsibilities\n\n- Build widgets\n\n### Senior Widget Engineer\n\n#### Responsibilities\n\n- Lead widget work\n');
+    const f = fam(
+      '## Levels\n\n| Levels |\n|---|\n| [Intermediate](intermediate) | [Grade 6](/comp/) |\n| [Senior](senior-widget-engineer) | [Grade 7](/comp/) |\n\n### Widget Engineer\n\n#### Responsibilities\n\n- Build widgets\n\n### Senior Widget Engineer\n\n#### Responsibilities\n\n- Lead widget work\n',
+    );
     expect(Object.entries(f.roles).map(([id, r]: [string, any]) => [id, r.grade])).toEqual([
       ['widget-engineer', 6],
       ['senior-widget-engineer', 7],
@@ -21,18 +23,25 @@ describe('page classes', () => {
   });
 
   test('sub-headings inside Requirements keep their items in requirements (support-engineer)', () => {
-    const f = fam('## Widget Engineer\n\n### Job Grade\n\nThe Widget Engineer is a grade 6.\n\n### What you can expect\n\n- Ship widgets\n\n## Requirements\n\n### You should apply if:\n\n### You have the personality\n\n- Kind\n- Curious\n\n### Technical acumen\n\n- Widgets\n');
+    const f = fam(
+      '## Widget Engineer\n\n### Job Grade\n\nThe Widget Engineer is a grade 6.\n\n### What you can expect\n\n- Ship widgets\n\n## Requirements\n\n### You should apply if:\n\n### You have the personality\n\n- Kind\n- Curious\n\n### Technical acumen\n\n- Widgets\n',
+    );
     const r = f.roles['widget-engineer'];
     expect(r.requirements).toEqual(['Kind', 'Curious', 'Widgets']);
     expect(r.responsibilities).toEqual(['Ship widgets']);
   });
 
   test('placeholders are reported, not imported', () => {
-    const result = imp('### Widget Engineer\n\nThe Widget Engineer is a grade 6.\n\n#### Responsibilities\n\n- TBD\n- Build widgets\n\n#### Requirements\n\nComing soon.\n');
+    const result = imp(
+      '### Widget Engineer\n\nThe Widget Engineer is a grade 6.\n\n#### Responsibilities\n\n- TBD\n- Build widgets\n\n#### Requirements\n\nComing soon.\n',
+    );
     const r = (result.families[0].family as Fam).roles['widget-engineer'];
     expect(r.responsibilities).toEqual(['Build widgets']);
     expect(r.requirements).toBeUndefined();
-    expect(result.reports.filter((x) => x.message.startsWith('placeholder')).map((x) => `${x.line}: ${x.message}`)).toEqual(['11: placeholder "TBD" (skipped)', '16: placeholder "Coming soon" (skipped)']);
+    expect(result.reports.filter((x) => x.message.startsWith('placeholder')).map((x) => `${x.line}: ${x.message}`)).toEqual([
+      '11: placeholder "TBD" (skipped)',
+      '16: placeholder "Coming soon" (skipped)',
+    ]);
   });
 
   test('"AnalystJob Grade" and a grade sentence under "Job Grades"', () => {

@@ -66,7 +66,9 @@ describe('an ERB page with a partial (real page, cut after two levels)', () => {
   const without = importPages([{ file: page, text: read(page) }]);
 
   test('the partial is expanded with its locals and placed', () => {
-    expect(withPartial.families[0].family.performance_indicators).toEqual(['As with all roles in the Sales Department the Sales Analytics Analyst participates in the [Sales KPIs](/company/kpis/#sales-kpis).']);
+    expect(withPartial.families[0].family.performance_indicators).toEqual([
+      'As with all roles in the Sales Department the Sales Analytics Analyst participates in the [Sales KPIs](/company/kpis/#sales-kpis).',
+    ]);
     expect(withPartial.reports.filter((r) => r.line === 9)).toEqual([]);
   });
 
@@ -77,7 +79,11 @@ describe('an ERB page with a partial (real page, cut after two levels)', () => {
   test('levels, grades, extends across "Extends that of the …" and "reports to" a role on another page', () => {
     const fam = withPartial.families[0].family as Record<string, any>;
     expect(Object.keys(fam.roles)).toEqual(['junior-sales-analytics-analyst', 'sales-analytics-analyst']);
-    expect(fam.roles['sales-analytics-analyst']).toMatchObject({ grade: 6, extends: 'junior-sales-analytics-analyst', reports_to: 'senior-manager-sales-strategy' });
+    expect(fam.roles['sales-analytics-analyst']).toMatchObject({
+      grade: 6,
+      extends: 'junior-sales-analytics-analyst',
+      reports_to: 'senior-manager-sales-strategy',
+    });
     expect(fam.roles['sales-analytics-analyst'].responsibilities[0]).toBe('Perform data integrity audits');
     expect(fam.external['senior-manager-sales-strategy']).toEqual({ title: 'Senior Manager, Sales Strategy', url: '/job-families/sales/sales-strategy/' });
   });
@@ -85,7 +91,8 @@ describe('an ERB page with a partial (real page, cut after two levels)', () => {
 
 describe('ids across an imported set', () => {
   test('a role id taken by another page gets the page name; a family named like its role gets -family', () => {
-    const page = (title: string, role: string) => `---\nlayout: job_family_page\ntitle: ${title}\n---\n## Levels\n### ${role}\nThe ${role} is a grade 6.\n#### Responsibilities\n* Work\n`;
+    const page = (title: string, role: string) =>
+      `---\nlayout: job_family_page\ntitle: ${title}\n---\n## Levels\n### ${role}\nThe ${role} is a grade 6.\n#### Responsibilities\n* Work\n`;
     const r = importPages([
       { file: 'a/index.html.md', text: page('Analyst', 'Analyst'), key: 'finance/analyst' },
       { file: 'b/index.html.md', text: page('Data', 'Analyst'), key: 'finance/data' },
@@ -117,8 +124,12 @@ describe('placeOf: where a page sits in the handbook', () => {
 describe('item annotations written by `ladder export`', () => {
   const page = (item: string) => `---\nlayout: job_family_page\ntitle: A\n---\n### Analyst\nThe Analyst is a grade 6.\n#### Requirements\n* ${item}\n`;
   test('id, years, area and skills come back; the comment is not part of the text', () => {
-    const r = importPages([{ file: 'a.md', text: page('5+ years of SQL <!-- ladder: {"id":"sql-years","years":5,"area":"sql","skills":{"any":["postgres","mysql"]}} -->') }]);
-    expect(r.families[0].family.roles.analyst.requirements).toEqual([{ id: 'sql-years', text: '5+ years of SQL', years: 5, area: 'sql', skills: { any: ['postgres', 'mysql'] } }]);
+    const r = importPages([
+      { file: 'a.md', text: page('5+ years of SQL <!-- ladder: {"id":"sql-years","years":5,"area":"sql","skills":{"any":["postgres","mysql"]}} -->') },
+    ]);
+    expect(r.families[0].family.roles.analyst.requirements).toEqual([
+      { id: 'sql-years', text: '5+ years of SQL', years: 5, area: 'sql', skills: { any: ['postgres', 'mysql'] } },
+    ]);
   });
   test.each([
     ['not JSON', '<!-- ladder: {id: x} -->', /not valid JSON/],
@@ -134,12 +145,22 @@ describe('item annotations written by `ladder export`', () => {
 describe('content that continues a role under another heading', () => {
   const fm = '---\nlayout: job_family_page\ntitle: T\n---\n';
   test('the role title again after its Job Grade ("## ESG Manager" twice)', () => {
-    const r = importPages([{ file: 'a.md', text: `${fm}## ESG Manager\n### ESG Manager Job Grade\nThe ESG Manager is a grade 7.\n## ESG Manager\n### ESG Manager Responsibilities\n* Report on ESG\n` }]);
+    const r = importPages([
+      {
+        file: 'a.md',
+        text: `${fm}## ESG Manager\n### ESG Manager Job Grade\nThe ESG Manager is a grade 7.\n## ESG Manager\n### ESG Manager Responsibilities\n* Report on ESG\n`,
+      },
+    ]);
     expect(r.families[0].family.roles['esg-manager'].responsibilities).toEqual(['Report on ESG']);
     expect(r.reports).toEqual([]);
   });
   test('a generic "Role" heading after the grade', () => {
-    const r = importPages([{ file: 'a.md', text: `${fm}### Chief of Staff\n#### Job Grade\nThe Chief of Staff is a grade 11.\n## Role\nThe Chief of Staff helps.\n## Responsibilities\n* Run the staff meeting\n` }]);
+    const r = importPages([
+      {
+        file: 'a.md',
+        text: `${fm}### Chief of Staff\n#### Job Grade\nThe Chief of Staff is a grade 11.\n## Role\nThe Chief of Staff helps.\n## Responsibilities\n* Run the staff meeting\n`,
+      },
+    ]);
     const role = r.families[0].family.roles['chief-of-staff'];
     expect(role).toMatchObject({ grade: 11, summary: 'The Chief of Staff helps.', responsibilities: ['Run the staff meeting'] });
   });

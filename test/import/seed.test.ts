@@ -47,7 +47,14 @@ describe('the seed page against data/education-services.yaml', () => {
     for (const fam of [seed, tid]) {
       for (const [id, r] of Object.entries(fam.roles)) {
         const want = ds.roles.get(id)!;
-        expect({ id, grade: r.grade, level: r.level, reports_to: r.reports_to, extends: r.extends, summary: r.summary }).toEqual({ id, grade: want.grade, level: want.level, reports_to: want.reportsTo, extends: want.extends, summary: want.summary });
+        expect({ id, grade: r.grade, level: r.level, reports_to: r.reports_to, extends: r.extends, summary: r.summary }).toEqual({
+          id,
+          grade: want.grade,
+          level: want.level,
+          reports_to: want.reportsTo,
+          extends: want.extends,
+          summary: want.summary,
+        });
       }
     }
   });
@@ -84,7 +91,10 @@ describe('the seed page against data/education-services.yaml', () => {
     // Family id: kebab-case of the page title ("Global Education Services"); the data uses the page's URL name.
     expect(seed.id).toBe('global-education-services');
     // Page-level "Performance Indicator" after the Technical Instructor roles: on the family here.
-    expect(texts(seed.performance_indicators)).toEqual([...texts(ds.roles.get('technical-instructor')!.sections.performance_indicators.map((i) => i.text)), ...es.sections.performance_indicators.map((i) => i.text)]);
+    expect(texts(seed.performance_indicators)).toEqual([
+      ...texts(ds.roles.get('technical-instructor')!.sections.performance_indicators.map((i) => i.text)),
+      ...es.sections.performance_indicators.map((i) => i.text),
+    ]);
     // Both "Hiring Process" sections of the page are family steps, in page order; the data gives the first one to the Technical Instructor roles.
     expect(seed.hiring_process).toEqual([...ds.roles.get('technical-instructor')!.hiringProcess!, ...es.hiringProcess!]);
     // Both "Career Ladder" sections, in page order (the data puts the family one first).

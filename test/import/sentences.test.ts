@@ -33,12 +33,32 @@ describe('readInherit', () => {
   test.each([
     ['Extends the Technical Instructor (Intermediate) responsibilities', 'named', 'Technical Instructor (Intermediate)', ['responsibilities']],
     ['Extends that of the Technical Instructor (Intermediate) Requirements', 'named', 'Technical Instructor (Intermediate)', ['requirements']],
-    ['Extends that the Professional Services Engagement Manager (Intermediate) requirements.', 'named', 'Professional Services Engagement Manager (Intermediate)', ['requirements']],
+    [
+      'Extends that the Professional Services Engagement Manager (Intermediate) requirements.',
+      'named',
+      'Professional Services Engagement Manager (Intermediate)',
+      ['requirements'],
+    ],
     ['Extends Security Analyst, Trust and Safety responsibilities, plus;', 'named', 'Security Analyst, Trust and Safety', ['responsibilities']],
     ['- Extends the responsibilities of Sr. Manager of Professional Services', 'named', 'Sr. Manager of Professional Services', ['responsibilities']],
-    ['The Senior Backend Engineer role extends the [Backend Engineer](#backend-engineer) role.', 'named', 'Backend Engineer', ['responsibilities', 'requirements']],
-    ['The Senior Lab Curriculum Developer has all the same responsibilities as the intermediate position plus the following:', 'level', 'intermediate', ['responsibilities']],
-    ['The Senior Lab Curriculum Developer has all the same responsibilities as the ones outlined above plus the following:', 'above', undefined, ['responsibilities']],
+    [
+      'The Senior Backend Engineer role extends the [Backend Engineer](#backend-engineer) role.',
+      'named',
+      'Backend Engineer',
+      ['responsibilities', 'requirements'],
+    ],
+    [
+      'The Senior Lab Curriculum Developer has all the same responsibilities as the intermediate position plus the following:',
+      'level',
+      'intermediate',
+      ['responsibilities'],
+    ],
+    [
+      'The Senior Lab Curriculum Developer has all the same responsibilities as the ones outlined above plus the following:',
+      'above',
+      undefined,
+      ['responsibilities'],
+    ],
     ['The Lab Curriculum Developer shares the same responsibilities outlined above.', 'above', undefined, ['responsibilities']],
     ['In addition to the requirements for a Senior Incubation Engineer:', 'named', 'Senior Incubation Engineer', ['requirements']],
     ['The Senior Manager, Marketing Operations is a grade 9 and extends the responsibilities of the grade 8 manager level.', 'grade', 8, ['responsibilities']],
@@ -53,22 +73,40 @@ describe('readInherit', () => {
   });
 
   test('a requirement that merely says "in addition to" is content, not inheritance', () => {
-    const p = readInherit("In-depth experience with Ruby on Rails, Go, and/or Git, in addition to any experience required by the position's [specialty](#specialties)");
+    const p = readInherit(
+      "In-depth experience with Ruby on Rails, Go, and/or Git, in addition to any experience required by the position's [specialty](#specialties)",
+    );
     expect(p === null || !p.whole).toBe(true);
   });
 
   test('the phrase alone is structure (whole); a longer paragraph keeps its text', () => {
     expect(readInherit('Extends the Manager, Accounting responsibilities')!.whole).toBe(true);
-    expect(readInherit('The VP of Development is a grade 12. This role extends the [Senior Director, Development](#senior-director) role. It expands the role to cover full functional scope.')!.whole).toBe(false);
+    expect(
+      readInherit(
+        'The VP of Development is a grade 12. This role extends the [Senior Director, Development](#senior-director) role. It expands the role to cover full functional scope.',
+      )!.whole,
+    ).toBe(false);
   });
 });
 
 describe('readReportsTo', () => {
   test.each([
     ['The Senior Manager, Education Delivery reports to the Senior Director, Global Education.', 'Senior Director, Global Education', undefined],
-    ['The Senior Techincal Instructor reports the Senior Manager, Professional Education Services', 'Senior Manager, Professional Education Services', undefined],
-    ['The Senior Manager of Education Curriculum Development reports into the Senior Director, Global Education.', 'Senior Director, Global Education', undefined],
-    ['This job family reports to the [Senior Manager of Education Curriculum Development](/job-families/sales/professional-services-education-services/).', 'Senior Manager of Education Curriculum Development', '/job-families/sales/professional-services-education-services/'],
+    [
+      'The Senior Techincal Instructor reports the Senior Manager, Professional Education Services',
+      'Senior Manager, Professional Education Services',
+      undefined,
+    ],
+    [
+      'The Senior Manager of Education Curriculum Development reports into the Senior Director, Global Education.',
+      'Senior Director, Global Education',
+      undefined,
+    ],
+    [
+      'This job family reports to the [Senior Manager of Education Curriculum Development](/job-families/sales/professional-services-education-services/).',
+      'Senior Manager of Education Curriculum Development',
+      '/job-families/sales/professional-services-education-services/',
+    ],
     ['The Paralegal reports to the Director of Legal, or Senior Director of Legal.', 'Director of Legal', undefined],
     ['The Senior Manager, Revenue Accouting reports to the Director, Revenue Accounting or above.', 'Director, Revenue Accounting', undefined],
   ])('%s', (text, name, url) => {
@@ -93,7 +131,8 @@ describe('headings', () => {
   ])('%s', (text, kind, prefix) => {
     expect(classifyHeading(text)).toMatchObject({ kind, prefix });
   });
-  test('"Requirements for all levels" is family-wide', () => expect(classifyHeading('Requirements for all levels')).toEqual({ kind: 'requirements', prefix: '', forAll: true }));
+  test('"Requirements for all levels" is family-wide', () =>
+    expect(classifyHeading('Requirements for all levels')).toEqual({ kind: 'requirements', prefix: '', forAll: true }));
 });
 
 describe('titles and ids', () => {
@@ -109,7 +148,15 @@ describe('titles and ids', () => {
     expect(levelOf('Sr. Director, IT Operations')).toBe('Senior Director');
     expect(levelOf('Lab Curriculum Developer')).toBeUndefined();
   });
-  const roles = ['Technical Instructor (Intermediate)', 'Senior Technical Instructor', 'Associate Customer Success Manager', 'Security Incident Response Team Engineer', 'Senior Security Incident Response Team Engineer', 'Junior Technology Partner Manager', 'Manager, Technology Partner Managers'].map((title) => ({ title }));
+  const roles = [
+    'Technical Instructor (Intermediate)',
+    'Senior Technical Instructor',
+    'Associate Customer Success Manager',
+    'Security Incident Response Team Engineer',
+    'Senior Security Incident Response Team Engineer',
+    'Junior Technology Partner Manager',
+    'Manager, Technology Partner Managers',
+  ].map((title) => ({ title }));
   test.each([
     ['the Technical Instructor', 'Technical Instructor (Intermediate)'],
     ['Techincal Instructor', 'Technical Instructor (Intermediate)'],

@@ -154,9 +154,14 @@ describe('--rule and disable comments', () => {
     // names another rule, so its duplicate-item stays.
     expect(json(r.stdout).map((f) => [f.ruleId, f.line])).toEqual([['duplicate-item', 21]]);
     expect(r.stderr).toBe('');
-    write('disable-typo/platform.yaml', FAMILY().replace('      - Run the platform', '      # ladder-disable-next-line redundant-items\n      - Run the platform'));
+    write(
+      'disable-typo/platform.yaml',
+      FAMILY().replace('      - Run the platform', '      # ladder-disable-next-line redundant-items\n      - Run the platform'),
+    );
     const typo = await runCli(['lint', 'disable-typo'], { cwd: tmp });
-    expect(typo.stderr).toBe('ladder: disable-typo/platform.yaml:9: unknown rule `redundant-items` in ladder-disable-next-line (did you mean `redundant-item`?)\n');
+    expect(typo.stderr).toBe(
+      'ladder: disable-typo/platform.yaml:9: unknown rule `redundant-items` in ladder-disable-next-line (did you mean `redundant-item`?)\n',
+    );
     expect(typo.code).toBe(0);
     // The same file without the comments reports all three.
     write('disable-none/platform.yaml', FAMILY(extra.replace(/^ *# ladder-disable-next-line.*\n/gm, '')));
@@ -191,14 +196,21 @@ describe('.ladderrc.yaml', () => {
   test('--rule wins over the config, and LADDER_DATA over its `data`', async () => {
     write('proj2/.ladderrc.yaml', 'rules:\n  empty-role: error\ndata: nowhere\n');
     write('proj2/other/platform.yaml', FAMILY('  intern:\n    title: Intern\n    grade: 5\n'));
-    const r = await runCli(['lint', '--format', 'json', '--rule', 'empty-role=warn'], { cwd: join(tmp, 'proj2'), env: { LADDER_DATA: join(tmp, 'proj2', 'other') } });
+    const r = await runCli(['lint', '--format', 'json', '--rule', 'empty-role=warn'], {
+      cwd: join(tmp, 'proj2'),
+      env: { LADDER_DATA: join(tmp, 'proj2', 'other') },
+    });
     expect(r.code).toBe(0);
     expect(json(r.stdout).map((f) => [f.ruleId, f.severity])).toEqual([['empty-role', 'warning']]);
   });
 
   test.each([
     ['an unknown rule id', 'rules:\n  empty-roles: error\n', /^ladder: \.ladderrc\.yaml:2:3: unknown rule `empty-roles` \(did you mean `empty-role`\?\)\n$/],
-    ['a bad severity', 'rules:\n  empty-role: fatal\n', /^ladder: \.ladderrc\.yaml:2:15: `empty-role` must be one of `error`, `warn`, `warning`, `off` \(config file\)\n$/],
+    [
+      'a bad severity',
+      'rules:\n  empty-role: fatal\n',
+      /^ladder: \.ladderrc\.yaml:2:15: `empty-role` must be one of `error`, `warn`, `warning`, `off` \(config file\)\n$/,
+    ],
     ['an unknown key', 'rule:\n  empty-role: error\n', /^ladder: \.ladderrc\.yaml:1:1: unknown key `rule` \(did you mean `rules`\?\) \(config file\)\n$/],
     ['broken YAML', 'rules: [\n', /^ladder: \.ladderrc\.yaml:2:1: /],
   ])('%s is one line naming file:line:column, exit 2', async (_name, text, stderr) => {
@@ -214,7 +226,10 @@ describe('.ladderrc.yaml', () => {
 
 describe('--output-file', () => {
   test('writes the report to the file (no temp file left), nothing on stdout', async () => {
-    const r = await runCli(['lint', join(process.cwd(), 'data'), '--format', 'gitlab', '--output-file', 'report/gl-code-quality.json'], { cwd: tmp, env: {} }).catch((e) => e);
+    const r = await runCli(['lint', join(process.cwd(), 'data'), '--format', 'gitlab', '--output-file', 'report/gl-code-quality.json'], {
+      cwd: tmp,
+      env: {},
+    }).catch((e) => e);
     // The directory does not exist yet: a clear error, exit 2.
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('ladder: report/gl-code-quality.json: cannot write the file (no such directory)\n');
@@ -236,7 +251,8 @@ describe('--output-file', () => {
 });
 
 describe('through the built binary', () => {
-  const bin = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'ladder.js'), ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+  const bin = (args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, 'bin', 'ladder.js'), ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
 
   test('`ladder lint data/` exits 0 with warnings only', () => {
     const r = bin(['lint', 'data/', '--format', 'json']);

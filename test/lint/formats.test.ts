@@ -58,7 +58,11 @@ describe('junit', () => {
   test('YAML syntax findings (no subject) are told apart by their message', () => {
     const syntax = (message: string, line: number) => finding({ ruleId: 'yaml-syntax', pointer: '', subject: '', message, line, endLine: line });
     const out = junit([syntax('tab used for indentation', 2), syntax('tab used for indentation', 3), syntax('duplicate key `a`', 4)], ctx(['data/a.yaml']));
-    expect(names(out)).toEqual(['yaml-syntax (file) tab used for indentation', 'yaml-syntax (file) tab used for indentation (2)', 'yaml-syntax (file) duplicate key `a`']);
+    expect(names(out)).toEqual([
+      'yaml-syntax (file) tab used for indentation',
+      'yaml-syntax (file) tab used for indentation (2)',
+      'yaml-syntax (file) duplicate key `a`',
+    ]);
   });
 
   test('escapes XML; control characters are shown as escapes; CR, LF and tab in attributes are character references', () => {
@@ -84,7 +88,9 @@ describe('gitlab', () => {
 
   test('the fingerprint follows the subject, not the pointer (an index that moves) nor the wording', () => {
     const base = parse(gitlab([finding({ pointer: '/roles/a/requirements/5', subject: 'a roles.a.requirements[git]' })], ctx()))[0].fingerprint;
-    expect(parse(gitlab([finding({ pointer: '/roles/a/requirements/6', subject: 'a roles.a.requirements[git]', message: 'reworded' })], ctx()))[0].fingerprint).toBe(base);
+    expect(
+      parse(gitlab([finding({ pointer: '/roles/a/requirements/6', subject: 'a roles.a.requirements[git]', message: 'reworded' })], ctx()))[0].fingerprint,
+    ).toBe(base);
     for (const over of [{ file: 'data/b.yaml' }, { ruleId: 'duplicate-id' }, { subject: 'a roles.a.requirements[svn]' }]) {
       expect(parse(gitlab([finding({ subject: 'a roles.a.requirements[git]', ...over })], ctx()))[0].fingerprint).not.toBe(base);
     }
@@ -153,7 +159,9 @@ describe('sarif', () => {
   test('helpUri per rule page and informationUri from the repository; none without one', () => {
     const driver = log([], { repository: 'git+https://github.com/acme/ladder.git' }).runs[0].tool.driver;
     expect(driver.informationUri).toBe('https://github.com/acme/ladder');
-    expect(driver.rules.find((r: { id: string }) => r.id === 'redundant-item').helpUri).toBe('https://github.com/acme/ladder/blob/HEAD/docs/rules/redundant-item.md');
+    expect(driver.rules.find((r: { id: string }) => r.id === 'redundant-item').helpUri).toBe(
+      'https://github.com/acme/ladder/blob/HEAD/docs/rules/redundant-item.md',
+    );
     const gitlabHosted = log([], { repository: 'https://gitlab.com/acme/ladder' }).runs[0].tool.driver;
     expect(gitlabHosted.rules[0].helpUri).toBe('https://gitlab.com/acme/ladder/-/blob/HEAD/docs/rules/yaml-syntax.md');
     const none = log([]).runs[0].tool.driver;
@@ -176,6 +184,16 @@ describe('stylish and json', () => {
   });
 
   test('json has exactly the documented keys', () => {
-    expect(Object.keys(JSON.parse(json([finding()], ctx()))[0])).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'messageId', 'message']);
+    expect(Object.keys(JSON.parse(json([finding()], ctx()))[0])).toEqual([
+      'file',
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'severity',
+      'ruleId',
+      'messageId',
+      'message',
+    ]);
   });
 });

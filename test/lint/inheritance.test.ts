@@ -8,7 +8,16 @@ import { emptySections, normaliseText, type DataSet, type FamilyDef, type ItemDe
 
 function item(from: string, text: string, extra: Partial<ItemDef> = {}, index = 0): ItemDef {
   const id = extra.id ?? null;
-  return { id, text, identity: id ? 'id:' + id : 'text:' + normaliseText(text), from, file: 'f.yaml', line: 1, path: ['roles', from, 'requirements', index], ...extra };
+  return {
+    id,
+    text,
+    identity: id ? 'id:' + id : 'text:' + normaliseText(text),
+    from,
+    file: 'f.yaml',
+    line: 1,
+    path: ['roles', from, 'requirements', index],
+    ...extra,
+  };
 }
 
 function role(id: string, parent?: string, requirements: ItemDef[] = [], remove: string[] = []): RoleDef {
@@ -18,7 +27,17 @@ function role(id: string, parent?: string, requirements: ItemDef[] = [], remove:
 }
 
 function dataSet(roles: RoleDef[]): DataSet {
-  const fam: FamilyDef = { id: 'fam', title: 'Fam', sections: emptySections(), roleIds: roles.map((r) => r.id), ladders: [], specialties: [], next: [], external: new Map(), file: 'f.yaml' };
+  const fam: FamilyDef = {
+    id: 'fam',
+    title: 'Fam',
+    sections: emptySections(),
+    roleIds: roles.map((r) => r.id),
+    ladders: [],
+    specialties: [],
+    next: [],
+    external: new Map(),
+    file: 'f.yaml',
+  };
   return { families: [fam], familyById: new Map([['fam', fam]]), roles: new Map(roles.map((r) => [r.id, r])), vocabulary: null };
 }
 
@@ -27,7 +46,13 @@ type Found = Report & { message: string; related?: (NonNullable<Report['related'
 /** Runs the pass once with the five rules that subscribe to it, and groups their findings by rule. */
 function analyseInheritance(ds: DataSet) {
   const out = { cycles: [] as Found[], redundant: [] as Found[], unknownRemove: [] as Found[], yearsRegression: [] as Found[], emptyRoles: [] as Found[] };
-  const byRule = { 'inheritance-cycle': out.cycles, 'redundant-item': out.redundant, 'unknown-remove': out.unknownRemove, 'years-regression': out.yearsRegression, 'empty-role': out.emptyRoles };
+  const byRule = {
+    'inheritance-cycle': out.cycles,
+    'redundant-item': out.redundant,
+    'unknown-remove': out.unknownRemove,
+    'years-regression': out.yearsRegression,
+    'empty-role': out.emptyRoles,
+  };
   const listeners = Object.entries(byRule).map(([id, list]) => {
     const rule = RULES_BY_ID.get(id)!;
     const words = (messageId: string, data: Report['data']) => formatMessage(rule.meta.messages[messageId], data);
@@ -87,9 +112,15 @@ describe('overrides, removes and emptiness', () => {
   });
 
   test('an own item equal to an inherited one is redundant; a changed one is an override', () => {
-    const roles = [role('a', undefined, [item('a', 'One', { id: 'one' }), item('a', 'Two')]), role('b', 'a', [item('b', 'one', { id: 'one' }), item('b', 'two  ', {}, 1)])];
+    const roles = [
+      role('a', undefined, [item('a', 'One', { id: 'one' }), item('a', 'Two')]),
+      role('b', 'a', [item('b', 'one', { id: 'one' }), item('b', 'two  ', {}, 1)]),
+    ];
     const a = analyseInheritance(dataSet(roles));
-    expect(a.redundant.map((f) => f.path)).toEqual([['roles', 'b', 'requirements', 0], ['roles', 'b', 'requirements', 1]]);
+    expect(a.redundant.map((f) => f.path)).toEqual([
+      ['roles', 'b', 'requirements', 0],
+      ['roles', 'b', 'requirements', 1],
+    ]);
     expect(a.redundant[0].related?.[0].message).toBe('inherited from a');
   });
 });

@@ -52,5 +52,7 @@ test('a value with ": " in it: quote the value', () => {
 
 test('an unterminated quote is reported at its opening quote', () => {
   const found = lint(family('  a:\n    title: "Engineer\n    grade: 6\n  b:\n    title: B\n    grade: 6\n'));
-  expect(found).toEqual(['7:12 yaml-syntax/unterminatedQuote this " quote is never closed; close it on the same value, or put the whole value in the other kind of quotes']);
+  expect(found).toEqual([
+    '7:12 yaml-syntax/unterminatedQuote this " quote is never closed; close it on the same value, or put the whole value in the other kind of quotes',
+  ]);
 });

@@ -61,8 +61,14 @@ describe('--format <name>=<file>, repeated', () => {
   });
 
   test.each([
-    [['--format', 'json', '--format', 'gitlab'], /^ladder: only one report can go to stdout, got json and gitlab: name the others' files, e\.g\. --format gitlab=ladder-gitlab\.out\n$/],
-    [['--format', 'gitlb=x.json'], /^ladder: unknown format `gitlb` \(did you mean `gitlab` or `github`\?\) \(formats: stylish, json, junit, sarif, github, gitlab\)\n$/],
+    [
+      ['--format', 'json', '--format', 'gitlab'],
+      /^ladder: only one report can go to stdout, got json and gitlab: name the others' files, e\.g\. --format gitlab=ladder-gitlab\.out\n$/,
+    ],
+    [
+      ['--format', 'gitlb=x.json'],
+      /^ladder: unknown format `gitlb` \(did you mean `gitlab` or `github`\?\) \(formats: stylish, json, junit, sarif, github, gitlab\)\n$/,
+    ],
     [['--format', 'gitlab='], /^ladder: --format gitlab=: give a file name after `=`/],
     [['--format', 'gitlab=a.json', '--format', 'junit=a.json'], /^ladder: two reports would be written to a\.json/],
     [['--format', 'gitlab=a.json', '--output-file', 'b.json'], /^ladder: --output-file: every --format already names its file/],

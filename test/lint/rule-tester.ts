@@ -27,13 +27,15 @@ export function checkRule(rule: Rule, schemas: SchemaSupport): string[] {
   });
   rule.examples.invalid.forEach((ex, i) => {
     if (ex.errors.length === 0) problems.push(`${rule.id}: invalid example ${i + 1} expects no finding`);
-    for (const e of ex.errors) if (!(e.messageId in rule.meta.messages)) problems.push(`${rule.id}: invalid example ${i + 1} expects unknown message id ${e.messageId}`);
+    for (const e of ex.errors)
+      if (!(e.messageId in rule.meta.messages)) problems.push(`${rule.id}: invalid example ${i + 1} expects unknown message id ${e.messageId}`);
     // Exactly the expected findings, in the engine's order: count, rule, message id, file, line, column.
     const found = lintExample(rule, ex.yaml, schemas);
     const got = found.map((f) => `${f.ruleId}/${f.messageId} ${f.file}:${f.line}:${f.column}`);
     const want = ex.errors.map((e) => `${rule.id}/${e.messageId} example-${e.file ?? 1}.yaml:${e.line}:${e.column}`);
     if (found.length === 0) problems.push(`${rule.id}: invalid example ${i + 1} reports nothing`);
-    else if (got.join('; ') !== want.join('; ')) problems.push(`${rule.id}: invalid example ${i + 1} expects [${want.join('; ')}], got [${got.join('; ')}] (${found.map((f) => f.message).join(' | ')})`);
+    else if (got.join('; ') !== want.join('; '))
+      problems.push(`${rule.id}: invalid example ${i + 1} expects [${want.join('; ')}], got [${got.join('; ')}] (${found.map((f) => f.message).join(' | ')})`);
   });
   for (const id of Object.keys(rule.meta.messages)) if (!/^[a-z][A-Za-z0-9]*$/.test(id)) problems.push(`${rule.id}: message id ${id} is not camelCase`);
   return problems;

@@ -54,15 +54,24 @@ describe('the rule tester checks itself', () => {
   });
 
   test('a finding at another position than the example states is a problem', () => {
-    const moved: Rule = { ...base, examples: { ...base.examples, invalid: [{ ...base.examples.invalid[0], errors: [{ messageId: 'empty', line: 2, column: 3 }] }] } };
-    expect(checkRule(moved, schemas)).toEqual([expect.stringContaining('expects [empty-role/empty example-1.yaml:2:3], got [empty-role/empty example-1.yaml:5:3]')]);
+    const moved: Rule = {
+      ...base,
+      examples: { ...base.examples, invalid: [{ ...base.examples.invalid[0], errors: [{ messageId: 'empty', line: 2, column: 3 }] }] },
+    };
+    expect(checkRule(moved, schemas)).toEqual([
+      expect.stringContaining('expects [empty-role/empty example-1.yaml:2:3], got [empty-role/empty example-1.yaml:5:3]'),
+    ]);
   });
 
   test('a missing or extra finding, or another message id, is a problem', () => {
     const [ex] = base.examples.invalid;
     const extra: Rule = { ...base, examples: { ...base.examples, invalid: [{ ...ex, errors: [...ex.errors, { messageId: 'empty', line: 5, column: 3 }] }] } };
     expect(checkRule(extra, schemas)).toEqual([expect.stringContaining('got [empty-role/empty example-1.yaml:5:3]')]);
-    const other: Rule = { ...base, meta: { messages: { ...base.meta.messages, other: 'x' } }, examples: { ...base.examples, invalid: [{ ...ex, errors: [{ ...ex.errors[0], messageId: 'other' }] }] } };
+    const other: Rule = {
+      ...base,
+      meta: { messages: { ...base.meta.messages, other: 'x' } },
+      examples: { ...base.examples, invalid: [{ ...ex, errors: [{ ...ex.errors[0], messageId: 'other' }] }] },
+    };
     expect(checkRule(other, schemas)).toEqual([expect.stringContaining('expects [empty-role/other')]);
     const unknown: Rule = { ...base, examples: { ...base.examples, invalid: [{ ...ex, errors: [{ ...ex.errors[0], messageId: 'nope' }] }] } };
     expect(checkRule(unknown, schemas)).toEqual([expect.stringContaining('unknown message id nope'), expect.stringContaining('expects [empty-role/nope')]);

@@ -73,7 +73,10 @@ describe('data text is neutralised', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     // Every line is one of the packet's own shapes: no line from the data starts a block.
-    for (const l of lines) expect(l).toMatch(/^(|# Promotion case: .*|## .+|### .+|\*\*[A-Z][a-z ]+\*\*|\| .* \||\|---\|---\|---\||- .+|From \*\*.+|.+ meets \d+ of \d+ .+|\d+ items?: .+|Nothing: .+)$/);
+    for (const l of lines)
+      expect(l).toMatch(
+        /^(|# Promotion case: .*|## .+|### .+|\*\*[A-Z][a-z ]+\*\*|\| .* \||\|---\|---\|---\||- .+|From \*\*.+|.+ meets \d+ of \d+ .+|\d+ items?: .+|Nothing: .+)$/,
+      );
     expect(r.stdout).not.toMatch(/<(?!http)[a-z/]/i);
     expect(r.stdout).not.toMatch(/\x1b/);
     expect(r.stdout).not.toContain('](/');
@@ -89,7 +92,32 @@ test('--format html: the packet as a page; nothing from the data becomes markup'
   const r = await runCli(['--data', join(FIXTURES, 'packet'), 'packet', '--next', '--profile', join(FIXTURES, 'packet', 'profile.yaml'), '--format', 'html']);
   expect(r.code).toBe(0);
   const tags = new Set([...r.stdout.matchAll(/<\/?([a-z0-9]+)/g)].map((m) => m[1]));
-  expect([...tags].sort()).toEqual(['a', 'body', 'code', 'h1', 'h2', 'h3', 'head', 'html', 'li', 'meta', 'p', 's', 'strong', 'style', 'table', 'tbody', 'td', 'th', 'thead', 'title', 'tr', 'ul'].sort());
+  expect([...tags].sort()).toEqual(
+    [
+      'a',
+      'body',
+      'code',
+      'h1',
+      'h2',
+      'h3',
+      'head',
+      'html',
+      'li',
+      'meta',
+      'p',
+      's',
+      'strong',
+      'style',
+      'table',
+      'tbody',
+      'td',
+      'th',
+      'thead',
+      'title',
+      'tr',
+      'ul',
+    ].sort(),
+  );
   expect(r.stdout).toContain('<title>Promotion case: Alex &lt;i&gt;Hostile&lt;/i&gt;</title>');
   expect(r.stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
 });
@@ -113,10 +141,26 @@ test('a family without `source`: no link to a page, and no relative link is writ
 describe('ladder packet (CLI)', () => {
   test.each<[string, string[], RegExp]>([
     ['neither --next nor --to', ['packet', '--profile', 'examples/profiles/sam-rivera.yaml'], /give --next .* or --to <role>/],
-    ['both', ['packet', '--next', '--to', 'senior-lab-curriculum-developer', '--profile', 'examples/profiles/sam-rivera.yaml'], /either --to <role> or --next, not both/],
-    ['a profile without a role', ['packet', '--to', 'senior-lab-curriculum-developer', '--profile', 'test/fixtures/diff-gap/profiles/no-role.yaml'], /add `role: <current role id>` to the profile/],
-    ['an unknown target', ['packet', '--to', 'senior-lab-curiculum-developer', '--profile', 'examples/profiles/sam-rivera.yaml'], /did you mean `senior-lab-curriculum-developer`/],
-    ['--next at the top of a ladder', ['packet', '--next', '--profile', 'test/fixtures/diff-gap/profiles/top.yaml'], /is the top of the Lab Curriculum Development ladder/],
+    [
+      'both',
+      ['packet', '--next', '--to', 'senior-lab-curriculum-developer', '--profile', 'examples/profiles/sam-rivera.yaml'],
+      /either --to <role> or --next, not both/,
+    ],
+    [
+      'a profile without a role',
+      ['packet', '--to', 'senior-lab-curriculum-developer', '--profile', 'test/fixtures/diff-gap/profiles/no-role.yaml'],
+      /add `role: <current role id>` to the profile/,
+    ],
+    [
+      'an unknown target',
+      ['packet', '--to', 'senior-lab-curiculum-developer', '--profile', 'examples/profiles/sam-rivera.yaml'],
+      /did you mean `senior-lab-curriculum-developer`/,
+    ],
+    [
+      '--next at the top of a ladder',
+      ['packet', '--next', '--profile', 'test/fixtures/diff-gap/profiles/top.yaml'],
+      /is the top of the Lab Curriculum Development ladder/,
+    ],
   ])('%s: exit 2, one clear message', async (_name, argv, message) => {
     const r = await runCli(argv);
     expect(r.code).toBe(2);

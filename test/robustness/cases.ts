@@ -57,7 +57,9 @@ function billionLaughs(): string {
   y += 'summary: &a "lol"\n';
   let prev = 'a';
   for (const name of ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']) {
-    y += `nice_${name}: &${name} [${Array(10).fill('*' + prev).join(', ')}]\n`;
+    y += `nice_${name}: &${name} [${Array(10)
+      .fill('*' + prev)
+      .join(', ')}]\n`;
     prev = name;
   }
   return y + oneRole;
@@ -69,15 +71,33 @@ export const CASES: HostileCase[] = [
   { name: 'alias bomb (billion laughs)', files: { 'bomb.yaml': billionLaughs() }, valid: false },
   {
     name: 'alias bomb inside an item list',
-    files: { 'bomb2.yaml': fam('bomb2', `responsibilities: &r [${Array(50).fill('"x"').join(',')}]\n`) + 'roles:\n' + Array.from({ length: 300 }, (_, i) => `  r-${i}: {title: R${i}, grade: 5, responsibilities: *r}\n`).join('') },
+    files: {
+      'bomb2.yaml':
+        fam('bomb2', `responsibilities: &r [${Array(50).fill('"x"').join(',')}]\n`) +
+        'roles:\n' +
+        Array.from({ length: 300 }, (_, i) => `  r-${i}: {title: R${i}, grade: 5, responsibilities: *r}\n`).join(''),
+    },
     valid: false,
   },
   { name: `${DEPTH}-deep flow nesting`, files: { 'deep-flow.yaml': fam('deep-flow', 'roles: ' + '['.repeat(DEPTH) + ']'.repeat(DEPTH) + '\n') }, valid: false },
-  { name: `${DEPTH}-deep flow mappings`, files: { 'deep-map.yaml': fam('deep-map', 'roles: ' + '{a: '.repeat(DEPTH) + '1' + '}'.repeat(DEPTH) + '\n') }, valid: false },
-  { name: `${DEPTH}-deep block nesting`, files: { 'deep-block.yaml': fam('deep-block', 'roles:\n  x:\n    responsibilities:\n      ' + '- '.repeat(DEPTH) + 'x\n') }, valid: false },
+  {
+    name: `${DEPTH}-deep flow mappings`,
+    files: { 'deep-map.yaml': fam('deep-map', 'roles: ' + '{a: '.repeat(DEPTH) + '1' + '}'.repeat(DEPTH) + '\n') },
+    valid: false,
+  },
+  {
+    name: `${DEPTH}-deep block nesting`,
+    files: { 'deep-block.yaml': fam('deep-block', 'roles:\n  x:\n    responsibilities:\n      ' + '- '.repeat(DEPTH) + 'x\n') },
+    valid: false,
+  },
   {
     name: '1000-deep indented block mappings',
-    files: { 'deep-indent.yaml': fam('deep-indent', 'roles:\n' + Array.from({ length: 1000 }, (_, i) => ' '.repeat(i + 1) + `k${i}:\n`).join('') + ' '.repeat(1001) + 'v\n') },
+    files: {
+      'deep-indent.yaml': fam(
+        'deep-indent',
+        'roles:\n' + Array.from({ length: 1000 }, (_, i) => ' '.repeat(i + 1) + `k${i}:\n`).join('') + ' '.repeat(1001) + 'v\n',
+      ),
+    },
     valid: false,
   },
   { name: 'duplicate top-level key', files: { 'dup.yaml': fam('dup', 'title: again\n' + oneRole) }, valid: false },
@@ -87,7 +107,9 @@ export const CASES: HostileCase[] = [
   { name: 'CRLF line ends', files: { 'crlf.yaml': fam('crlf', oneRole).replace(/\n/g, '\r\n') }, valid: true },
   {
     name: 'invalid UTF-8',
-    files: { 'bad-utf8.yaml': Buffer.concat([Buffer.from(fam('bad-utf8', 'summary: caf')), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from('\n' + oneRole)]) },
+    files: {
+      'bad-utf8.yaml': Buffer.concat([Buffer.from(fam('bad-utf8', 'summary: caf')), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from('\n' + oneRole)]),
+    },
     valid: false,
   },
   { name: 'binary file', files: { 'binary.yaml': Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256) }, valid: false },
@@ -126,7 +148,12 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'ids that differ only by case',
-    files: { 'case.yaml': fam('case', 'roles:\n  senior-dev:\n    title: Senior Dev\n    grade: 6\n  Senior-Dev:\n    title: Senior Dev\n    grade: 6\n    extends: SENIOR-DEV\n') },
+    files: {
+      'case.yaml': fam(
+        'case',
+        'roles:\n  senior-dev:\n    title: Senior Dev\n    grade: 6\n  Senior-Dev:\n    title: Senior Dev\n    grade: 6\n    extends: SENIOR-DEV\n',
+      ),
+    },
     valid: false,
   },
   {
@@ -141,7 +168,12 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'very long text item (1 MB, one line)',
-    files: { 'long.yaml': fam('long', `roles:\n  long-role:\n    title: Long\n    grade: 5\n    responsibilities:\n      - "${'Lorem ipsum dolor sit amet '.repeat(40_000)}"\n      - ${'x'.repeat(100_000)}\n`) },
+    files: {
+      'long.yaml': fam(
+        'long',
+        `roles:\n  long-role:\n    title: Long\n    grade: 5\n    responsibilities:\n      - "${'Lorem ipsum dolor sit amet '.repeat(40_000)}"\n      - ${'x'.repeat(100_000)}\n`,
+      ),
+    },
     valid: true,
   },
   { name: 'path with spaces and unicode', files: { 'my ladders/é 日本 (copy).yaml': fam('spaces', oneRole) }, valid: true },
@@ -149,14 +181,51 @@ export const CASES: HostileCase[] = [
   { name: 'a .yml file next to .yaml', files: { 'other.yml': fam('other', oneRole) }, valid: true },
   { name: 'an unknown kind', files: { 'kind.yaml': 'kind: familly\nid: x\n' }, valid: false },
   { name: 'a skills file that is a family in disguise', files: { 'skills.yaml': 'kind: skills\nskills: [a, b]\nroles: {}\n' }, valid: false },
-  { name: 'unresolved extends and a 3-role cycle', files: { 'cyc.yaml': fam('cyc', 'roles:\n  a-r: {title: A, grade: 5, extends: b-r}\n  b-r: {title: B, grade: 5, extends: c-r}\n  c-r: {title: C, grade: 5, extends: a-r}\n  d-r: {title: D, grade: 5, extends: nowhere}\n') }, valid: 'either', show: ['good-two', 'a-r', 'd-r'] },
-  { name: 'numbers, nulls and booleans where strings belong', files: { 'types.yaml': 'kind: family\nid: 12\ntitle: null\nroles:\n  true: {title: 5, grade: "five", extends: [a], responsibilities: {a: b}}\n  1e3: ~\n' }, valid: false },
-  { name: 'huge integers and special floats', files: { 'nums.yaml': fam('nums', 'roles:\n  n-role: {title: N, grade: 99999999999999999999999999999999999}\n  m-role: {title: M, grade: .nan}\n  o-role: {title: O, grade: -.inf}\n') }, valid: 'either', show: ['n-role', 'm-role'] },
-  { name: 'anchors and merge keys', files: { 'merge.yaml': fam('merge', 'roles:\n  a-r: &base {title: A, grade: 5, responsibilities: [x]}\n  b-r:\n    <<: *base\n    title: B\n') }, valid: false },
-  { name: 'control characters', files: { 'ctrl.yaml': fam('ctrl', 'summary: "bell \\a esc \\e nul-free \\x7f"\n' + oneRole) + '\u0007\u001b[31m\n' }, valid: 'either' },
+  {
+    name: 'unresolved extends and a 3-role cycle',
+    files: {
+      'cyc.yaml': fam(
+        'cyc',
+        'roles:\n  a-r: {title: A, grade: 5, extends: b-r}\n  b-r: {title: B, grade: 5, extends: c-r}\n  c-r: {title: C, grade: 5, extends: a-r}\n  d-r: {title: D, grade: 5, extends: nowhere}\n',
+      ),
+    },
+    valid: 'either',
+    show: ['good-two', 'a-r', 'd-r'],
+  },
+  {
+    name: 'numbers, nulls and booleans where strings belong',
+    files: { 'types.yaml': 'kind: family\nid: 12\ntitle: null\nroles:\n  true: {title: 5, grade: "five", extends: [a], responsibilities: {a: b}}\n  1e3: ~\n' },
+    valid: false,
+  },
+  {
+    name: 'huge integers and special floats',
+    files: {
+      'nums.yaml': fam(
+        'nums',
+        'roles:\n  n-role: {title: N, grade: 99999999999999999999999999999999999}\n  m-role: {title: M, grade: .nan}\n  o-role: {title: O, grade: -.inf}\n',
+      ),
+    },
+    valid: 'either',
+    show: ['n-role', 'm-role'],
+  },
+  {
+    name: 'anchors and merge keys',
+    files: { 'merge.yaml': fam('merge', 'roles:\n  a-r: &base {title: A, grade: 5, responsibilities: [x]}\n  b-r:\n    <<: *base\n    title: B\n') },
+    valid: false,
+  },
+  {
+    name: 'control characters',
+    files: { 'ctrl.yaml': fam('ctrl', 'summary: "bell \\a esc \\e nul-free \\x7f"\n' + oneRole) + '\u0007\u001b[31m\n' },
+    valid: 'either',
+  },
   {
     name: 'control characters quoted back in findings',
-    files: { 'ctrl-values.yaml': fam('ctrl-values', 'roles:\n  c-role:\n    title: "Bell\\a \\e[31mred\\x00"\n    grade: 5\n    extends: "bad\\aid\\x1b]8;;"\n    reports_to: "nul\\x00here"\n') },
+    files: {
+      'ctrl-values.yaml': fam(
+        'ctrl-values',
+        'roles:\n  c-role:\n    title: "Bell\\a \\e[31mred\\x00"\n    grade: 5\n    extends: "bad\\aid\\x1b]8;;"\n    reports_to: "nul\\x00here"\n',
+      ),
+    },
     valid: false,
   },
   { name: 'unterminated quote (truncated file)', files: { 'trunc.yaml': fam('trunc', 'roles:\n  x-role:\n    title: "never ends\n') }, valid: false },

@@ -44,7 +44,13 @@ async function check(args: string[], allowed: number[], bounds: { heapMb?: numbe
 }
 
 describe('memory and time bounds on hostile YAML (child process, small heap)', () => {
-  for (const name of ['alias bomb (billion laughs)', 'alias bomb inside an item list', '10000-deep flow nesting', '10000-deep flow mappings', '10000-deep block nesting']) {
+  for (const name of [
+    'alias bomb (billion laughs)',
+    'alias bomb inside an item list',
+    '10000-deep flow nesting',
+    '10000-deep flow mappings',
+    '10000-deep block nesting',
+  ]) {
     test(name, async () => {
       const dir = join(root, name.replace(/\W+/g, '-'));
       mkdirSync(dir);
@@ -137,7 +143,11 @@ describe('scale: huge data sets stay bounded', () => {
     const dir = dirWith('wide', { 'wide.yaml': y });
     const show = await check(['--data', dir, 'show', `r-${N - 1}`, '--format', 'json'], [0], bounds);
     expect(JSON.parse(show!.stdout).responsibilities).toHaveLength(2);
-    for (const argv of [...heavyOnly(['list', '--format', 'json']), ...heavyOnly(['lint', dir, '--format', 'json']), ...heavyOnly(['export', 'wide', '--format', 'json'])]) {
+    for (const argv of [
+      ...heavyOnly(['list', '--format', 'json']),
+      ...heavyOnly(['lint', dir, '--format', 'json']),
+      ...heavyOnly(['export', 'wide', '--format', 'json']),
+    ]) {
       await check(['--data', dir, ...argv], [0, 1], bounds);
     }
   }, 180_000);
@@ -157,7 +167,11 @@ describe('scale: huge data sets stay bounded', () => {
     const json = JSON.parse(show!.stdout);
     expect(json.extends).toHaveLength(N - 1);
     expect(json.responsibilities).toHaveLength(100);
-    for (const argv of [...heavyOnly(['show', `c-${N - 1}`]), ...heavyOnly(['diff', `c-${N - 2}`, `c-${N - 1}`, '--format', 'json']), ...heavyOnly(['lint', dir, '--format', 'json'])]) {
+    for (const argv of [
+      ...heavyOnly(['show', `c-${N - 1}`]),
+      ...heavyOnly(['diff', `c-${N - 2}`, `c-${N - 1}`, '--format', 'json']),
+      ...heavyOnly(['lint', dir, '--format', 'json']),
+    ]) {
       await check(['--data', dir, ...argv], [0, 1], bounds);
     }
   }, 180_000);
@@ -170,7 +184,9 @@ describe('scale: huge data sets stay bounded', () => {
     const b = { heapMb: 256, rssMb: 400, timeoutMs: 30_000 };
     const show = await check(['--data', dir, 'show', 'l-0'], [2], b);
     // Refused with the lint finding, which names the chain (shortened in the middle, as lint does).
-    expect(show!.stderr).toMatch(/^cycle\/loop\.yaml:8:14: error inheritance cycle: l-0 extends l-1 extends l-2 .* extends l-9999 extends l-0 \(inheritance-cycle\)\n/m);
+    expect(show!.stderr).toMatch(
+      /^cycle\/loop\.yaml:8:14: error inheritance cycle: l-0 extends l-1 extends l-2 .* extends l-9999 extends l-0 \(inheritance-cycle\)\n/m,
+    );
     const lint = await check(['lint', dir, '--format', 'json'], [1, 2], b);
     expect(lint.stdout).toMatch(/inheritance-cycle/);
     for (const argv of [...heavyOnly(['list']), ...heavyOnly(['diff', 'l-0', 'l-1'])]) await check(['--data', dir, ...argv], [0, 2], b);
@@ -186,7 +202,12 @@ describe('stdout closed early', () => {
   });
 
   const piped = (cmd: string) => {
-    const r = spawnSync('bash', ['-c', `${cmd}; echo "exit=\${PIPESTATUS[0]}" >&2`], { cwd: root, encoding: 'utf8', timeout: 20_000, env: { PATH: process.env.PATH, NO_COLOR: '1' } });
+    const r = spawnSync('bash', ['-c', `${cmd}; echo "exit=\${PIPESTATUS[0]}" >&2`], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: { PATH: process.env.PATH, NO_COLOR: '1' },
+    });
     return { stdout: r.stdout, stderr: r.stderr };
   };
   const ladder = `"${process.execPath}" "${BIN}" --data "${'$'}D"`;

@@ -12,9 +12,25 @@ import { emptySections, normaliseText, type RoleDef } from '../../src/core/model
 
 function role(id: string, texts: string[]): ResolvedRole {
   const sections = emptySections<ResolvedItem>();
-  sections.requirements = texts.map((text, i) => ({ id: null, text, from: id, overrides: null, source: { file: 'f.yaml', line: i + 1 }, identity: 'text:' + normaliseText(text) }));
+  sections.requirements = texts.map((text, i) => ({
+    id: null,
+    text,
+    from: id,
+    overrides: null,
+    source: { file: 'f.yaml', line: i + 1 },
+    identity: 'text:' + normaliseText(text),
+  }));
   const def: RoleDef = { id, title: id, remove: [], sections: emptySections(), family: 'f', file: 'f.yaml', line: 1, path: [] };
-  return { role: def, family: { id: 'f' } as ResolvedRole['family'], ladder: null, reportsTo: null, extends: [], externalParent: null, specialty: null, sections };
+  return {
+    role: def,
+    family: { id: 'f' } as ResolvedRole['family'],
+    ladder: null,
+    reportsTo: null,
+    extends: [],
+    externalParent: null,
+    specialty: null,
+    sections,
+  };
 }
 
 /** Best of `runs` timings of fn, in ms. */
@@ -56,7 +72,11 @@ describe('diff pairing grows near-linearly', () => {
         if (d.sections.requirements.changed.length !== n) throw new Error(`only ${d.sections.requirements.changed.length} of ${n} paired`);
       };
     });
-    expect({ times: times.map(Math.round), ratios: ratios.map((r) => r.toFixed(2)), nearLinear: nearLinear(times) }).toEqual({ times: times.map(Math.round), ratios: ratios.map((r) => r.toFixed(2)), nearLinear: true });
+    expect({ times: times.map(Math.round), ratios: ratios.map((r) => r.toFixed(2)), nearLinear: nearLinear(times) }).toEqual({
+      times: times.map(Math.round),
+      ratios: ratios.map((r) => r.toFixed(2)),
+      nearLinear: true,
+    });
   });
 
   test('the bounded search pairs each item with its own counterpart', () => {
@@ -89,7 +109,11 @@ describe('word diff grows near-linearly', () => {
         for (let k = 0; k < 3; k++) diffText(a, b);
       };
     });
-    expect({ times: times.map(Math.round), ratios: ratios.map((r) => r.toFixed(2)), nearLinear: nearLinear(times) }).toEqual({ times: times.map(Math.round), ratios: ratios.map((r) => r.toFixed(2)), nearLinear: true });
+    expect({ times: times.map(Math.round), ratios: ratios.map((r) => r.toFixed(2)), nearLinear: nearLinear(times) }).toEqual({
+      times: times.map(Math.round),
+      ratios: ratios.map((r) => r.toFixed(2)),
+      nearLinear: true,
+    });
   });
 
   test('past the limit: a whole change between the shared first and last words, nothing lost', () => {
@@ -98,7 +122,11 @@ describe('word diff grows near-linearly', () => {
     expect(words.map((w) => w.op)).toEqual(['same', 'removed', 'added', 'same']);
     expect(words[0].text.startsWith('Start here')).toBe(true);
     expect(words[3].text.endsWith('end here')).toBe(true);
-    const side = (op: string) => words.filter((w) => w.op === 'same' || w.op === op).map((w) => w.text).join(' ');
+    const side = (op: string) =>
+      words
+        .filter((w) => w.op === 'same' || w.op === op)
+        .map((w) => w.text)
+        .join(' ');
     expect(side('removed')).toBe(`Start here ${a} end here`);
     expect(side('added')).toBe(`Start here ${b} end here`);
   });

@@ -45,7 +45,10 @@ test('worksheet rows with unknown item ids: every one reported, time near-linear
   const sheet = async (n: number) => {
     const { ds } = await input(n);
     const role = resolveRole(ds, ds.roles.get('a')!);
-    const records = [{ cells: ['item', 'evidence'], line: 1 }, ...Array.from({ length: n }, (_, i) => ({ cells: [`item-nunber-${i}-of-the-role`, 'x'], line: i + 2 }))];
+    const records = [
+      { cells: ['item', 'evidence'], line: 1 },
+      ...Array.from({ length: n }, (_, i) => ({ cells: [`item-nunber-${i}-of-the-role`, 'x'], line: i + 2 })),
+    ];
     return () => profileFromWorksheet('sheet.csv', records, role, ds.vocabulary);
   };
   const small = await sheet(4000);

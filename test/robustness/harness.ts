@@ -92,7 +92,11 @@ export function runChild(args: string[], options: ChildOptions = {}): Promise<Ch
 }
 
 /** The shared contract: an allowed exit code, no stack trace, a message when it fails, in bounds. */
-export function expectClean(r: { code: number | null; stdout?: string; stderr: string; timedOut?: boolean; maxRssMb?: number }, allowed: number[], bounds: { rssMb?: number } = {}): void {
+export function expectClean(
+  r: { code: number | null; stdout?: string; stderr: string; timedOut?: boolean; maxRssMb?: number },
+  allowed: number[],
+  bounds: { rssMb?: number } = {},
+): void {
   const shown = `exit ${r.code}${r.timedOut ? ' (timed out)' : ''}; stderr: ${r.stderr.slice(0, 2000)}`;
   if (r.timedOut) throw new Error(`did not finish in time (a hang?); ${shown}`);
   if (!allowed.includes(r.code ?? -1)) throw new Error(`exit code ${r.code} not in [${allowed.join(', ')}]; ${shown}`);

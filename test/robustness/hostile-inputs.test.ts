@@ -51,7 +51,9 @@ function expectWellFormed(r: CliResult, output: Invocation['output']): void {
   if (output === 'json') JSON.parse(r.stdout);
   // XML 1.0 allows no control characters but tab, LF and CR, even escaped.
   if (output === 'xml' && /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(r.stdout)) throw new Error('control character in JUnit XML');
-  if (output === 'lines') for (const line of r.stdout.split('\n').filter(Boolean)) if (!/^::(error|warning|notice) /.test(line)) throw new Error(`not an annotation: ${line.slice(0, 200)}`);
+  if (output === 'lines')
+    for (const line of r.stdout.split('\n').filter(Boolean))
+      if (!/^::(error|warning|notice) /.test(line)) throw new Error(`not an annotation: ${line.slice(0, 200)}`);
 }
 
 function invocations(c: HostileCase, dir: string, main: string, page: string): Invocation[] {
@@ -79,7 +81,14 @@ function invocations(c: HostileCase, dir: string, main: string, page: string): I
     // The hostile file is a family (or garbage), never a valid profile.
     { label: 'gap --profile <file>', argv: ['--data', goodDir, 'gap', 'good-two', '--profile', main], ok: [2], bad: [2] },
     { label: 'import <file>.md', argv: ['import', page], ok: [0, 1, 2], bad: [0, 1, 2] },
-    { label: 'changes json', argv: ['changes', '--from-data', goodDir, '--to-data', dir, '--format', 'json'], ok: [0], bad: [2], strictLines: true, output: 'json' },
+    {
+      label: 'changes json',
+      argv: ['changes', '--from-data', goodDir, '--to-data', dir, '--format', 'json'],
+      ok: [0],
+      bad: [2],
+      strictLines: true,
+      output: 'json',
+    },
     { label: 'changes markdown', argv: ['changes', '--from-data', dir, '--to-data', goodDir, '--format', 'markdown'], ok: [0], bad: [2], strictLines: true },
     { label: 'changes table', argv: ['changes', '--from-data', dir, '--to-data', dir], ok: [0], bad: [2], strictLines: true },
   ];
@@ -104,8 +113,10 @@ describe('hostile inputs, every command, in-process', () => {
         if (inv.strictLines && r.code !== 0) expectOneLineErrors(r);
         expectWellFormed(r, inv.output);
         // Colour is off here: an escape, bell or NUL on the terminal can only come from the data.
-        if (/[\u0000\u0007\u001b]/.test(r.stderr)) throw new Error(`control character from the data echoed on stderr: ${JSON.stringify(r.stderr.slice(0, 300))}`);
-        if ((inv.label === 'lint dir' || inv.label.startsWith('changes')) && /[\u0000\u0007\u001b]/.test(r.stdout)) throw new Error(`control character from the data echoed by lint: ${JSON.stringify(r.stdout.slice(0, 300))}`);
+        if (/[\u0000\u0007\u001b]/.test(r.stderr))
+          throw new Error(`control character from the data echoed on stderr: ${JSON.stringify(r.stderr.slice(0, 300))}`);
+        if ((inv.label === 'lint dir' || inv.label.startsWith('changes')) && /[\u0000\u0007\u001b]/.test(r.stdout))
+          throw new Error(`control character from the data echoed by lint: ${JSON.stringify(r.stdout.slice(0, 300))}`);
         if (ms > 5000) throw new Error(`took ${ms.toFixed(0)} ms`);
       } catch (e) {
         throw new Error(`${inv.label} (${inv.argv.join(' ')}): ${(e as Error).message}`);
@@ -123,7 +134,10 @@ describe('hostile inputs, every command, in-process', () => {
 
   test('roles named like Object.prototype members resolve as ordinary roles', async () => {
     const dir = mkdtempSync(join(root, 'proto-'));
-    writeCase(dir, CASES.find((c) => c.name.startsWith('roles named constructor'))!);
+    writeCase(
+      dir,
+      CASES.find((c) => c.name.startsWith('roles named constructor'))!,
+    );
     const r = await runCli(['--data', dir, 'show', 'has-own-property', '--format', 'json'], { cwd: root });
     expect(r.stderr).toBe('');
     const json = JSON.parse(r.stdout);
@@ -138,15 +152,25 @@ describe('hostile inputs, every command, in-process', () => {
 
   test('invalid UTF-8 is reported at the first bad byte', async () => {
     const dir = mkdtempSync(join(root, 'utf8-'));
-    const main = writeCase(dir, CASES.find((c) => c.name === 'invalid UTF-8')!, { withGood: false });
+    const main = writeCase(
+      dir,
+      CASES.find((c) => c.name === 'invalid UTF-8')!,
+      { withGood: false },
+    );
     const r = await runCli(['lint', '--format', 'json', main], { cwd: dir });
     expect(r.code).toBe(1);
     // `summary: caf` then 0xC3 0x28: line 4, column 13.
-    expect(JSON.parse(r.stdout)).toEqual([expect.objectContaining({ file: 'bad-utf8.yaml', line: 4, column: 13, ruleId: 'yaml-syntax', message: expect.stringMatching(/invalid UTF-8/) })]);
+    expect(JSON.parse(r.stdout)).toEqual([
+      expect.objectContaining({ file: 'bad-utf8.yaml', line: 4, column: 13, ruleId: 'yaml-syntax', message: expect.stringMatching(/invalid UTF-8/) }),
+    ]);
   });
 
   test('a data directory that does not exist is one line, exit 2', async () => {
-    for (const argv of [['--data', join(root, 'nope'), 'list'], ['--data', join(root, 'nope'), 'show', 'x'], ['lint', join(root, 'nope')]]) {
+    for (const argv of [
+      ['--data', join(root, 'nope'), 'list'],
+      ['--data', join(root, 'nope'), 'show', 'x'],
+      ['lint', join(root, 'nope')],
+    ]) {
       const r = await runCli(argv, { cwd: root });
       expectClean(r, [2]);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);

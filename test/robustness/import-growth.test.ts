@@ -51,7 +51,10 @@ const sp = (n: number) => ' '.repeat(n);
 const IMPORT_CASES: [string, (n: number) => () => void][] = [
   ['heading line padded with spaces', imp((n) => page(`## a${sp(n)}b`))],
   ['heading of emphasis markers', imp((n) => page(`## ${'*'.repeat(n)}`))],
-  ['heading with a run of commas before a section word', imp((n) => page(`### Analyst\n\nThe Analyst is a grade 6.\n\n#### a ${','.repeat(n)}b Requirements\n\n* x`))],
+  [
+    'heading with a run of commas before a section word',
+    imp((n) => page(`### Analyst\n\nThe Analyst is a grade 6.\n\n#### a ${','.repeat(n)}b Requirements\n\n* x`)),
+  ],
   ['heading with braces', imp((n) => role(`### ${'{'.repeat(n)} Analyst\n`))],
   ['grade sentence padded with spaces', imp((n) => page(`### Analyst\n\nThe Analyst is a grade${sp(n)}[${sp(n)}level${sp(n)}#${sp(n)}x`))],
   ['grade sentence ending in spaces', imp((n) => page(`### Analyst\n\nThe Analyst${sp(n)}is a grade 6${sp(n)}x`))],
@@ -81,7 +84,10 @@ describe('importer patterns grow linearly', () => {
   for (const [name, make] of IMPORT_CASES) {
     test(name, () => {
       const { ratio, times } = growth(make);
-      expect({ name, ratio: ratio < MAX_RATIO ? 'linear' : `×${ratio.toFixed(1)} (${times.map((t) => t.toFixed(1)).join(', ')} ms)` }).toEqual({ name, ratio: 'linear' });
+      expect({ name, ratio: ratio < MAX_RATIO ? 'linear' : `×${ratio.toFixed(1)} (${times.map((t) => t.toFixed(1)).join(', ')} ms)` }).toEqual({
+        name,
+        ratio: 'linear',
+      });
     });
   }
 });
@@ -119,7 +125,11 @@ describe('reference search grows linearly', () => {
     const words = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf', 'Hotel', 'India', 'Juliet', 'Kilo', 'Lima'];
     const name = (i: number) => `${words[i % 12]} ${words[Math.floor(i / 12) % 12]} ${words[Math.floor(i / 144) % 12]} Specialist ${i}`;
     const make = (n: number) => {
-      const roles = Array.from({ length: n / 8 }, (_, i) => `### ${name(i)}\n\nThe ${name(i)} reports to the Nobody Known ${i}.\n\nThe ${name(i)} is a grade 6.\n\n#### Responsibilities\n\n- Extends the Unknown Role Number ${i} responsibilities\n- Work ${i}\n`);
+      const roles = Array.from(
+        { length: n / 8 },
+        (_, i) =>
+          `### ${name(i)}\n\nThe ${name(i)} reports to the Nobody Known ${i}.\n\nThe ${name(i)} is a grade 6.\n\n#### Responsibilities\n\n- Extends the Unknown Role Number ${i} responsibilities\n- Work ${i}\n`,
+      );
       const text = `---\nlayout: job_family_page\ntitle: "Many"\n---\n\n## Levels\n\n${roles.join('\n')}`;
       return () => {
         importPages([{ file: 'many.md', text }]);

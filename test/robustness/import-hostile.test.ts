@@ -29,7 +29,12 @@ describe('import through the CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ladder-notes-'));
     try {
       const file = join(dir, 'p.md');
-      writeFileSync(file, page('## Levels\n\n### Analyst\n\nThe Analyst is a grade 6.\n\n#### Responsibilities\n\n- Work\n\n### \u001b]8;;http://evil\u0007Click\u001b]8;;\u0007 \u001b[2J\u001b]0;pwned\u0007\n\nText under it.\n'));
+      writeFileSync(
+        file,
+        page(
+          '## Levels\n\n### Analyst\n\nThe Analyst is a grade 6.\n\n#### Responsibilities\n\n- Work\n\n### \u001b]8;;http://evil\u0007Click\u001b]8;;\u0007 \u001b[2J\u001b]0;pwned\u0007\n\nText under it.\n',
+        ),
+      );
       const r = await runCli(['import', file]);
       expect(r.code).toBe(0);
       // eslint-disable-next-line no-control-regex
@@ -40,7 +45,7 @@ describe('import through the CLI', () => {
     }
   });
 
-  test('a newline in a page\'s file name does not inject YAML through the header comment', async () => {
+  test("a newline in a page's file name does not inject YAML through the header comment", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ladder-name-'));
     try {
       const name = 'x\nrequirements: [Injected]\n#.md';

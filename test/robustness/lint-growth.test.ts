@@ -51,7 +51,10 @@ const family = (roles: string) => `kind: family\nid: demo\ntitle: Demo\nresponsi
 describe('near-linear lint', () => {
   test('near-duplicate-title on a title that repeats its words (400 x "Engineer" took 73 s)', () => {
     const rule = RULES_BY_ID.get('near-duplicate-title')!;
-    const text = (n: number) => family(`  a:\n    title: ${'Engineer '.repeat(n).trim()}\n    grade: 6\n  b:\n    title: Senior ${'Engineer '.repeat(n).trim()}x\n    grade: 7\n    summary: ${'Enginer Engineer '.repeat(n).trim()}\n`);
+    const text = (n: number) =>
+      family(
+        `  a:\n    title: ${'Engineer '.repeat(n).trim()}\n    grade: 6\n  b:\n    title: Senior ${'Engineer '.repeat(n).trim()}x\n    grade: 7\n    summary: ${'Enginer Engineer '.repeat(n).trim()}\n`,
+      );
     expectNearLinear(100, (n) => lint(text(n), [rule]));
     // And it still finds what it should on such a text.
     expect(lint(text(2), [rule]).map((f) => f.messageId)).toContain('misspelt');

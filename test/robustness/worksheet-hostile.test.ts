@@ -17,10 +17,14 @@ const ROLE = 'senior-lab-curriculum-developer';
 test.each<[string, (file: string) => void, RegExp]>([
   ['a directory', (f) => mkdirSync(f), /not a regular file/],
   ['a FIFO', (f) => execFileSync('mkfifo', [f]), /not a regular file/],
-  ['over the size limit', (f) => {
-    writeFileSync(f, 'item\n');
-    truncateSync(f, 11 * 1024 * 1024);
-  }, /over the 10 MB limit/],
+  [
+    'over the size limit',
+    (f) => {
+      writeFileSync(f, 'item\n');
+      truncateSync(f, 11 * 1024 * 1024);
+    },
+    /over the 10 MB limit/,
+  ],
   ['not UTF-8', (f) => writeFileSync(f, Buffer.from([0x69, 0x74, 0x65, 0x6d, 0x0a, 0xff, 0xfe, 0x0a])), /not UTF-8 text/],
   ['an unclosed quote', (f) => writeFileSync(f, 'item,evidence\r\nit-saas-years,"never closed\r\n'), /not a readable CSV file/],
   ['missing', () => undefined, /no such file/],

@@ -52,11 +52,18 @@ describe('round trip', () => {
   test.each(CASES)('%s against %s: an empty worksheet filled in by a script reads back the same', async (name, role) => {
     const empty = await runCli(['worksheet', role]);
     expect(empty.code).toBe(0);
-    const p = parseYaml(readFileSync(join(ROOT, profilePath(name)), 'utf8')) as { experience?: Record<string, number>; skills: string[] | Record<string, string>; evidence?: Record<string, string> };
+    const p = parseYaml(readFileSync(join(ROOT, profilePath(name)), 'utf8')) as {
+      experience?: Record<string, number>;
+      skills: string[] | Record<string, string>;
+      evidence?: Record<string, string>;
+    };
     // The person knows their skills by id; the example profiles use titles and aliases too.
     const vocabulary = parseYaml(readFileSync(join(ROOT, 'data', 'skills.yaml'), 'utf8')) as { skills: Record<string, { title: string; aliases?: string[] }> };
-    const idOf = (s: string) => Object.entries(vocabulary.skills).find(([id, e]) => [id, e.title, ...(e.aliases ?? [])].some((x) => x.toLowerCase() === s.toLowerCase()))?.[0] ?? s;
-    const skills = new Map<string, string | null>(Array.isArray(p.skills) ? p.skills.map((s) => [idOf(s), null]) : Object.entries(p.skills).map(([s, l]) => [idOf(s), l]));
+    const idOf = (s: string) =>
+      Object.entries(vocabulary.skills).find(([id, e]) => [id, e.title, ...(e.aliases ?? [])].some((x) => x.toLowerCase() === s.toLowerCase()))?.[0] ?? s;
+    const skills = new Map<string, string | null>(
+      Array.isArray(p.skills) ? p.skills.map((s) => [idOf(s), null]) : Object.entries(p.skills).map(([s, l]) => [idOf(s), l]),
+    );
     const evidence = new Map(Object.entries(p.evidence ?? {}).map(([k, v]) => [k.toLowerCase().replace(/\s+/g, ' ').trim(), v]));
     const [head, ...rows] = readCsv(empty.stdout);
     expect(head).toEqual([...WORKSHEET_COLUMNS]);
@@ -114,7 +121,9 @@ describe('reading a worksheet', () => {
       rows[5][0] = 'ci-cd-gti';
     });
     const r = await runCli(['gap', role, '--profile', file]);
-    expect(r.stderr).toMatch(/^.*typo\.csv:7:1: warning item `ci-cd-gti` \(did you mean `ci-cd-git`\?\) names no requirement of senior-lab-curriculum-developer; the row is ignored \(unknown-evidence\)\n$/);
+    expect(r.stderr).toMatch(
+      /^.*typo\.csv:7:1: warning item `ci-cd-gti` \(did you mean `ci-cd-git`\?\) names no requirement of senior-lab-curriculum-developer; the row is ignored \(unknown-evidence\)\n$/,
+    );
   });
 
   test('a row spanning lines is reported at the line it starts on', async () => {
@@ -186,7 +195,19 @@ describe('writing a worksheet', () => {
     const rows = readCsv(r.stdout);
     const shown = JSON.parse((await runCli(['show', 'senior-lab-curriculum-developer', '--format', 'json'])).stdout);
     expect(rows.slice(1).map((x) => x[2])).toEqual(shown.requirements.map((x: { text: string }) => x.text));
-    expect(rows.find((x) => x[0] === 'identity-access-management')).toEqual(['identity-access-management', 'requirements', 'Advanced knowledge of identity and access management', '', '', 'iam', 'all', 'advanced', '', '', '']);
+    expect(rows.find((x) => x[0] === 'identity-access-management')).toEqual([
+      'identity-access-management',
+      'requirements',
+      'Advanced knowledge of identity and access management',
+      '',
+      '',
+      'iam',
+      'all',
+      'advanced',
+      '',
+      '',
+      '',
+    ]);
     expect(rows.find((x) => x[0] === 'it-saas-years')!.slice(3, 5)).toEqual(['7', 'it-saas']);
   });
 

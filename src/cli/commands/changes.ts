@@ -59,9 +59,12 @@ async function gitSides(ctx: Context, range: string | undefined): Promise<[Side,
     if (commits[0] === commits[1]) ctx.io.stderr.write(`ladder: ${from} and ${to} are the same commit (${commits[0].slice(0, 12)}); nothing to compare\n`);
   }
   if ((!a.present || !b.present) && !(await git.tracksDirectory(loc))) {
-    throw new DataError(`${dir} is not tracked by git in ${loc.top}: \`git add\` and commit the data set first, or compare two directories with --from-data <dir> --to-data <dir>`);
+    throw new DataError(
+      `${dir} is not tracked by git in ${loc.top}: \`git add\` and commit the data set first, or compare two directories with --from-data <dir> --to-data <dir>`,
+    );
   }
-  for (const s of [a, b]) if (!s.present) ctx.io.stderr.write(`ladder: ${s.name} has no ${loc.prefix || 'files at the top of the repository'}; its roles count as none\n`);
+  for (const s of [a, b])
+    if (!s.present) ctx.io.stderr.write(`ladder: ${s.name} has no ${loc.prefix || 'files at the top of the repository'}; its roles count as none\n`);
   return [a, b];
 }
 
@@ -81,7 +84,10 @@ function checkVersions(sides: [Side, Side], versions: [LoadedVersion, LoadedVers
   const findings = versions.flatMap((v) => v.findings.filter((f) => f.level === 'error'));
   if (findings.length) {
     const bad = sides.filter((_, i) => versions[i].findings.some((f) => f.level === 'error')).map((s) => s.name);
-    throw new DataError(`${bad.join(' and ')} ${bad.length === 1 ? 'has' : 'have'} data errors (${findings.length}); fix them (see \`ladder lint\`) before comparing`, findings);
+    throw new DataError(
+      `${bad.join(' and ')} ${bad.length === 1 ? 'has' : 'have'} data errors (${findings.length}); fix them (see \`ladder lint\`) before comparing`,
+      findings,
+    );
   }
   if (versions.every((v) => v.ds.families.length === 0)) {
     throw new DataError(`no job families found in ${sides[0].name} nor in ${sides[1].name} (expected *.yaml files with \`kind: family\`)`);

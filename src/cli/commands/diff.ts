@@ -6,7 +6,8 @@ import type { ViewFormat } from '../../formats.js';
 
 export async function diff(ctx: Context, from: string, to: string | undefined, opts: { format: ViewFormat; all?: boolean; next?: boolean }): Promise<number> {
   if (to !== undefined && opts.next) throw new UsageError('give either a target role or --next, not both (--next compares <from> with the level after it)');
-  if (to === undefined && !opts.next) throw new UsageError('give the target role too (`ladder diff <from> <to>`), or --next to compare with the level after <from>');
+  if (to === undefined && !opts.next)
+    throw new UsageError('give the target role too (`ladder diff <from> <to>`), or --next to compare with the level after <from>');
   const ds = await loadDataSet(ctx);
   // One import at a time: concurrent dynamic imports of shared modules race in jest's ESM loader.
   const { resolveRole } = await import('../../core/resolve.js');
@@ -16,7 +17,8 @@ export async function diff(ctx: Context, from: string, to: string | undefined, o
   const fromRole = findRole(ds, from);
   const roles = [fromRole, to !== undefined ? findRole(ds, to) : nextRole(ds, fromRole)].map((r) => resolveRole(ds, r));
   for (const r of roles) {
-    if (r.externalParent) ctx.io.stderr.write(`ladder: ${r.role.id} extends ${r.externalParent.id}, which is defined outside this data set; its items are not compared\n`);
+    if (r.externalParent)
+      ctx.io.stderr.write(`ladder: ${r.role.id} extends ${r.externalParent.id}, which is defined outside this data set; its items are not compared\n`);
   }
   const result = diffRoles(roles[0], roles[1]);
   const all = Boolean(opts.all);

@@ -11,7 +11,11 @@ export const EXPORTERS = {
 } satisfies Record<ExportFormat, (ds: DataSet, fam: FamilyDef) => Promise<string>>;
 
 /** `ladder export <family> --format markdown|json`, or `ladder export --all [--out <dir>]` */
-export async function exportFamily(ctx: Context, family: string | undefined, opts: { format: ExportFormat; all?: boolean; out?: string; force?: boolean }): Promise<number> {
+export async function exportFamily(
+  ctx: Context,
+  family: string | undefined,
+  opts: { format: ExportFormat; all?: boolean; out?: string; force?: boolean },
+): Promise<number> {
   if (!Object.hasOwn(EXPORTERS, opts.format)) throw new UsageError(`unknown format \`${opts.format}\` (use ${EXPORT_FORMATS.join(', ')})`);
   if (opts.all && family !== undefined) throw new UsageError('pass a family id or --all, not both');
   if (!opts.all && family === undefined) throw new UsageError('which family? pass its id (`ladder list` shows them) or --all');
@@ -37,7 +41,10 @@ export async function exportFamily(ctx: Context, family: string | undefined, opt
   if (!opts.force) {
     const there: string[] = [];
     for (const t of targets) if (await exists(t.path)) there.push(displayPath(t.path, ctx.io.cwd));
-    if (there.length) throw new UsageError(`${there.length === 1 ? `${there[0]} exists` : `${there.length} files exist (${there.slice(0, 3).join(', ')}${there.length > 3 ? ', …' : ''})`}; pass --force to overwrite; nothing was written`);
+    if (there.length)
+      throw new UsageError(
+        `${there.length === 1 ? `${there[0]} exists` : `${there.length} files exist (${there.slice(0, 3).join(', ')}${there.length > 3 ? ', …' : ''})`}; pass --force to overwrite; nothing was written`,
+      );
   }
   await writeFilesAtomic(dir, targets, { force: Boolean(opts.force), cwd: ctx.io.cwd });
   ctx.io.stderr.write(`ladder: wrote ${targets.length} famil${targets.length === 1 ? 'y' : 'ies'} to ${displayPath(dir, ctx.io.cwd)}\n`);

@@ -6,9 +6,14 @@ import { compareFindings } from '../../core/findings.js';
 import { renderView } from '../view.js';
 import type { ViewFormat } from '../../formats.js';
 
-export async function gap(ctx: Context, role: string | undefined, opts: { profile: string; next?: boolean; strict?: boolean; all?: boolean; format: ViewFormat }): Promise<number> {
-  if (role !== undefined && opts.next) throw new UsageError(`give either a role id or --next, not both (--next targets the level after the profile's \`role\`)`);
-  if (role === undefined && !opts.next) throw new UsageError('give a role id, or --next to target the level after the profile\'s `role`');
+export async function gap(
+  ctx: Context,
+  role: string | undefined,
+  opts: { profile: string; next?: boolean; strict?: boolean; all?: boolean; format: ViewFormat },
+): Promise<number> {
+  if (role !== undefined && opts.next)
+    throw new UsageError(`give either a role id or --next, not both (--next targets the level after the profile's \`role\`)`);
+  if (role === undefined && !opts.next) throw new UsageError("give a role id, or --next to target the level after the profile's `role`");
   // One import at a time: concurrent dynamic imports of shared modules race in jest's ESM loader.
   const { readProfile, locateProfileWarnings } = await import('../../io/profile.js');
   const gapCore = await import('../../core/gap/index.js');
@@ -17,7 +22,8 @@ export async function gap(ctx: Context, role: string | undefined, opts: { profil
   const { resolveRole } = await import('../../core/resolve.js');
   const worksheet = isWorksheetPath(opts.profile);
   // A filled worksheet is matched to the requirements of the role named; it has no current role.
-  if (worksheet && role === undefined) throw new UsageError('a worksheet has no current role: name the role (`ladder gap <role> --profile sheet.csv`) instead of --next');
+  if (worksheet && role === undefined)
+    throw new UsageError('a worksheet has no current role: name the role (`ladder gap <role> --profile sheet.csv`) instead of --next');
   const yaml = worksheet ? null : await readProfile(opts.profile, ctx.io.cwd, ctx.io.readStdin);
   const sheet = worksheet ? await readWorksheet(opts.profile, ctx.io.cwd) : null;
   const ds = await loadDataSet(ctx);
@@ -38,7 +44,10 @@ export async function gap(ctx: Context, role: string | undefined, opts: { profil
     warnings = locateProfileWarnings(yaml!, gapCore.profileWarnings(profile, ds));
   }
   for (const w of warnings.sort(compareFindings)) ctx.io.stderr.write(formatFindingLine(w) + '\n');
-  if (resolved.externalParent) ctx.io.stderr.write(`ladder: ${target.id} extends ${resolved.externalParent.id}, which is defined outside this data set; its requirements are not checked\n`);
+  if (resolved.externalParent)
+    ctx.io.stderr.write(
+      `ladder: ${target.id} extends ${resolved.externalParent.id}, which is defined outside this data set; its requirements are not checked\n`,
+    );
   const result = gapCore.matchProfile(resolved, profile, ds.vocabulary);
   const text = await renderView(opts.format, {
     table: async () => {

@@ -25,14 +25,19 @@ const HEADER = 'Imported by `ladder import` from ';
 /** `ladder import <page.md|dir>… [--out <dir> | --into [<data dir>]] [--force] [--rename-on-clash]` */
 export async function importPages(ctx: Context, pages: string[], opts: ImportOptions): Promise<number> {
   const { cwd } = ctx.io;
-  if (opts.out !== undefined && opts.into !== undefined) throw new UsageError('pass either --out <dir> (a new set) or --into <data dir> (an existing data set), not both');
+  if (opts.out !== undefined && opts.into !== undefined)
+    throw new UsageError('pass either --out <dir> (a new set) or --into <data dir> (an existing data set), not both');
   if (opts.renameOnClash && opts.into === undefined) throw new UsageError('--rename-on-clash needs --into <data dir>');
   const skipped: string[] = [];
   const files = await findPages(pages, cwd, skipped);
   for (const p of skipped) ctx.io.stderr.write(`ladder: ${escapeText(p)}\n`);
-  if (files.length === 0) throw new UsageError(`no handbook pages (*.md, *.md.erb with \`layout: job_family_page\`, or current-format pages with a \`title\`) found in ${pages.map(escapeText).join(', ')}`);
+  if (files.length === 0)
+    throw new UsageError(
+      `no handbook pages (*.md, *.md.erb with \`layout: job_family_page\`, or current-format pages with a \`title\`) found in ${pages.map(escapeText).join(', ')}`,
+    );
   const into = opts.into === undefined ? undefined : resolve(cwd, typeof opts.into === 'string' ? opts.into : await configuredData(ctx));
-  if (!opts.out && !into && files.length > 1) throw new UsageError(`${files.length} pages to import: pass --out <dir> to write one YAML file per family, or --into <data dir> (stdout takes one page)`);
+  if (!opts.out && !into && files.length > 1)
+    throw new UsageError(`${files.length} pages to import: pass --out <dir> to write one YAML file per family, or --into <data dir> (stdout takes one page)`);
 
   // One module at a time: jest's ESM loader can fail on concurrent dynamic imports of shared modules.
   const { importPages: run } = await import('../../import/import-pages.js');
@@ -42,7 +47,12 @@ export async function importPages(ctx: Context, pages: string[], opts: ImportOpt
   const outDir = into ?? (opts.out ? resolve(cwd, opts.out) : cwd);
   const { SCHEMA_DIR } = await import('../../io/schemas.js');
   const schemaPath = relative(outDir, join(SCHEMA_DIR, 'family.schema.json')).split(sep).join('/');
-  const sourceOf = (f: { file: string; family: Record<string, unknown> }) => (typeof f.family.source === 'string' ? f.family.source : relative(cwd, files.find((p) => p.display === f.file)?.abs ?? f.file).split(sep).join('/'));
+  const sourceOf = (f: { file: string; family: Record<string, unknown> }) =>
+    typeof f.family.source === 'string'
+      ? f.family.source
+      : relative(cwd, files.find((p) => p.display === f.file)?.abs ?? f.file)
+          .split(sep)
+          .join('/');
 
   // Into an existing data set: its roles and families are what references resolve to; files an
   // earlier import of the same pages wrote are replaced with --force (and refused without it).
@@ -58,15 +68,22 @@ export async function importPages(ctx: Context, pages: string[], opts: ImportOpt
     previous = new Set(target.files.filter((f) => f.header !== undefined && sources.has(f.header)).map((f) => f.file));
     if (previous.size && !opts.force) {
       const list = [...previous].map((f) => displayPath(join(into!, f), cwd));
-      throw new UsageError(`${list.length === 1 ? `${list[0]} was` : `${list.length} files (${list.slice(0, 3).join(', ')}${list.length > 3 ? ', …' : ''}) were`} written by an earlier import of the same page${list.length === 1 ? '' : 's'}; pass --force to replace exactly ${list.length === 1 ? 'it' : 'them'}; nothing was written`);
+      throw new UsageError(
+        `${list.length === 1 ? `${list[0]} was` : `${list.length} files (${list.slice(0, 3).join(', ')}${list.length > 3 ? ', …' : ''}) were`} written by an earlier import of the same page${list.length === 1 ? '' : 's'}; pass --force to replace exactly ${list.length === 1 ? 'it' : 'them'}; nothing was written`,
+      );
     }
     if (previous.size) result = run(inputs, options(previous));
   }
   for (const r of result.reports) ctx.io.stderr.write(`${escapeText(r.file)}:${r.line}: ${escapeText(r.message)}\n`);
   if (result.families.length === 0) throw new DataError('nothing to import: no page has a role with a grade');
   if (result.clashes.length) {
-    for (const c of result.clashes) ctx.io.stderr.write(`ladder: ${c.kind} id \`${escapeText(c.id)}\` from ${escapeText(c.page)} already exists in ${escapeText(displayPath(join(into!, c.file), cwd))}\n`);
-    throw new DataError(`${result.clashes.length} id${result.clashes.length === 1 ? '' : 's'} of the import already exist${result.clashes.length === 1 ? 's' : ''} in the data set (above); nothing was written. Pass --rename-on-clash to give the imported ones new ids`);
+    for (const c of result.clashes)
+      ctx.io.stderr.write(
+        `ladder: ${c.kind} id \`${escapeText(c.id)}\` from ${escapeText(c.page)} already exists in ${escapeText(displayPath(join(into!, c.file), cwd))}\n`,
+      );
+    throw new DataError(
+      `${result.clashes.length} id${result.clashes.length === 1 ? '' : 's'} of the import already exist${result.clashes.length === 1 ? 's' : ''} in the data set (above); nothing was written. Pass --rename-on-clash to give the imported ones new ids`,
+    );
   }
 
   const outputs = result.families.map((f) => ({ id: f.family.id, from: f.file, text: familyYaml(f.family, schemaPath, [HEADER + sourceOf(f)]) }));
@@ -81,19 +98,27 @@ export async function importPages(ctx: Context, pages: string[], opts: ImportOpt
   if (!opts.force) {
     const existing: string[] = [];
     for (const t of targets) if (await exists(t.path)) existing.push(displayPath(t.path, cwd));
-    if (existing.length) throw new UsageError(`${existing.length === 1 ? `${existing[0]} exists` : `${existing.length} files exist (${existing.slice(0, 3).join(', ')}${existing.length > 3 ? ', …' : ''})`}; pass --force to overwrite${existing.length === 1 ? ' it' : ' them'}; nothing was written`);
+    if (existing.length)
+      throw new UsageError(
+        `${existing.length === 1 ? `${existing[0]} exists` : `${existing.length} files exist (${existing.slice(0, 3).join(', ')}${existing.length > 3 ? ', …' : ''})`}; pass --force to overwrite${existing.length === 1 ? ' it' : ' them'}; nothing was written`,
+      );
   } else if (into) {
     // Into a data set, --force replaces only files the earlier import of these pages wrote.
     const foreign: string[] = [];
     for (const t of targets) if (!replacing.has(t.path) && (await exists(t.path))) foreign.push(displayPath(t.path, cwd));
-    if (foreign.length) throw new UsageError(`${foreign.join(', ')} exist${foreign.length === 1 ? 's' : ''} and ${foreign.length === 1 ? 'was' : 'were'} not written by an import of these pages; nothing was written`);
+    if (foreign.length)
+      throw new UsageError(
+        `${foreign.join(', ')} exist${foreign.length === 1 ? 's' : ''} and ${foreign.length === 1 ? 'was' : 'were'} not written by an import of these pages; nothing was written`,
+      );
   }
   await writeFilesAtomic(outDir, targets, { force: Boolean(opts.force), cwd });
   // Files the earlier import wrote that this one no longer produces (a family renamed on the page).
   const stale = [...replacing].filter((p) => !targets.some((t) => t.path === p));
   if (stale.length) await removeFiles(stale);
   const roles = result.families.reduce((n, f) => n + Object.keys(f.family.roles).length, 0);
-  ctx.io.stderr.write(`ladder: wrote ${targets.length} famil${targets.length === 1 ? 'y' : 'ies'} (${roles} roles) to ${escapeText(displayPath(outDir, cwd))}${stale.length ? `, removed ${stale.length} file${stale.length === 1 ? '' : 's'} of the earlier import` : ''}; ${result.reports.length} note${result.reports.length === 1 ? '' : 's'} above\n`);
+  ctx.io.stderr.write(
+    `ladder: wrote ${targets.length} famil${targets.length === 1 ? 'y' : 'ies'} (${roles} roles) to ${escapeText(displayPath(outDir, cwd))}${stale.length ? `, removed ${stale.length} file${stale.length === 1 ? '' : 's'} of the earlier import` : ''}; ${result.reports.length} note${result.reports.length === 1 ? '' : 's'} above\n`,
+  );
   return 0;
 }
 
@@ -102,7 +127,11 @@ async function configuredData(ctx: Context): Promise<string> {
   if (ctx.data ?? ctx.io.env.LADDER_DATA) return chooseDataDir(ctx.data, ctx.io.env);
   const { loadConfig } = await import('../../io/config.js');
   const { RULES } = await import('../../core/lint/registry.js');
-  const config = await loadConfig(undefined, ctx.io.cwd, RULES.map((r) => r.id));
+  const config = await loadConfig(
+    undefined,
+    ctx.io.cwd,
+    RULES.map((r) => r.id),
+  );
   if (!config?.data) throw new UsageError('--into without a directory needs a configured data set (`data:` in .ladderrc.yaml, --data or LADDER_DATA)');
   return config.data;
 }
@@ -119,7 +148,11 @@ async function loadTarget(ctx: Context, dir: string): Promise<Target> {
   if (!(await exists(dir))) throw new UsageError(`${escapeText(displayPath(dir, ctx.io.cwd))}: no such data directory (\`ladder init\` creates one)`);
   const { ds, files: loaded, findings } = await loadPaths([dir], dir, { keepSources: true });
   const errors = findings.filter((f) => f.level === 'error');
-  if (errors.length) throw new DataError(`the data set in ${escapeText(displayPath(dir, ctx.io.cwd))} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} first (see \`ladder lint\`); nothing was written`, errors);
+  if (errors.length)
+    throw new DataError(
+      `the data set in ${escapeText(displayPath(dir, ctx.io.cwd))} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} first (see \`ladder lint\`); nothing was written`,
+      errors,
+    );
   const known: Target['known'] = [];
   for (const fam of ds.families) {
     known.push({ id: fam.id, title: fam.title, kind: 'family', file: fam.file, source: fam.source });

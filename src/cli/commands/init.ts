@@ -8,7 +8,8 @@ export async function init(ctx: Context, dir: string | undefined, opts: { ci?: s
   const { SCHEMA_DIR } = await import('../../io/schemas.js');
   const { writeNewFiles } = await import('../../io/write-set.js');
   const { displayPath } = await import('../../io/files.js');
-  if (opts.ci !== undefined && !(CI_KINDS as readonly string[]).includes(opts.ci)) throw new UsageError(`--ci takes ${CI_KINDS.join(' or ')}, got "${opts.ci}"`);
+  if (opts.ci !== undefined && !(CI_KINDS as readonly string[]).includes(opts.ci))
+    throw new UsageError(`--ci takes ${CI_KINDS.join(' or ')}, got "${opts.ci}"`);
   const root = resolve(ctx.io.cwd, dir ?? '.');
   const schemaDir = relative(root, SCHEMA_DIR).split(sep).join('/');
   const files = initFiles({ schemaDir, ci: opts.ci as (typeof CI_KINDS)[number] | undefined });

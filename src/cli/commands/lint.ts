@@ -31,7 +31,12 @@ export async function lint(ctx: Context, paths: string[], opts: LintOptions): Pr
   const maxWarnings = parseMaxWarnings(opts.maxWarnings);
   const ruleOptions = parseRuleOptions(opts.rule ?? [], ids);
   if (opts.out !== undefined && opts.outputFile !== undefined && opts.out !== opts.outputFile) throw new UsageError('give --out or --output-file, not both');
-  const reports = parseFormats(typeof opts.format === 'string' ? [opts.format] : (opts.format ?? []), opts.out ?? opts.outputFile, LINT_FORMATS, opts.out !== undefined ? '--out' : '--output-file');
+  const reports = parseFormats(
+    typeof opts.format === 'string' ? [opts.format] : (opts.format ?? []),
+    opts.out ?? opts.outputFile,
+    LINT_FORMATS,
+    opts.out !== undefined ? '--out' : '--output-file',
+  );
   // No paths: the data set, chosen as every command chooses it. Paths inside it are linted in its context.
   const choice = await chooseDataSet({ flag: ctx.data, env: io.env, cwd: io.cwd, configFile: opts.config, knownRules: ids });
   const config = choice.config;
@@ -44,7 +49,9 @@ export async function lint(ctx: Context, paths: string[], opts: LintOptions): Pr
   const targets = paths.length ? fsPaths : [displayPath(dataDir, io.cwd)];
   if (paths.length === 0 && choice.origin === 'bundled') {
     // A CI job that forgot to say what to lint would otherwise pass on the sample: say so.
-    io.stderr.write('ladder: linting the bundled sample data set (no paths, --data, LADDER_DATA or `data:` in .ladderrc.yaml); pass the directory of your ladder, or run `ladder init`\n');
+    io.stderr.write(
+      'ladder: linting the bundled sample data set (no paths, --data, LADDER_DATA or `data:` in .ladderrc.yaml); pass the directory of your ladder, or run `ladder init`\n',
+    );
   }
   // Files inside the data set are linted in its context, so their references to other files resolve;
   // only the findings in the files asked for are reported.
@@ -66,7 +73,8 @@ export async function lint(ctx: Context, paths: string[], opts: LintOptions): Pr
   // A disable comment naming no known rule suppresses nothing: say so rather than fail silently.
   for (const f of files) {
     for (const [line, named] of f.disabled ?? []) {
-      for (const id of named) if (!ids.includes(id)) io.stderr.write(`ladder: ${f.file}:${line - 1}: unknown rule \`${id}\` in ladder-disable-next-line${didYouMean(id, ids)}\n`);
+      for (const id of named)
+        if (!ids.includes(id)) io.stderr.write(`ladder: ${f.file}:${line - 1}: unknown rule \`${id}\` in ladder-disable-next-line${didYouMean(id, ids)}\n`);
     }
   }
   let findings = runLint(files, ds, { severities });
@@ -122,7 +130,8 @@ export function parseRuleOptions(values: string[], ids: readonly string[]): [str
     const [, id, severity] = m;
     if (!ids.includes(id)) throw new UsageError(`--rule: unknown rule \`${id}\`${didYouMean(id, ids)}`);
     const level = severity === 'warning' ? 'warn' : severity;
-    if (!(SEVERITIES as readonly string[]).includes(level)) throw new UsageError(`--rule ${id}: severity must be error, warn (or warning) or off, got "${severity}"`);
+    if (!(SEVERITIES as readonly string[]).includes(level))
+      throw new UsageError(`--rule ${id}: severity must be error, warn (or warning) or off, got "${severity}"`);
     out.push([id, level as Severity]);
   }
   return out;
@@ -152,12 +161,16 @@ export function parseFormats(values: readonly string[], outputFile: string | und
   if (outputFile !== undefined) {
     if (unnamed.length !== 1) {
       throw new UsageError(
-        unnamed.length === 0 ? `${outFlag}: every --format already names its file (--format <name>=<file>); drop ${outFlag}` : `${outFlag}: several --format options without a file; name each file with --format <name>=<file>`,
+        unnamed.length === 0
+          ? `${outFlag}: every --format already names its file (--format <name>=<file>); drop ${outFlag}`
+          : `${outFlag}: several --format options without a file; name each file with --format <name>=<file>`,
       );
     }
     unnamed[0].file = outputFile;
   } else if (unnamed.length > 1) {
-    throw new UsageError(`only one report can go to stdout, got ${unnamed.map((r) => r.format).join(' and ')}: name the others' files, e.g. --format ${unnamed[1].format}=ladder-${unnamed[1].format}.out`);
+    throw new UsageError(
+      `only one report can go to stdout, got ${unnamed.map((r) => r.format).join(' and ')}: name the others' files, e.g. --format ${unnamed[1].format}=ladder-${unnamed[1].format}.out`,
+    );
   }
   const seen = new Set<string>();
   for (const r of reports) {

@@ -5,7 +5,10 @@ import { findRole, loadDataSet } from '../data-set.js';
 import { formatFindingLine } from '../report.js';
 import { compareFindings } from '../../core/findings.js';
 
-export async function packet(ctx: Context, opts: { profile: string; next?: boolean; to?: string; out?: string; force?: boolean; format: PacketFormat }): Promise<number> {
+export async function packet(
+  ctx: Context,
+  opts: { profile: string; next?: boolean; to?: string; out?: string; force?: boolean; format: PacketFormat },
+): Promise<number> {
   if (opts.to !== undefined && opts.next) throw new UsageError('give either --to <role> or --next, not both');
   if (opts.to === undefined && !opts.next) throw new UsageError("give --next (the level after the profile's `role`) or --to <role>");
   // One import at a time: concurrent dynamic imports of shared modules race in jest's ESM loader.
@@ -25,7 +28,8 @@ export async function packet(ctx: Context, opts: { profile: string; next?: boole
   const from = resolveRole(ds, current);
   const to = resolveRole(ds, target);
   for (const r of [from, to]) {
-    if (r.externalParent) ctx.io.stderr.write(`ladder: ${r.role.id} extends ${r.externalParent.id}, which is defined outside this data set; its items are not in the packet\n`);
+    if (r.externalParent)
+      ctx.io.stderr.write(`ladder: ${r.role.id} extends ${r.externalParent.id}, which is defined outside this data set; its items are not in the packet\n`);
   }
   const input = { from, to, diff: diffRoles(from, to), gap: gapCore.matchProfile(to, p, ds.vocabulary) };
   const renderers = { markdown: async () => packetMarkdown(input), html: () => packetHtml(input) } satisfies Record<PacketFormat, () => Promise<string>>;

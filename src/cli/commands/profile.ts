@@ -10,7 +10,10 @@ export async function profile(ctx: Context, id: string): Promise<number> {
   const { profileSkeletonYaml } = await import('../../render/authoring.js');
   const { SCHEMA_DIR } = await import('../../io/schemas.js');
   const resolved = resolveRole(ds, findRole(ds, id));
-  if (resolved.externalParent) ctx.io.stderr.write(`ladder: ${id} extends ${resolved.externalParent.id}, which is defined outside this data set; its requirements are not in the skeleton\n`);
+  if (resolved.externalParent)
+    ctx.io.stderr.write(
+      `ladder: ${id} extends ${resolved.externalParent.id}, which is defined outside this data set; its requirements are not in the skeleton\n`,
+    );
   // Relative to the working directory, where the skeleton is usually saved.
   const schema = relative(ctx.io.cwd, join(SCHEMA_DIR, 'profile.schema.json')).split(sep).join('/');
   ctx.io.stdout.write(profileSkeletonYaml(profileSkeleton(resolved, ds.vocabulary?.levels), schema));

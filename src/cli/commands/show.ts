@@ -7,7 +7,11 @@ import { makePaint } from '../../render/paint.js';
 import { renderView } from '../view.js';
 import type { ViewFormat } from '../../formats.js';
 
-export async function show(ctx: Context, id: string, opts: { format: ViewFormat; own?: boolean; specialty?: string; ids?: boolean; next?: boolean }): Promise<number> {
+export async function show(
+  ctx: Context,
+  id: string,
+  opts: { format: ViewFormat; own?: boolean; specialty?: string; ids?: boolean; next?: boolean },
+): Promise<number> {
   const ds = await loadDataSet(ctx);
   const named = findRole(ds, id);
   const target = opts.next ? nextRole(ds, named) : named;

@@ -9,7 +9,10 @@ export async function skills(ctx: Context, opts: { format: ViewFormat }): Promis
   const { skillsView } = await import('../../core/authoring.js');
   const render = await import('../../render/authoring.js');
   const view = skillsView(ds);
-  if (!ds.vocabulary) ctx.io.stderr.write(`ladder: ${(await dataChoice(ctx)).label} has no skills vocabulary (a file with \`kind: skills\`); requirements' skills and areas are compared as written\n`);
+  if (!ds.vocabulary)
+    ctx.io.stderr.write(
+      `ladder: ${(await dataChoice(ctx)).label} has no skills vocabulary (a file with \`kind: skills\`); requirements' skills and areas are compared as written\n`,
+    );
   const text = await renderView(opts.format, {
     table: async () => render.skillsTable(view, await (await import('../../render/paint.js')).makePaint(ctx.color), tableWidth(ctx)),
     json: () => render.skillsJsonText(view),

@@ -13,8 +13,13 @@ export async function worksheet(ctx: Context, role: string, opts: { profile?: st
   const profile = opts.profile !== undefined ? await readProfile(opts.profile, ctx.io.cwd) : null;
   const ds = await loadDataSet(ctx);
   const resolved = resolveRole(ds, findRole(ds, role));
-  if (profile) for (const w of locateProfileWarnings(profile, gapCore.profileWarnings(profile.profile, ds)).sort(compareFindings)) ctx.io.stderr.write(formatFindingLine(w) + '\n');
-  if (resolved.externalParent) ctx.io.stderr.write(`ladder: ${role} extends ${resolved.externalParent.id}, which is defined outside this data set; its requirements are not in the worksheet\n`);
+  if (profile)
+    for (const w of locateProfileWarnings(profile, gapCore.profileWarnings(profile.profile, ds)).sort(compareFindings))
+      ctx.io.stderr.write(formatFindingLine(w) + '\n');
+  if (resolved.externalParent)
+    ctx.io.stderr.write(
+      `ladder: ${role} extends ${resolved.externalParent.id}, which is defined outside this data set; its requirements are not in the worksheet\n`,
+    );
   const text = worksheetCsv(worksheetRows(resolved, profile?.profile ?? null, ds.vocabulary));
   if (opts.out === undefined) {
     ctx.io.stdout.write(text);
@@ -22,6 +27,8 @@ export async function worksheet(ctx: Context, role: string, opts: { profile?: st
   }
   const { writeOutput } = await import('../../io/worksheet.js');
   await writeOutput(opts.out, text, ctx.io.cwd, Boolean(opts.force));
-  ctx.io.stderr.write(`ladder: wrote ${opts.out} (${resolved.sections.requirements.length} requirements); fill in your_years, your_skills and evidence, then run \`ladder gap ${role} --profile ${opts.out}\`\n`);
+  ctx.io.stderr.write(
+    `ladder: wrote ${opts.out} (${resolved.sections.requirements.length} requirements); fill in your_years, your_skills and evidence, then run \`ladder gap ${role} --profile ${opts.out}\`\n`,
+  );
   return 0;
 }

@@ -126,8 +126,10 @@ function itemsSignature(r: ResolvedRole): string {
   return parts.sort().join('\n');
 }
 
-const sameList = (a: string[] | undefined, b: string[] | undefined) => a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]));
-const sameSkills = (a: ResolvedItem['skills'], b: ResolvedItem['skills']) => a === b || (a !== undefined && b !== undefined && sameList(a.any, b.any) && sameList(a.all, b.all));
+const sameList = (a: string[] | undefined, b: string[] | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]));
+const sameSkills = (a: ResolvedItem['skills'], b: ResolvedItem['skills']) =>
+  a === b || (a !== undefined && b !== undefined && sameList(a.any, b.any) && sameList(a.all, b.all));
 
 /** True when both versions of a role have the very same items in the same order (no change, no move). */
 function sameItemsInOrder(a: ResolvedRole, b: ResolvedRole): boolean {
@@ -138,7 +140,8 @@ function sameItemsInOrder(a: ResolvedRole, b: ResolvedRole): boolean {
     for (let i = 0; i < x.length; i++) {
       const p = x[i];
       const q = y[i];
-      if (p.text !== q.text || p.id !== q.id || p.identity !== q.identity || p.years !== q.years || p.area !== q.area || !sameSkills(p.skills, q.skills)) return false;
+      if (p.text !== q.text || p.id !== q.id || p.identity !== q.identity || p.years !== q.years || p.area !== q.area || !sameSkills(p.skills, q.skills))
+        return false;
     }
   }
   return true;
@@ -308,7 +311,8 @@ export function computeChanges(fromSet: DataSet, toSet: DataSet, options: Change
   // Narrowed runs compare only the roles they may report.
   const familyOf = (id: string) => [fromSet.roles.get(id)?.family, toSet.roles.get(id)?.family];
   const mayWant = (id: string, old = renamedFrom.get(id)) =>
-    (!wantedRoles || wantedRoles.has(id) || (old !== undefined && wantedRoles.has(old))) && (!wantedFamilies || [...familyOf(id), ...(old ? familyOf(old) : [])].some((f) => f !== undefined && wantedFamilies.has(f)));
+    (!wantedRoles || wantedRoles.has(id) || (old !== undefined && wantedRoles.has(old))) &&
+    (!wantedFamilies || [...familyOf(id), ...(old ? familyOf(old) : [])].some((f) => f !== undefined && wantedFamilies.has(f)));
   for (const id of order(toSet)) {
     if (!mayWant(id)) continue;
     if (options.sameFiles && fromSet.roles.has(id) && !renamedFrom.has(id) && untouched(fromSet, toSet, id, options.sameFiles)) continue;
@@ -331,7 +335,16 @@ export function computeChanges(fromSet: DataSet, toSet: DataSet, options: Change
   for (const id of gone) {
     if (renamedAway.has(id) || !mayWant(id)) continue;
     const from = resolve(fromSet, id);
-    push({ id, title: from.role.title, family: from.family.id, status: 'removed', from, to: null, fields: fieldChanges(from, null), sections: wholeRole(id, from, 'removed', own) });
+    push({
+      id,
+      title: from.role.title,
+      family: from.family.id,
+      status: 'removed',
+      from,
+      to: null,
+      fields: fieldChanges(from, null),
+      sections: wholeRole(id, from, 'removed', own),
+    });
   }
   return { from: options.from ?? 'from', to: options.to ?? 'to', roles };
 }

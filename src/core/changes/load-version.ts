@@ -30,7 +30,15 @@ export interface LoadedVersion {
 }
 
 function unreadable(file: string, message: string): LoadedFile {
-  return { file, value: null, locator: new Locator(null, new Map(), new LineIndex('')), syntax: [], kind: null, valid: false, findings: [{ ruleId: 'yaml-syntax', messageId: 'unreadable', data: { reason: message }, file, path: [] }] };
+  return {
+    file,
+    value: null,
+    locator: new Locator(null, new Map(), new LineIndex('')),
+    syntax: [],
+    kind: null,
+    valid: false,
+    findings: [{ ruleId: 'yaml-syntax', messageId: 'unreadable', data: { reason: message }, file, path: [] }],
+  };
 }
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => {

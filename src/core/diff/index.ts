@@ -346,7 +346,14 @@ export function diffJson(d: RoleDiff): DiffJson {
     sections[s] = {
       added: x.added.map(itemJson),
       removed: x.removed.map(itemJson),
-      changed: x.changed.map((c) => ({ from: itemJson(c.from), to: itemJson(c.to), match: c.match, similarity: c.similarity, words: c.words, deltas: c.deltas })),
+      changed: x.changed.map((c) => ({
+        from: itemJson(c.from),
+        to: itemJson(c.to),
+        match: c.match,
+        similarity: c.similarity,
+        words: c.words,
+        deltas: c.deltas,
+      })),
       unchanged: x.unchanged.map(itemJson),
     };
   }

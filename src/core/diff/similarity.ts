@@ -8,8 +8,32 @@
 export const SIMILARITY_THRESHOLD = 0.6;
 
 const STOP_WORDS = new Set([
-  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is', 'it\u2019s', 'its', 'of', 'on', 'or',
-  'such', 'that', 'the', 'their', 'this', 'to', 'with', 'within',
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'is',
+  'it\u2019s',
+  'its',
+  'of',
+  'on',
+  'or',
+  'such',
+  'that',
+  'the',
+  'their',
+  'this',
+  'to',
+  'with',
+  'within',
 ]);
 
 /**

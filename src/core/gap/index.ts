@@ -114,7 +114,11 @@ function structuralChecks(item: ResolvedItem, years: Map<string, number>, held: 
   if (item.years !== undefined && item.area !== undefined) {
     const area = areaTerms.canonical(item.area);
     const has = years.get(area) ?? 0;
-    out.push(has >= item.years ? { state: 'ok', detail: `${has} years in ${item.area} (needs ${item.years})` } : { state: 'short', detail: `${has} of ${item.years} years in ${item.area}` });
+    out.push(
+      has >= item.years
+        ? { state: 'ok', detail: `${has} years in ${item.area} (needs ${item.years})` }
+        : { state: 'short', detail: `${has} of ${item.years} years in ${item.area}` },
+    );
   }
   const sk = item.skills;
   const mode = sk?.all?.length ? 'all' : sk?.any?.length ? 'any' : null;
@@ -158,11 +162,19 @@ export function matchProfile(role: ResolvedRole, profile: Profile, vocabulary: V
       if (note?.trim()) entry.evidence = note.trim();
       return entry;
     }
-    if (note !== undefined) return note.trim() ? { item, status: 'met', detail: `evidence: ${note.trim()}`, evidence: note.trim() } : { item, status: 'met', detail: 'evidence given' };
+    if (note !== undefined)
+      return note.trim()
+        ? { item, status: 'met', detail: `evidence: ${note.trim()}`, evidence: note.trim() }
+        : { item, status: 'met', detail: 'evidence given' };
     return { item, status: 'unverified', detail: item.id ? `no evidence for \`${item.id}\` in the profile` : 'no evidence in the profile' };
   });
   const count = (s: GapStatus) => requirements.filter((r) => r.status === s).length;
-  return { role, profile, requirements, summary: { met: count('met'), missing: count('missing'), unverified: count('unverified'), total: requirements.length } };
+  return {
+    role,
+    profile,
+    requirements,
+    summary: { met: count('met'), missing: count('missing'), unverified: count('unverified'), total: requirements.length },
+  };
 }
 
 /** The exit code of `gap`: 1 when something is missing (with `strict`, or unverified), else 0. */
@@ -175,9 +187,13 @@ export function gapExitCode(r: GapResult, strict: boolean): number {
  * when the profile has no role, the role is unknown, on no ladder, or at the top of its ladder.
  */
 export function nextLevel(ds: DataSet, profile: Profile): RoleDef {
-  if (!profile.role) throw new DataError(`${profile.file}: --next needs the profile's current \`role\`; add \`role: <role id>\` or pass a role id instead of --next`);
+  if (!profile.role)
+    throw new DataError(`${profile.file}: --next needs the profile's current \`role\`; add \`role: <role id>\` or pass a role id instead of --next`);
   const current = ds.roles.get(profile.role);
-  if (!current) throw new DataError(`${profile.file}: unknown role \`${profile.role}\` in \`role\`${didYouMean(profile.role, ds.roles.keys())}; \`ladder list\` shows every role`);
+  if (!current)
+    throw new DataError(
+      `${profile.file}: unknown role \`${profile.role}\` in \`role\`${didYouMean(profile.role, ds.roles.keys())}; \`ladder list\` shows every role`,
+    );
   return nextRole(ds, current);
 }
 

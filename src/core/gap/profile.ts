@@ -35,7 +35,9 @@ export function profileFromValue(file: string, value: unknown): Profile {
     name: typeof v.name === 'string' ? v.name : null,
     role: typeof v.role === 'string' ? v.role : null,
     experience: map(v.experience).map(([key, years]) => ({ key, years: Number(years) })),
-    skills: Array.isArray(v.skills) ? v.skills.map((name) => ({ name: String(name), level: null })) : map(v.skills).map(([name, level]) => ({ name, level: level === null || level === undefined ? null : String(level) })),
+    skills: Array.isArray(v.skills)
+      ? v.skills.map((name) => ({ name: String(name), level: null }))
+      : map(v.skills).map(([name, level]) => ({ name, level: level === null || level === undefined ? null : String(level) })),
     skillsForm: Array.isArray(v.skills) || v.skills === undefined ? 'list' : 'map',
     evidence: map(v.evidence).map(([key, note]) => ({ key, note: String(note ?? '') })),
   };
@@ -71,12 +73,14 @@ export class Terms {
 
 const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
-
 /**
  * The message id and data of an unknown level name: with "did you mean" and the scale (shortened
  * when long), or the note that the vocabulary declares no scale. Used by gap, the worksheet and lint.
  */
-export function unknownLevel(level: string, levels: readonly string[]): { messageId: 'level' | 'levelNoScale'; data: { level: string; hint: string; levels: string } } {
+export function unknownLevel(
+  level: string,
+  levels: readonly string[],
+): { messageId: 'level' | 'levelNoScale'; data: { level: string; hint: string; levels: string } } {
   if (levels.length === 0) return { messageId: 'levelNoScale', data: { level, hint: '', levels: '' } };
   const shown = levels.length > 12 ? `${levels.slice(0, 12).join(', ')}, … (${levels.length} in all)` : levels.join(', ');
   return { messageId: 'level', data: { level, hint: levels.length > 1000 ? '' : didYouMean(level, levels), levels: shown } };
@@ -104,7 +108,13 @@ export function profileWarnings(profile: Profile, ds: DataSet): RawFinding[] {
   const file = profile.file;
   // Only `--next` needs the role, but a stale one is worth knowing about whatever the command.
   if (profile.role !== null && !ds.roles.has(profile.role)) {
-    out.push({ ruleId: 'unresolved-reference', messageId: 'unknownRole', data: { role: profile.role, hint: didYouMean(profile.role, ds.roles.keys()) }, file, path: ['role'] });
+    out.push({
+      ruleId: 'unresolved-reference',
+      messageId: 'unknownRole',
+      data: { role: profile.role, hint: didYouMean(profile.role, ds.roles.keys()) },
+      file,
+      path: ['role'],
+    });
   }
   if (ds.vocabulary) {
     const skills = new Terms(ds.vocabulary.skills);
@@ -129,7 +139,14 @@ export function profileWarnings(profile: Profile, ds: DataSet): RawFinding[] {
     for (const { key } of profile.experience) {
       if (areas.find(key) === null) {
         areaSpellings ??= new Set(areas.spellings());
-        out.push({ ruleId: 'unknown-skill', messageId: 'area', data: { area: key, hint: budget.suggest(key, areaSpellings) }, file, path: ['experience', key], at: 'key' });
+        out.push({
+          ruleId: 'unknown-skill',
+          messageId: 'area',
+          data: { area: key, hint: budget.suggest(key, areaSpellings) },
+          file,
+          path: ['experience', key],
+          at: 'key',
+        });
       }
     }
   }
@@ -151,7 +168,14 @@ export function profileWarnings(profile: Profile, ds: DataSet): RawFinding[] {
       if (ids.has(k) || texts.has(k)) continue;
       // Only id-like keys get suggestions: a sentence is closer to no id.
       const hint = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(k) ? budget.suggest(k, ids) : '';
-      out.push({ ruleId: 'unknown-evidence', messageId: 'evidence', data: { key: key.length > 60 ? key.slice(0, 57) + '...' : key, hint }, file, path: ['evidence', key], at: 'key' });
+      out.push({
+        ruleId: 'unknown-evidence',
+        messageId: 'evidence',
+        data: { key: key.length > 60 ? key.slice(0, 57) + '...' : key, hint },
+        file,
+        path: ['evidence', key],
+        at: 'key',
+      });
     }
   }
   return out;

@@ -108,7 +108,8 @@ interface Frame {
 
 /** Walks every role once (see the file comment), telling `listeners` what it finds. Pure; linear in roles + items. */
 export function walkInheritance(ds: DataSet, listeners: readonly InheritanceListener[]): void {
-  const on = <K extends keyof InheritanceListener>(name: K) => listeners.map((l) => l[name]?.bind(l)).filter((f): f is NonNullable<InheritanceListener[K]> => f !== undefined);
+  const on = <K extends keyof InheritanceListener>(name: K) =>
+    listeners.map((l) => l[name]?.bind(l)).filter((f): f is NonNullable<InheritanceListener[K]> => f !== undefined);
   const onOverride = on('override');
   const onRemoveMissing = on('removeMissing');
   const onResolved = on('roleResolved');
@@ -135,7 +136,8 @@ export function walkInheritance(ds: DataSet, listeners: readonly InheritanceList
   const activeFamilies = new Set<string>();
   const visited = new Set<string>();
   const stack: Frame[] = [];
-  for (let i = roots.length - 1; i >= 0; i--) stack.push({ role: roots[i], incomplete: roots[i].extends !== undefined, exit: false, mark: 0, addedFamily: false });
+  for (let i = roots.length - 1; i >= 0; i--)
+    stack.push({ role: roots[i], incomplete: roots[i].extends !== undefined, exit: false, mark: 0, addedFamily: false });
 
   while (stack.length) {
     const frame = stack.pop()!;

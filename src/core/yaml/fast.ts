@@ -55,11 +55,16 @@ const HASH = 0x23;
 
 /** Parses `text` with js-yaml and records positions; `undefined` when the full pipeline must. */
 export function parseFast(jsyaml: JsYaml, text: string, maxDepth: number): FastResult | TooDeep | undefined {
-  if (text.indexOf('\t') !== -1 || text.indexOf('\r') !== -1 || text.charCodeAt(0) === 0xfeff || text.charCodeAt(0) === 0x25 || text.indexOf('\n%') !== -1) return undefined;
+  if (text.indexOf('\t') !== -1 || text.indexOf('\r') !== -1 || text.charCodeAt(0) === 0xfeff || text.charCodeAt(0) === 0x25 || text.indexOf('\n%') !== -1)
+    return undefined;
   const b = new Builder(text, maxDepth);
   let value: unknown;
   try {
-    value = jsyaml.load(text, { schema: jsyaml.FAILSAFE_SCHEMA, maxDepth: FAR_TOO_DEEP + 2, listener: (event: string, state: State) => (event === 'open' ? b.open(state) : b.close(state)) } as never);
+    value = jsyaml.load(text, {
+      schema: jsyaml.FAILSAFE_SCHEMA,
+      maxDepth: FAR_TOO_DEEP + 2,
+      listener: (event: string, state: State) => (event === 'open' ? b.open(state) : b.close(state)),
+    } as never);
   } catch (e) {
     // Answered here, as the full pipeline's walk would: tens of thousands of nested collections make
     // `yaml` itself run out of memory.
@@ -314,7 +319,20 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 export function resolvePlain(s: string): unknown {
   const c = s.charCodeAt(0);
   // Only these first characters can start a non-string: digits, sign, dot, n N ~ t T f F.
-  if (!((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e || c === 0x6e || c === 0x4e || c === 0x7e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46)) return own(s);
+  if (!(
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x2b ||
+    c === 0x2d ||
+    c === 0x2e ||
+    c === 0x6e ||
+    c === 0x4e ||
+    c === 0x7e ||
+    c === 0x74 ||
+    c === 0x54 ||
+    c === 0x66 ||
+    c === 0x46
+  ))
+    return own(s);
   if (NULL.test(s)) return null;
   if (BOOL.test(s)) return c === 0x74 || c === 0x54;
   if (OCT.test(s)) return parseInt(s.slice(2), 8);

@@ -36,7 +36,11 @@ export function parseFull(yaml: Yaml, text: string): FullResult {
     docs = Array.isArray(parsed) ? parsed : [];
   } catch (e) {
     // The parser recursed too deep (10,000 nested flow collections) or similar.
-    syntax.push(e instanceof RangeError ? { start: 0, end: 0, messageId: 'tooDeep', data: { max: MAX_DEPTH } } : { start: 0, end: 0, messageId: 'cannotParse', data: { detail: (e as Error).message } });
+    syntax.push(
+      e instanceof RangeError
+        ? { start: 0, end: 0, messageId: 'tooDeep', data: { max: MAX_DEPTH } }
+        : { start: 0, end: 0, messageId: 'cannotParse', data: { detail: (e as Error).message } },
+    );
     return { value, offsets, pool, syntax };
   }
   if (docs.length > 1) {
@@ -76,7 +80,9 @@ function describeYamlError(yaml: Yaml, text: string, code: string, message: stri
     case 'BLOCK_AS_IMPLICIT_KEY': {
       // `title: Eng: the best`: a plain value with `: ` in it reads as a second key.
       const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-      const m = /^( *(?:- +)?)([^\s:#][^:]*?): +(\S.*)$/.exec(text.slice(lineStart, text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start)));
+      const m = /^( *(?:- +)?)([^\s:#][^:]*?): +(\S.*)$/.exec(
+        text.slice(lineStart, text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start)),
+      );
       if (m && m[3].includes(': ')) return { start: lineStart + m[1].length + m[2].length + 2, end, messageId: 'colonInValue', data: { key: m[2] } };
       break;
     }

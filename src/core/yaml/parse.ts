@@ -50,7 +50,14 @@ export function parse(text: string, file: string, options: { fast?: boolean } = 
     const fast = parseFast(jsYaml(), text, MAX_DEPTH);
     if (fast && 'tooDeep' in fast) {
       const at = fast.tooDeep;
-      return { file, value: null, locator: new Locator(null, new Map(), lines), findings: [], syntax: [{ start: at, end: at, messageId: 'nestingDeeper', data: { max: MAX_DEPTH } }], disabled };
+      return {
+        file,
+        value: null,
+        locator: new Locator(null, new Map(), lines),
+        findings: [],
+        syntax: [{ start: at, end: at, messageId: 'nestingDeeper', data: { max: MAX_DEPTH } }],
+        disabled,
+      };
     }
     if (fast) return { file, value: fast.value, locator: new Locator(fast.value, fast.offsets, lines, fast.pool), findings: [], syntax: [], disabled };
   }

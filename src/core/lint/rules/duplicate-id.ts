@@ -24,7 +24,8 @@ export const rule: Rule = {
     },
   },
   examples: {
-    valid: [yaml`
+    valid: [
+      yaml`
         kind: family
         id: demo-family
         title: Demo
@@ -33,9 +34,11 @@ export const rule: Rule = {
           demo:
             title: Demo
             grade: 6
-      `],
+      `,
+    ],
     invalid: [
-      { yaml: yaml`
+      {
+        yaml: yaml`
         kind: family
         id: demo
         title: Demo

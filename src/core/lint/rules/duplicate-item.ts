@@ -17,7 +17,8 @@ export const rule: Rule = {
     },
   },
   examples: {
-    valid: [yaml`
+    valid: [
+      yaml`
         kind: family
         id: demo
         title: Demo
@@ -29,9 +30,11 @@ export const rule: Rule = {
             responsibilities:
               - Build things
               - Fix things
-      `],
+      `,
+    ],
     invalid: [
-      { yaml: yaml`
+      {
+        yaml: yaml`
         kind: family
         id: demo
         title: Demo

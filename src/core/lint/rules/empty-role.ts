@@ -25,7 +25,9 @@ export const rule: Rule = {
             grade: 6
       `,
     ],
-    invalid: [{ yaml: yaml`
+    invalid: [
+      {
+        yaml: yaml`
         kind: family
         id: demo
         title: Demo
@@ -35,7 +37,8 @@ export const rule: Rule = {
             grade: 6
       `,
         errors: [{ messageId: 'empty', line: 5, column: 3 }],
-      }],
+      },
+    ],
   },
   inheritance: (_ctx, report) => ({
     roleResolved(role, view) {

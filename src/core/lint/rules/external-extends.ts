@@ -6,7 +6,7 @@ export const rule: Rule = {
   defaultSeverity: 'warn',
   summary: 'inheriting from an `external` role, whose items are unknown',
   description:
-    'A role may `extends` an entry of its file\'s `external` map (a role documented outside the data set). The reference is valid, but the items it would inherit are unknown, so `show`, `diff` and `gap` see only the role\'s own items. Add the parent role to the data set when you can, or copy the items the role needs.',
+    "A role may `extends` an entry of its file's `external` map (a role documented outside the data set). The reference is valid, but the items it would inherit are unknown, so `show`, `diff` and `gap` see only the role's own items. Add the parent role to the data set when you can, or copy the items the role needs.",
   meta: {
     messages: {
       external: '{{role}} extends `{{id}}` ({{title}}), which is defined outside the data set; its items are unknown and not inherited',

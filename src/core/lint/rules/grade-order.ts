@@ -7,7 +7,7 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   summary: 'grade decreasing along a ladder, or below the grade of the role it extends',
   description:
-    'A ladder lists its levels from the first step to the last, so grades may stay equal or rise along `ladders.*.levels` but never fall; and a role that `extends` another is the next step up from it, so its grade may not be below its parent\'s. Either the grade is a typo or the order of the levels is wrong. Families without `ladders` get one ladder sorted by grade and cannot break this rule.',
+    "A ladder lists its levels from the first step to the last, so grades may stay equal or rise along `ladders.*.levels` but never fall; and a role that `extends` another is the next step up from it, so its grade may not be below its parent's. Either the grade is a typo or the order of the levels is wrong. Families without `ladders` get one ladder sorted by grade and cannot break this rule.",
   meta: {
     messages: {
       ladder: 'grade falls along ladder `{{ladder}}`: {{role}} is grade {{grade}}, below {{previous}} (grade {{previousGrade}}) before it',
@@ -88,7 +88,9 @@ export const rule: Rule = {
               data: { ladder: ladder.id, role: role.id, grade: role.grade, previous: prev.role.id, previousGrade: prev.role.grade! },
               file: fam.file,
               path: [...ladder.path, 'levels', i],
-              related: [{ file: fam.file, path: [...ladder.path, 'levels', prev.index], messageId: 'level', data: { role: prev.role.id, grade: prev.role.grade! } }],
+              related: [
+                { file: fam.file, path: [...ladder.path, 'levels', prev.index], messageId: 'level', data: { role: prev.role.id, grade: prev.role.grade! } },
+              ],
             });
           }
           prev = { role, index: i };

@@ -65,7 +65,8 @@ export const rule: Rule = {
       `,
         errors: [{ messageId: 'location', line: 10, column: 9 }],
       },
-      { yaml: yaml`
+      {
+        yaml: yaml`
         kind: family
         id: demo
         title: Demo

@@ -64,7 +64,9 @@ export const rule: Rule = {
         data: { chain: [...named, head.id].join(' extends ') },
         file: head.file,
         path: [...head.path, 'extends'],
-        related: members.slice(1, CYCLE_NAMES).map((r) => ({ file: r.file, path: [...r.path, 'extends'], messageId: 'link', data: { role: r.id, parent: r.extends ?? '' } })),
+        related: members
+          .slice(1, CYCLE_NAMES)
+          .map((r) => ({ file: r.file, path: [...r.path, 'extends'], messageId: 'link', data: { role: r.id, parent: r.extends ?? '' } })),
       });
     },
   }),

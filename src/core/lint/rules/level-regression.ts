@@ -7,7 +7,7 @@ export const rule: Rule = {
   defaultSeverity: 'warn',
   summary: 'an override that asks for a lower skill level than the item it replaces',
   description:
-    'When a role overrides an inherited requirement (same `id`) and both ask for a skill `level`, the higher level should not ask for less depth than the level it builds on: `level: working` at the Senior level replacing `level: advanced` at the Intermediate one is almost always a swapped pair. Levels compare by their place in the skills vocabulary\'s `levels` scale; without a scale, or with a level name the scale does not know (that is `unknown-skill`), the rule is silent. The finding points at the override\'s `level` and links to the item it replaces.',
+    "When a role overrides an inherited requirement (same `id`) and both ask for a skill `level`, the higher level should not ask for less depth than the level it builds on: `level: working` at the Senior level replacing `level: advanced` at the Intermediate one is almost always a swapped pair. Levels compare by their place in the skills vocabulary's `levels` scale; without a scale, or with a level name the scale does not know (that is `unknown-skill`), the rule is silent. The finding points at the override's `level` and links to the item it replaces.",
   meta: {
     messages: {
       lower: 'asks for level {{level}}, lower than the {{inherited}} of the item it replaces from {{from}}',

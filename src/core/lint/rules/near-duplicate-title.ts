@@ -24,8 +24,39 @@ const NON_WORD = new RegExp(`[^\\p{L}\\p{N}${INVISIBLE}]+`, 'u');
 const INVISIBLE_ALL = new RegExp(`[${INVISIBLE}]`, 'g');
 /** Lower-case Cyrillic and Greek letters that look like Latin ones. */
 const LOOK_ALIKE: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w',
-  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ω: 'w',
 };
 const LOOK_ALIKE_ALL = new RegExp(`[${Object.keys(LOOK_ALIKE).join('')}]`, 'g');
 
@@ -104,7 +135,7 @@ function withoutParentheses(title: string): string {
   if (title.indexOf('(') === -1) return title;
   let out = '';
   let from = 0;
-  for (let open = title.indexOf('('); open !== -1; ) {
+  for (let open = title.indexOf('('); open !== -1;) {
     const close = title.indexOf(')', open + 1);
     if (close === -1) break; // an unclosed "(" keeps the rest, as the regular expression did
     out += title.slice(from, open) + ' ';
@@ -144,7 +175,8 @@ export const rule: Rule = {
   meta: {
     messages: {
       misspelt: '"{{written}}" looks like a misspelling of the role title "{{title}}" ({{role}})',
-      lookAlike: '"{{written}}" looks like the role title "{{title}}" ({{role}}) but is written with other characters (a look-alike letter or an invisible one)',
+      lookAlike:
+        '"{{written}}" looks like the role title "{{title}}" ({{role}}) but is written with other characters (a look-alike letter or an invisible one)',
       titleOf: 'title of {{role}}',
     },
   },
@@ -325,7 +357,8 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
             // Two titles of the same length are reported once, at the later role.
             if (own && own.words.length === k && own.index < title.index) continue;
             const prev = best.get(miss);
-            if (!prev || prev.title.words.length < k || (prev.title.words.length === k && title.index < prev.title.index)) best.set(miss, { title, start, lookAlike: wrongFold === title.words[m].fold });
+            if (!prev || prev.title.words.length < k || (prev.title.words.length === k && title.index < prev.title.index))
+              best.set(miss, { title, start, lookAlike: wrongFold === title.words[m].fold });
           }
         }
       }

@@ -15,7 +15,8 @@ export const rule: Rule = {
     },
   },
   examples: {
-    valid: [yaml`
+    valid: [
+      yaml`
         kind: family
         id: demo
         title: Demo
@@ -25,7 +26,8 @@ export const rule: Rule = {
             grade: 6
             requirements:
               - TBD items are tracked in the team issue
-      `],
+      `,
+    ],
     invalid: [
       {
         yaml: yaml`

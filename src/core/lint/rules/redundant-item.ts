@@ -7,7 +7,7 @@ export const rule: Rule = {
   defaultSeverity: 'warn',
   summary: 'an item that repeats one the role already inherits',
   description:
-    'A role inherits its family\'s items and, through `extends`, everything its parent resolves to. An own item with the identity of an inherited one replaces it in place; when it has the very same text (and the same `years`, `area` and `skills`) the replacement changes nothing and only adds noise, often a line restated on the handbook page. Delete it; the role keeps the item through inheritance. The finding links to the item it repeats.',
+    "A role inherits its family's items and, through `extends`, everything its parent resolves to. An own item with the identity of an inherited one replaces it in place; when it has the very same text (and the same `years`, `area` and `skills`) the replacement changes nothing and only adds noise, often a line restated on the handbook page. Delete it; the role keeps the item through inheritance. The finding links to the item it repeats.",
   meta: {
     messages: {
       redundant: 'repeats an item {{role}} already inherits from {{from}}; delete it',

@@ -7,7 +7,7 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   summary: 'JSON Schema violations (unknown key → "did you mean"; wrong type; missing `grade`)',
   description:
-    'Every file is checked against the JSON Schema of its `kind` (schemas/family.schema.json, skills.schema.json, profile.schema.json). Reported: a missing or unknown `kind`, unknown keys (with the closest known key: `tittle` → `title`), values of the wrong type, ids that are not kebab-case, and missing required keys such as a role\'s `grade`. The other rules skip a file with schema errors, since its content cannot be trusted.',
+    "Every file is checked against the JSON Schema of its `kind` (schemas/family.schema.json, skills.schema.json, profile.schema.json). Reported: a missing or unknown `kind`, unknown keys (with the closest known key: `tittle` → `title`), values of the wrong type, ids that are not kebab-case, and missing required keys such as a role's `grade`. The other rules skip a file with schema errors, since its content cannot be trusted.",
   meta: {
     messages: {
       emptyFile: 'empty file: expected a mapping with `kind: family`, `kind: skills` or `kind: profile`',
@@ -36,7 +36,8 @@ export const rule: Rule = {
     },
   },
   examples: {
-    valid: [yaml`
+    valid: [
+      yaml`
         kind: family
         id: demo
         title: Demo
@@ -45,9 +46,11 @@ export const rule: Rule = {
           engineer:
             title: Engineer
             grade: 6
-      `],
+      `,
+    ],
     invalid: [
-      { yaml: yaml`
+      {
+        yaml: yaml`
         kind: family
         id: demo
         title: Demo
@@ -61,7 +64,8 @@ export const rule: Rule = {
           { messageId: 'unknownKey', line: 6, column: 5 },
         ],
       },
-      { yaml: yaml`
+      {
+        yaml: yaml`
         kind: family
         id: demo
         title: Demo

@@ -59,7 +59,12 @@ export const rule: Rule = {
   },
   inheritance: (_ctx, report) => ({
     removeMissing(role, id, index) {
-      report({ messageId: role.extends === undefined ? 'extendsNothing' : 'unknown', data: { id, role: role.id }, file: role.file, path: [...role.path, 'remove', index] });
+      report({
+        messageId: role.extends === undefined ? 'extendsNothing' : 'unknown',
+        data: { id, role: role.id },
+        file: role.file,
+        path: [...role.path, 'remove', index],
+      });
     },
   }),
 };

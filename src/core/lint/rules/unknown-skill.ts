@@ -17,7 +17,7 @@ export const rule: Rule = {
   defaultSeverity: 'warn',
   summary: 'a skill or area not in the `kind: skills` vocabulary (when one exists)',
   description:
-    'When the linted files include a `kind: skills` vocabulary, every id in a requirement\'s `skills: {any|all}` must be one of its `skills`, every `area` one of its `areas` and every `level` a name of its `levels` scale; `gap` can only match a profile against ids it knows. The message suggests the closest id, or the id whose title or alias is what was written. Without a vocabulary the rule is silent.',
+    "When the linted files include a `kind: skills` vocabulary, every id in a requirement's `skills: {any|all}` must be one of its `skills`, every `area` one of its `areas` and every `level` a name of its `levels` scale; `gap` can only match a profile against ids it knows. The message suggests the closest id, or the id whose title or alias is what was written. Without a vocabulary the rule is silent.",
   meta: {
     messages: {
       skill: 'unknown skill `{{id}}`{{hint}}; add it to the skills vocabulary or fix the id',

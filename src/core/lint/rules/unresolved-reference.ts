@@ -11,7 +11,7 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   summary: '`extends`/`reports_to`/`next`/ladder levels naming nothing known ("did you mean")',
   description:
-    'References must name something the data set knows. `extends` and `ladders.*.levels` name a role; `reports_to` and `next` name a role or a family; any of them may also name an entry of the same file\'s `external` map (for roles defined outside the data set). `specialties.*.roles` name roles of the same family. The message suggests the closest known ids. Either fix the id, or declare the target under `external` with its title and URL.',
+    "References must name something the data set knows. `extends` and `ladders.*.levels` name a role; `reports_to` and `next` name a role or a family; any of them may also name an entry of the same file's `external` map (for roles defined outside the data set). `specialties.*.roles` name roles of the same family. The message suggests the closest known ids. Either fix the id, or declare the target under `external` with its title and URL.",
   meta: {
     messages: {
       notInFamily: '{{what}} `{{ref}}` is not a role of {{family}}{{hint}}',
@@ -56,7 +56,8 @@ export const rule: Rule = {
       `,
         errors: [{ messageId: 'unknownRole', line: 11, column: 14 }],
       },
-      { yaml: yaml`
+      {
+        yaml: yaml`
         kind: family
         id: demo
         title: Demo
@@ -83,7 +84,8 @@ export const rule: Rule = {
         let own = roleSets.get(fam);
         if (!own) roleSets.set(fam, (own = new Set(fam.roleIds)));
         if (own.has(ref) || (!ds.roles.has(ref) && declared.has(ref) && !ds.familyById.has(ref))) return;
-        if (ds.roles.has(ref)) report({ messageId: 'roleOfFamily', data: { what, ref, family: fam.id, other: ds.roles.get(ref)!.family }, file: fam.file, path });
+        if (ds.roles.has(ref))
+          report({ messageId: 'roleOfFamily', data: { what, ref, family: fam.id, other: ds.roles.get(ref)!.family }, file: fam.file, path });
         else report({ messageId: 'notInFamily', data: { what, ref, family: fam.id, hint: didYouMean(ref, fam.roleIds) }, file: fam.file, path });
         return;
       }
@@ -104,7 +106,9 @@ export const rule: Rule = {
         report({ messageId: 'externalElsewhere', data: { what, ref, orFamily: orFamily ? ' or family' : '', file: elsewhere.file }, file: fam.file, path });
         return;
       }
-      const index = orFamily ? (roleOrFamilyIndex ??= new SuggestionIndex([...ds.roles.keys(), ...ds.familyById.keys()])) : (roleIndex ??= new SuggestionIndex([...ds.roles.keys()]));
+      const index = orFamily
+        ? (roleOrFamilyIndex ??= new SuggestionIndex([...ds.roles.keys(), ...ds.familyById.keys()]))
+        : (roleIndex ??= new SuggestionIndex([...ds.roles.keys()]));
       const hint = index.didYouMean(ref, fam.external.keys()) || '; declare it under `external` if it is defined outside the data set';
       report({ messageId: orFamily ? 'unknownRoleOrFamily' : 'unknownRole', data: { what, ref, hint }, file: fam.file, path });
     };

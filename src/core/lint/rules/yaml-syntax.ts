@@ -30,13 +30,16 @@ export const rule: Rule = {
     },
   },
   examples: {
-    valid: [yaml`
+    valid: [
+      yaml`
         kind: skills
         skills:
           git: {title: Git}
-      `],
+      `,
+    ],
     invalid: [
-      { yaml: yaml`
+      {
+        yaml: yaml`
         kind: skills
         skills:
           git: {title: Git}
@@ -44,7 +47,8 @@ export const rule: Rule = {
       `,
         errors: [{ messageId: 'duplicateKey', line: 4, column: 3 }],
       },
-      { yaml: yaml`
+      {
+        yaml: yaml`
         kind: skills
         skills: [git
       `,
