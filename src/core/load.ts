@@ -234,7 +234,7 @@ function readItems(raw: unknown, from: string, f: LoadedFile, path: Path): ItemD
   const out: ItemDef[] = [];
   raw.forEach((entry, i) => {
     // Exactly sized (a spread keeps spare capacity): one of these per item of the data set.
-    const p: (string | number)[] = new Array(path.length + 1);
+    const p = new Array<string | number>(path.length + 1);
     for (let j = 0; j < path.length; j++) p[j] = path[j];
     p[path.length] = i;
     if (typeof entry === 'string') {

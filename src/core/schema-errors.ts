@@ -41,7 +41,7 @@ export function keysAt(schema: unknown, instancePath: string[]): string[] {
     let cur = node as Record<string, unknown> | undefined;
     for (let guard = 0; cur && typeof cur.$ref === 'string' && guard < 20; guard++) {
       let target: unknown = root;
-      for (const seg of pathFromPointer((cur.$ref as string).replace(/^#/, ''))) target = (target as Record<string, unknown> | undefined)?.[seg];
+      for (const seg of pathFromPointer(cur.$ref.replace(/^#/, ''))) target = (target as Record<string, unknown> | undefined)?.[seg];
       cur = target as Record<string, unknown> | undefined;
     }
     // An item is "text or mapping": the mapping branch is the one with keys.
@@ -114,7 +114,7 @@ export function schemaFindings(file: string, value: unknown, errors: SchemaError
   for (const e of finalErrors) {
     const path = pathFromPointer(e.instancePath);
     let messageId: string;
-    let data: Record<string, string | number> = {};
+    let data: Record<string, string | number>;
     let at: 'key' | 'value' = 'value';
     let target = path;
     const last = path[path.length - 1];

@@ -213,7 +213,6 @@ export function profileFromWorksheet(file: string, records: readonly WorksheetRe
 /** A worksheet that cannot be read as one (exit 2). */
 export class WorksheetError extends Error {}
 
-// eslint-disable-next-line no-control-regex
 const controlsEscaped = (s: string) =>
   s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => (c === '\t' ? ' ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 

@@ -68,7 +68,7 @@ const FM_KEY = /^([A-Za-z_][\w-]*):\s*(.*)$/s;
 
 /** Reads front matter, with or without its opening `---`. */
 export function readFrontMatter(lines: SourceLine[]): { fields: Record<string, string>; rest: SourceLine[] } {
-  const fields: Record<string, string> = Object.create(null);
+  const fields = Object.create(null) as Record<string, string>;
   let i = 0;
   while (i < lines.length && lines[i].text.trim() === '') i++;
   const opened = i < lines.length && lines[i].text.trim() === '---';

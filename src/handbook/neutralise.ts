@@ -6,7 +6,6 @@
  * shows as the original characters and `decodeText` turns back on import, so a round trip is exact.
  */
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
 const BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g;
 const ref = (c: string) => `&#${c.codePointAt(0)};`;
@@ -70,7 +69,7 @@ export function decodeText(text: string): string {
   return text.replace(
     /&(?:(amp|lt|gt|quot)|#(\d{1,7})|#x([0-9a-f]{1,6}));/gi,
     (all, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
-      if (name) return { amp: '&', lt: '<', gt: '>', quot: '"' }[name.toLowerCase() as 'amp']!;
+      if (name) return { amp: '&', lt: '<', gt: '>', quot: '"' }[name.toLowerCase() as 'amp'];
       const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
     },

@@ -261,7 +261,7 @@ export function readPage(input: PageInput): DraftPage {
       return;
     }
     if (cls.kind === 'title') {
-      const open = section as OpenSection | null;
+      const open = section;
       // "### You've got the technical acumen" under "## Requirements": a sub-heading that groups the
       // section's items, not a role; the items stay in the section.
       if (open && isList(open.kind) && b.depth > open.depth && !roleLike(b.text)) {
@@ -468,10 +468,10 @@ export function readPage(input: PageInput): DraftPage {
       if (inh) {
         const sections =
           isList(section?.kind) &&
-          (section!.kind === 'responsibilities' || section!.kind === 'requirements') &&
+          (section.kind === 'responsibilities' || section.kind === 'requirements') &&
           inh.sections.length === 2 &&
           !/requirement|responsibilit/i.test(text)
-            ? [section!.kind as 'responsibilities' | 'requirements']
+            ? [section.kind]
             : inh.sections;
         const note: InheritNote = { target: inh.target, sections, text, line };
         c.inherits.push(note);

@@ -4,7 +4,7 @@
  * Performance Indicators, Career Ladder, Hiring Process. Written so that `ladder import` reads it
  * back to the same roles, grades, references and item texts.
  */
-import { SECTIONS, type DataSet, type FamilyDef, type ItemDef, type RoleDef, type Section } from '../core/model.js';
+import { SECTIONS, type DataSet, type FamilyDef, type RoleDef, type Section } from '../core/model.js';
 import { readLinks, readReportsTo } from './sentences.js';
 import { linkKey } from './place.js';
 import { anchorOf, levelOf, normaliseTitle, roleIdOf } from './titles.js';
@@ -78,7 +78,7 @@ const para = (t: string, lists = false) => prose(t, structural, { lists });
 function removedBySection(ds: DataSet, role: RoleDef): Map<Section, { id: string; text: string }[]> {
   const out = new Map<Section, { id: string; text: string }[]>();
   if (!role.remove.length || role.extends === undefined || !ds.roles.has(role.extends)) return out;
-  let parent: ReturnType<typeof resolveRole> | null = null;
+  let parent: ReturnType<typeof resolveRole> | null;
   try {
     parent = resolveRole(ds, ds.roles.get(role.extends)!);
   } catch {
@@ -128,7 +128,7 @@ function roleBlock(ds: DataSet, fam: FamilyDef, role: RoleDef): string[] {
   const sentence = reports !== null && !covered && !carries;
   if (sentence) hint.reports_to = role.reportsTo;
   if (hint.id || hint.level || hint.extends || hint.reports_to) out.push(writeAnnotation(hint).trim(), '');
-  if (sentence) out.push(`The ${heading(role.title)} reports to the ${link(reports!)}.`, '');
+  if (sentence) out.push(`The ${heading(role.title)} reports to the ${link(reports)}.`, '');
   if (role.summary)
     out.push(
       prose(role.summary, (t) => kinds(t, !carries)),
@@ -184,8 +184,7 @@ export function familyMarkdown(ds: DataSet, fam: FamilyDef): string {
     for (const sp of fam.specialties) {
       out.push(`### ${heading(sp.title)}`, '');
       if (sp.summary) out.push(para(sp.summary), '');
-      for (const s of SECTIONS)
-        out.push(...sectionBlock(`#### ${heading(sp.title)} ${HEADINGS[s]}`, sp.sections[s].length ? [bullets(sp.sections[s] as ItemDef[])] : []));
+      for (const s of SECTIONS) out.push(...sectionBlock(`#### ${heading(sp.title)} ${HEADINGS[s]}`, sp.sections[s].length ? [bullets(sp.sections[s])] : []));
     }
   }
   out.push(...sectionBlock('## Performance Indicators', fam.sections.performance_indicators.length ? [bullets(fam.sections.performance_indicators)] : []));

@@ -183,7 +183,7 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[], optio
       return { id: addExternal(r.ref), external: true };
     };
 
-    const roles: Record<string, RoleObject> = Object.create(null);
+    const roles = Object.create(null) as Record<string, RoleObject>;
     const parents = new Map<string, string>();
     for (const slot of slots) {
       const d = slot.draft;
@@ -218,7 +218,7 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[], optio
     for (const s of SECTIONS) if (page.sections[s].length) family[s] = texts(page.sections[s]);
     family.roles = roles;
     if (page.specialties.length) {
-      const specs: Record<string, unknown> = Object.create(null);
+      const specs = Object.create(null) as Record<string, unknown>;
       for (const sp of page.specialties) {
         let id = shortId(kebab(decodeText(sp.title)));
         for (let n = 2; id in specs; n++) id = `${shortId(kebab(decodeText(sp.title)))}-${n}`;
@@ -251,7 +251,7 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[], optio
     if (next.length) family.next = next;
     if (page.hiring.length) family.hiring_process = texts(page.hiring).map((t) => (typeof t === 'string' ? t : String(t.text)));
     if (external.size) {
-      const ext: Record<string, unknown> = Object.create(null);
+      const ext = Object.create(null) as Record<string, unknown>;
       for (const [id, e] of external) ext[id] = e;
       family.external = ext;
     }

@@ -72,7 +72,7 @@ export interface CorpusMeasure {
 
 const norm = (t: string) =>
   decodeText(t)
-    .replace(/\[([^\[\]]*)\]\([^()]*\)/g, '$1')
+    .replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1')
     .toLowerCase()
     .replace(/\(intermediate\)/g, '')
     .replace(/\bsr\.?(?=\s)/g, 'senior')
@@ -150,7 +150,7 @@ export function measureCorpus(inputs: readonly PageInput[], result: ImportResult
         names = [t[1], ...(anchor ? [anchor[1].replace(/-/g, ' ')] : [])];
       } else if (g) {
         n = Number(g[1]);
-        const subject = /^\s*(?:the\s+)?(.+?)\s+(?:role\s+)?(?:is|are)\s/i.exec(l.replace(/\[([^\[\]]*)\]\([^()]*\)/g, '$1'));
+        const subject = /^\s*(?:the\s+)?(.+?)\s+(?:role\s+)?(?:is|are)\s/i.exec(l.replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1'));
         if (subject) names.push(subject[1]);
         for (let j = i - 1; j >= 0; j--) {
           const h = /^\s*#{1,6}\s+(.*)$/.exec(lines[j]) ?? /^\s*\*\*(.+)\*\*\s*$/.exec(lines[j]);

@@ -102,7 +102,7 @@ export async function resolveCommit(loc: RepoLocation, rev: string): Promise<str
 
 const isYaml = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml');
 /** A path from the repository as it may be printed: control characters (a newline in a file name) as escapes. */
-// eslint-disable-next-line no-control-regex
+
 const shown = (path: string) => path.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 export interface RevisionFiles {

@@ -9,7 +9,7 @@ import type { Formatter } from './types.js';
  * Control characters other than CR and LF shown as `\uXXXX`: the runner's log would pass an ESC or a
  * BEL from a file name or key to the terminal or log viewer.
  */
-// eslint-disable-next-line no-control-regex
+
 const visible = (s: string) =>
   s.replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 /** Message data: `%` first, then CR and LF. */

@@ -9,7 +9,7 @@ import type { Formatter } from './types.js';
 
 export const gitlab: Formatter = (findings) => {
   const ids = identify(findings);
-  const out: object[] = new Array(findings.length);
+  const out = new Array<object>(findings.length);
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i];
     out[i] = {

@@ -23,7 +23,7 @@ export interface Identity {
 /** Identities of `findings`, index for index. */
 export function identify(findings: readonly Finding[]): Identity[] {
   const seen = new Map<string, number>();
-  const out: Identity[] = new Array(findings.length);
+  const out = new Array<Identity>(findings.length);
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i];
     // A finding with no path into the document (YAML syntax) is told apart by what it says.

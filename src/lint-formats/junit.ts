@@ -14,9 +14,9 @@ import type { Formatter } from './types.js';
 // normalises literal ones in attributes to spaces (XML 1.0 §3.3.3). One pass per string.
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;', '\n': '&#10;', '\t': '&#9;' };
 const escape = (c: string) => ENTITIES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-// eslint-disable-next-line no-control-regex
+
 const TEXT = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-// eslint-disable-next-line no-control-regex
+
 const ATTR = /[&<>"'\u0000-\u001F\uFFFE\uFFFF]/g;
 /** Element text: markup characters escaped; CR, LF and tab are kept as they are. */
 const text = (s: string) => s.replace(TEXT, escape);

@@ -67,7 +67,7 @@ export const sarif: Formatter = (findings, { rules, version, cwd, repository }) 
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const byId = new Map(rules.map((r) => [r.id, r]));
   const ids = identify(findings);
-  const results: object[] = new Array(findings.length);
+  const results = new Array<object>(findings.length);
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i];
     const result: Record<string, unknown> = {

@@ -5,7 +5,6 @@
  */
 import { SECTIONS, SECTION_TITLES, type Section } from '../core/model.js';
 import type { ResolvedItem } from '../core/resolve.js';
-import type { ItemChange } from '../core/diff/index.js';
 import type { WordChange } from '../core/diff/words.js';
 import { changesJson, type ChangesReport, type FieldChange, type RoleChange, type SectionChanges } from '../core/changes/index.js';
 import { deltaText } from './diff.js';
@@ -216,7 +215,7 @@ export function changesMarkdown(r: ChangesReport): string {
       const removed = listed(role, x.removed);
       for (const i of added.items) out.push(`- ${label('Added', role, i)}: **${markdownText(i.text)}**`);
       for (const g of added.inherited) out.push(inheritedMarkdown(g, role));
-      for (const c of x.changed as ItemChange[]) {
+      for (const c of x.changed) {
         const deltas = c.deltas.length ? ` _(${markdownText(c.deltas.map(deltaText).join('; '))})_` : '';
         out.push(`- ${label('Changed', role, c.to)}: ${changeMarkdown(c.words)}${deltas}`);
       }

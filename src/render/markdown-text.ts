@@ -63,5 +63,5 @@ export function roleUrl(source: string | undefined, anchor: string): string | un
     return undefined;
   }
   // Characters that would end a markdown link or an autolink early.
-  return url.replace(/[()<>\[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return url.replace(/[()<>[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

@@ -17,7 +17,7 @@ export interface TableOptions {
 
 const GAP = 2;
 const MIN_FLEX = 20;
-// eslint-disable-next-line no-control-regex
+
 const SGR = /\x1b\[[0-9;]*m/g;
 
 const visible = (s: string) => s.replace(SGR, '');
@@ -26,7 +26,7 @@ const visible = (s: string) => s.replace(SGR, '');
  * Text from the data with its control characters shown as escapes (`\u001b`), so a title or item can
  * never move the cursor, ring the bell or change the colours of the terminal it is printed on.
  */
-// eslint-disable-next-line no-control-regex
+
 // Line and paragraph separators and bidi controls too: a terminal treats them as layout or reorders text.
 export const printable = (s: string) =>
   s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>

@@ -32,7 +32,7 @@ describe.each(['family', 'skills', 'profile'])('schemas/%s.schema.json', (kind) 
   test('has keys to describe (the walk finds them)', () => expect(keys.length).toBeGreaterThan(kind === 'family' ? 40 : 4));
 
   test('every key has a description', () => {
-    const missing = keys.filter(([, s]) => typeof s.description !== 'string' || (s.description as string).trim().length < 10).map(([p]) => p);
+    const missing = keys.filter(([, s]) => typeof s.description !== 'string' || (s.description).trim().length < 10).map(([p]) => p);
     expect(missing).toEqual([]);
   });
 

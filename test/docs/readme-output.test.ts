@@ -32,7 +32,10 @@ function consoleCommands(markdown: string): Shown[] {
 function appearsIn(expected: string[], actual: string[]): boolean {
   let at = 0;
   const runs: string[][] = [[]];
-  for (const l of expected) l === '…' ? runs.push([]) : runs[runs.length - 1].push(l);
+  for (const l of expected) {
+    if (l === '…') runs.push([]);
+    else runs[runs.length - 1].push(l);
+  }
   for (const r of runs.filter((x) => x.length)) {
     let found = -1;
     for (let i = at; i + r.length <= actual.length && found < 0; i++) if (r.every((l, j) => actual[i + j] === l)) found = i;

@@ -91,7 +91,7 @@ describe('export --all, then import', () => {
     writeFileSync(join(data, 'hostile.yaml'), text);
     const { before, after, pages } = await roundTrip(data, 'hostile');
     const page = readFileSync(join(pages, 'hostile.md'), 'utf8');
-    // eslint-disable-next-line no-control-regex
+
     expect(page).not.toMatch(/[\u001b\u0007\r]/);
     expect(Object.keys(after.hostile.roles)).toEqual(['analyst']);
     const a = after.hostile.roles.analyst;

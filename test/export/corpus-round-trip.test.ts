@@ -5,7 +5,7 @@
  * grade sentence kept inside a longer paragraph; they are not compared here.)
  */
 import { describe, expect, test } from '@jest/globals';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { importPages, placeOf, sourceUrl, type PageInput } from '../../src/import/import-pages.js';
 import { familyYaml } from '../../src/import/family-yaml.js';
@@ -54,7 +54,7 @@ maybe('the GitLab corpus through export and back', () => {
       fams.map(({ family }) => ({
         ...pick(family, FAMILY_KEYS),
         roles: Object.entries(family.roles).map(([id, r]) => ({ id, ...pick(r, ROLE_KEYS) })),
-        specialties: Object.keys((family.specialties ?? {}) as object),
+        specialties: Object.keys(family.specialties ?? {}),
       }));
     expect(view(second.families)).toEqual(view(first.families));
   });

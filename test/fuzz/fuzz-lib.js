@@ -485,7 +485,6 @@ export function exportProblem(argv, r, files, importPages) {
 
 /** No control character from data reaches the terminal raw (newlines and tabs of the layout aside). */
 export function rawControlProblem(argv, r) {
-  // eslint-disable-next-line no-control-regex
   // JSON may carry U+0085/U+2028/U+2029 as they are (valid JSON); every other output must not.
   const raw = argv.includes('json') ? /[\u0000-\u0008\u000b-\u001f\u007f]/ : /[\u0000-\u0008\u000b-\u001f\u007f\u0085\u2028\u2029]/;
   for (const [name, out] of [

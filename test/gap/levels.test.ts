@@ -165,11 +165,11 @@ describe('diff and lint see levels', () => {
 test('gap (CLI): an unknown level in a profile is reported at its line and column', async () => {
   const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
+  const path = await import('node:path');
   const { runCli } = await import('../helpers/run-cli.js');
-  const dir = mkdtempSync(join(tmpdir(), 'ladder-levels-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'ladder-levels-'));
   try {
-    const file = join(dir, 'p.yaml');
+    const file = path.join(dir, 'p.yaml');
     writeFileSync(file, 'kind: profile\nskills:\n  iam: advnced\n  python: advanced\n');
     const r = await runCli(['gap', 'senior-lab-curriculum-developer', '--profile', file, '--no-color']);
     expect(r.stderr).toMatch(

@@ -26,7 +26,7 @@ export async function runCli(
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     env: { ...(options.env ?? {}) },
     cwd: options.cwd ?? ROOT,
-    readStdin: options.stdin === undefined ? undefined : async () => Buffer.from(options.stdin!),
+    readStdin: options.stdin === undefined ? undefined : () => Promise.resolve(Buffer.from(options.stdin!)),
   };
   const code = await run(argv, io);
   return { code, stdout, stderr };

@@ -47,7 +47,7 @@ describe('ladder import', () => {
     const r = await runCli(['import', hugo]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^id: technology-partner-manager-family$/m);
-    expect(r.stdout.match(/^    grade: /gm)).toHaveLength(5);
+    expect(r.stdout.match(/^ {4}grade: /gm)).toHaveLength(5);
     expect(r.stderr).toMatch(/technology-partner-manager\/_index\.md:17: hiring-process prose/);
   });
 

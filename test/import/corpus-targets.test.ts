@@ -98,7 +98,7 @@ for (const [name, dir] of CORPORA) {
             {
               ...pick(f.family, FAMILY),
               roles: Object.entries(f.family.roles).map(([id, role]) => ({ id, ...pick(role, ROLE) })),
-              specialties: Object.keys((f.family.specialties ?? {}) as object),
+              specialties: Object.keys(f.family.specialties ?? {}),
             },
           ]),
         );

@@ -88,7 +88,7 @@ describe('usage and data errors exit 2 with one line', () => {
     [['lint', 'data', '--rule', 'redundant-item'], /^ladder: --rule expects <rule-id>=<severity>/],
     [['lint', 'data', '--config', 'no-such.yaml'], /^ladder: no-such.yaml: no such config file\n$/],
   ])('%j', async (args, stderr) => {
-    const r = await runCli(args as string[]);
+    const r = await runCli(args);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(stderr);

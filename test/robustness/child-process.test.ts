@@ -38,7 +38,7 @@ async function check(args: string[], allowed: number[], bounds: { heapMb?: numbe
   try {
     expectClean(r, allowed, { rssMb: bounds.rssMb });
   } catch (e) {
-    throw new Error(`ladder ${args.join(' ')}: ${(e as Error).message}`);
+    throw new Error(`ladder ${args.join(' ')}: ${(e as Error).message}`, { cause: e });
   }
   return r;
 }
@@ -56,10 +56,10 @@ describe('memory and time bounds on hostile YAML (child process, small heap)', (
       mkdirSync(dir);
       writeCase(dir, CASE_BY_NAME.get(name)!);
       const list = await check(['--data', dir, 'list'], [2], { heapMb: 96, rssMb: 200 });
-      expect(list!.stderr).toMatch(/error/);
+      expect(list.stderr).toMatch(/error/);
       // The parser's own stack overflow is reported in words a user can act on.
-      expect(list!.stderr).not.toMatch(/call stack/);
-      if (name.includes('deep')) expect(list!.stderr).toMatch(/nest/);
+      expect(list.stderr).not.toMatch(/call stack/);
+      if (name.includes('deep')) expect(list.stderr).toMatch(/nest/);
       await check(['lint', dir, '--format', 'json'], [1, 2], { heapMb: 96, rssMb: 200 });
     });
   }
@@ -72,7 +72,7 @@ describe('files that cannot be read as YAML', () => {
     closeSync(openSync(big, 'w'));
     truncateSync(big, 100 * 1024 * 1024);
     const list = await check(['--data', dir, 'list'], [2], { heapMb: 96, rssMb: 150 });
-    expect(list!.stderr).toMatch(/huge\.yaml:1:1: error file is 100\.0 MB, over the 10 MB limit/);
+    expect(list.stderr).toMatch(/huge\.yaml:1:1: error file is 100\.0 MB, over the 10 MB limit/);
     await check(['lint', big], [1, 2], { heapMb: 96, rssMb: 150 });
     await check(['--data', goodDir, 'gap', 'good-two', '--profile', big], [2], { heapMb: 96, rssMb: 150 });
   });
@@ -84,7 +84,7 @@ describe('files that cannot be read as YAML', () => {
     if (made.status !== 0) return; // no mkfifo here
     await check(['--data', dir, 'list'], [0], { timeoutMs: 10_000 });
     const named = await check(['--data', fifo, 'list'], [2], { timeoutMs: 10_000 });
-    expect(named!.stderr).toMatch(/not a regular file/);
+    expect(named.stderr).toMatch(/not a regular file/);
     await check(['lint', fifo], [1, 2], { timeoutMs: 10_000 });
     await check(['--data', goodDir, 'gap', 'good-two', '--profile', fifo], [2], { timeoutMs: 10_000 });
   });
@@ -105,7 +105,7 @@ describe('files that cannot be read as YAML', () => {
     symlinkSync('.', join(dir, 'loop'));
     symlinkSync('..', join(dir, 'folder.yaml', 'up'));
     const list = await check(['--data', dir, 'list'], [0], { timeoutMs: 10_000 });
-    expect(list!.stderr).toMatch(/broken\.yaml: broken symbolic link, skipped/);
+    expect(list.stderr).toMatch(/broken\.yaml: broken symbolic link, skipped/);
     await check(['lint', dir], [0, 1], { timeoutMs: 10_000 });
     await check(['--data', goodDir, 'gap', 'good-two', '--profile', join(dir, 'folder.yaml')], [2], { timeoutMs: 10_000 });
     await check(['--data', goodDir, 'gap', 'good-two', '--profile', join(dir, 'broken.yaml')], [2], { timeoutMs: 10_000 });
@@ -142,7 +142,7 @@ describe('scale: huge data sets stay bounded', () => {
     y += '    responsibilities: [The last one]\n';
     const dir = dirWith('wide', { 'wide.yaml': y });
     const show = await check(['--data', dir, 'show', `r-${N - 1}`, '--format', 'json'], [0], bounds);
-    expect(JSON.parse(show!.stdout).responsibilities).toHaveLength(2);
+    expect(JSON.parse(show.stdout).responsibilities).toHaveLength(2);
     for (const argv of [
       ...heavyOnly(['list', '--format', 'json']),
       ...heavyOnly(['lint', dir, '--format', 'json']),
@@ -164,7 +164,7 @@ describe('scale: huge data sets stay bounded', () => {
       writeFileSync(join(dir, `chain-${String(f).padStart(3, '0')}.yaml`), y);
     }
     const show = await check(['--data', dir, 'show', `c-${N - 1}`, '--format', 'json'], [0], bounds);
-    const json = JSON.parse(show!.stdout);
+    const json = JSON.parse(show.stdout);
     expect(json.extends).toHaveLength(N - 1);
     expect(json.responsibilities).toHaveLength(100);
     for (const argv of [
@@ -184,7 +184,7 @@ describe('scale: huge data sets stay bounded', () => {
     const b = { heapMb: 256, rssMb: 400, timeoutMs: 30_000 };
     const show = await check(['--data', dir, 'show', 'l-0'], [2], b);
     // Refused with the lint finding, which names the chain (shortened in the middle, as lint does).
-    expect(show!.stderr).toMatch(
+    expect(show.stderr).toMatch(
       /^cycle\/loop\.yaml:8:14: error inheritance cycle: l-0 extends l-1 extends l-2 .* extends l-9999 extends l-0 \(inheritance-cycle\)\n/m,
     );
     const lint = await check(['lint', dir, '--format', 'json'], [1, 2], b);

@@ -119,7 +119,7 @@ describe('hostile inputs, every command, in-process', () => {
           throw new Error(`control character from the data echoed by lint: ${JSON.stringify(r.stdout.slice(0, 300))}`);
         if (ms > 5000) throw new Error(`took ${ms.toFixed(0)} ms`);
       } catch (e) {
-        throw new Error(`${inv.label} (${inv.argv.join(' ')}): ${(e as Error).message}`);
+        throw new Error(`${inv.label} (${inv.argv.join(' ')}): ${(e as Error).message}`, { cause: e });
       }
     }
     expect(ran).toContain('list');

@@ -37,7 +37,7 @@ describe('import through the CLI', () => {
       );
       const r = await runCli(['import', file]);
       expect(r.code).toBe(0);
-      // eslint-disable-next-line no-control-regex
+
       expect(r.stderr).not.toMatch(/[\u0007\u001b]/);
       expect(r.stderr).toContain('\\u001b]8;;http://evil\\u0007Click');
     } finally {

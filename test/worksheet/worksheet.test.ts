@@ -35,7 +35,7 @@ async function answer(role: string, profile: string): Promise<{ code: number; st
   return { code: r.code, stderr: r.stderr, rows: j.requirements.map((x) => [x.text, x.status, x.detail]) };
 }
 
-const readCsv = (text: string) => parse(text, { bom: true }) as string[][];
+const readCsv = (text: string): string[][] => parse(text, { bom: true });
 
 describe('round trip', () => {
   test.each(CASES)('%s against %s: prefilled by ladder, read back, same answer', async (name, role) => {

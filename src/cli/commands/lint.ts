@@ -80,7 +80,7 @@ export async function lint(ctx: Context, paths: string[], opts: LintOptions): Pr
   let findings = runLint(files, ds, { severities });
   let linted = files.map((f) => f.file);
   if (inDataSet) {
-    const wanted = new Set(asked!.map((f) => f.display));
+    const wanted = new Set(asked.map((f) => f.display));
     findings = findings.filter((f) => wanted.has(f.file));
     linted = linted.filter((f) => wanted.has(f));
   }

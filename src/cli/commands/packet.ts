@@ -32,7 +32,10 @@ export async function packet(
       ctx.io.stderr.write(`ladder: ${r.role.id} extends ${r.externalParent.id}, which is defined outside this data set; its items are not in the packet\n`);
   }
   const input = { from, to, diff: diffRoles(from, to), gap: gapCore.matchProfile(to, p, ds.vocabulary) };
-  const renderers = { markdown: async () => packetMarkdown(input), html: () => packetHtml(input) } satisfies Record<PacketFormat, () => Promise<string>>;
+  const renderers = { markdown: () => Promise.resolve(packetMarkdown(input)), html: () => packetHtml(input) } satisfies Record<
+    PacketFormat,
+    () => Promise<string>
+  >;
   const text = await renderers[opts.format]();
   if (opts.out === undefined) {
     ctx.io.stdout.write(text);

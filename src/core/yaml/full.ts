@@ -53,7 +53,7 @@ export function parseFull(yaml: Yaml, text: string): FullResult {
     if (doc.errors.length === 0) {
       const walker = new Walker(yaml, doc, offsets, syntax);
       try {
-        value = walker.convert(doc.contents as YamlNode | null, 0);
+        value = walker.convert(doc.contents, 0);
         pool = Int32Array.from(walker.pool);
       } catch (e) {
         if (!(e instanceof WalkError)) throw e;

@@ -19,9 +19,8 @@ interface Title {
 }
 
 /** Zero-width and soft-hyphen characters: invisible, so they join the word they sit in. */
-const INVISIBLE = '\u00ad\u200b\u200c\u200d\u2060\ufeff';
-const NON_WORD = new RegExp(`[^\\p{L}\\p{N}${INVISIBLE}]+`, 'u');
-const INVISIBLE_ALL = new RegExp(`[${INVISIBLE}]`, 'g');
+const NON_WORD = /[^\p{L}\p{N}\u00ad\u200b\u200c\u200d\u2060\ufeff]+/u;
+const INVISIBLE_ALL = /[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g;
 /** Lower-case Cyrillic and Greek letters that look like Latin ones. */
 const LOOK_ALIKE: Record<string, string> = {
   а: 'a',
