@@ -3,6 +3,8 @@ import type { Finding } from '../core/findings.js';
 import { printable } from '../render/table.js';
 import type { Formatter } from './types.js';
 
+/** Messages up to this long are padded so that the rule ids after them line up. */
+const ALIGN_UP_TO = 72;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** Data (file names, keys in messages) shown with its control characters escaped, on one line. */
 const safe = (s: string) => printable(s).replace(/\n/g, '\\n');
@@ -31,7 +33,9 @@ export const stylish: Formatter = (findings, { paint }) => {
     let msgWidth = 0;
     for (let i = 0; i < list.length; i++) {
       posWidth = Math.max(posWidth, `${list[i].line}:${list[i].column}`.length);
-      msgWidth = Math.max(msgWidth, messages[i].length);
+      // Rule ids line up after the messages that are short enough; a longer one is not a reason to
+      // push every other line's rule id out past the terminal's edge.
+      if (messages[i].length <= ALIGN_UP_TO) msgWidth = Math.max(msgWidth, messages[i].length);
     }
     for (let i = 0; i < list.length; i++) {
       const f = list[i];

@@ -127,3 +127,32 @@ describe('ladder site', () => {
     expect(existsSync(join(dir, 'never'))).toBe(false);
   });
 });
+
+describe('ladder site --changes-since', () => {
+  test('adds a changes page of that revision against the working tree, with the edit on the roles it reaches', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const repo = join(dir, 'repo');
+    mkdirSync(join(repo, 'ladder'), { recursive: true });
+    for (const f of readdirSync(DATA)) if (f.endsWith('.yaml')) writeFileSync(join(repo, 'ladder', f), readFileSync(join(DATA, f)));
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: repo, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'ladder');
+    const file = join(repo, 'ladder', 'education-services.yaml');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('5+ years of experience in IT');
+    writeFileSync(file, text.replace('5+ years of experience in IT', '6+ years of experience in IT'));
+    const r = await runCli(['--data', 'ladder', 'site', '--out', 'with', '--changes-since', 'HEAD'], { cwd: repo });
+    expect(r.code).toBe(0);
+    const page = readFileSync(join(repo, 'with', 'changes.html'), 'utf8').replace(/<[^>]*>/g, ' ');
+    expect(page).toContain('Lab Curriculum Developer (Intermediate)');
+    expect(page).toMatch(/5\+\s+6\+\s+years of experience in IT/);
+    expect(readFileSync(join(repo, 'with', 'index.html'), 'utf8')).toContain('changes.html');
+    const without = await runCli(['--data', 'ladder', 'site', '--out', 'without'], { cwd: repo });
+    expect(without.code).toBe(0);
+    expect(existsSync(join(repo, 'without', 'changes.html'))).toBe(false);
+    const bad = await runCli(['--data', 'ladder', 'site', '--out', 'bad', '--changes-since', 'no-such-rev'], { cwd: repo });
+    expect(bad.code).toBe(2);
+    expect(existsSync(join(repo, 'bad'))).toBe(false);
+  });
+});

@@ -94,7 +94,8 @@ function checkVersions(sides: [Side, Side], versions: [LoadedVersion, LoadedVers
   }
 }
 
-export async function changes(ctx: Context, range: string | undefined, opts: ChangesCliOptions): Promise<number> {
+/** The report of `ladder changes` (also what `ladder site --changes-since` renders as a page). */
+export async function changesReport(ctx: Context, range: string | undefined, opts: Omit<ChangesCliOptions, 'format' | 'exitCode'>) {
   if ((opts.fromData === undefined) !== (opts.toData === undefined)) throw new UsageError('--from-data and --to-data go together: pass both directories');
   if (opts.fromData !== undefined && range !== undefined) throw new UsageError('pass either git revisions or --from-data/--to-data, not both');
   const sides = opts.fromData !== undefined ? await directorySides(ctx, opts.fromData, opts.toData!) : await gitSides(ctx, range);
@@ -113,6 +114,11 @@ export async function changes(ctx: Context, range: string | undefined, opts: Cha
     families: opts.family,
     sameFiles: versions[1].unchanged,
   });
+  return report;
+}
+
+export async function changes(ctx: Context, range: string | undefined, opts: ChangesCliOptions): Promise<number> {
+  const report = await changesReport(ctx, range, opts);
   const render = await import('../../render/changes.js');
   const text = await renderView(opts.format, {
     table: async () => {

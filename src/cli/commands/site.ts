@@ -9,6 +9,8 @@ export interface SiteCommandOptions {
   baseUrl: string;
   title?: string;
   force?: boolean;
+  /** A git revision: the site gets a changes page, that revision against the working tree. */
+  changesSince?: string;
 }
 
 /** A path (`/`, `/ladder/`) or an absolute http(s) URL, without spaces, quotes or angle brackets. */
@@ -21,7 +23,14 @@ export async function site(ctx: Context, opts: SiteCommandOptions): Promise<numb
   const { buildSite, MANIFEST_FILE } = await import('../../site/build-site.js');
   const { writeSite } = await import('../../io/site-output.js');
   const { chooseDataDir } = await import('../../io/data.js');
-  const files = buildSite(ds, { baseUrl: opts.baseUrl, title: opts.title, version: VERSION });
+  let changes = null;
+  if (opts.changesSince !== undefined) {
+    const { changesReport } = await import('./changes.js');
+    const { changesJsonText } = await import('../../render/changes.js');
+    // The page is built from the report's JSON form, the shape `ladder changes --format json` prints.
+    changes = JSON.parse(changesJsonText(await changesReport(ctx, opts.changesSince, {})));
+  }
+  const files = buildSite(ds, { baseUrl: opts.baseUrl, title: opts.title, version: VERSION, changes });
   const shown = await writeSite(opts.out, files, {
     cwd: ctx.io.cwd,
     force: Boolean(opts.force),
