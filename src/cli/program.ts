@@ -260,7 +260,15 @@ export function buildProgram(version: string, makeContext: (globals: { data?: st
     .option('--title <text>', 'site title', 'Career ladders')
     .option('--force', 'replace --out even when it holds files ladder did not build')
     .option('--changes-since <rev>', 'add a page of what changed for each level since this git revision (as `ladder changes <rev>`)')
-    .addHelpText('after', examples('ladder site', 'ladder site --out public --base-url /ladder/', 'ladder --data data/ site --out _site --force', 'ladder site --changes-since v1.0'))
+    .addHelpText(
+      'after',
+      examples(
+        'ladder site',
+        'ladder site --out public --base-url /ladder/',
+        'ladder --data data/ site --out _site --force',
+        'ladder site --changes-since v1.0',
+      ),
+    )
     .action(async (opts) => done(await (await import('./commands/site.js')).site(ctx(), opts)));
 
   return program;

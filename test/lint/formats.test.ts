@@ -180,7 +180,10 @@ describe('sarif', () => {
 describe('stylish and json', () => {
   test('stylish lines up rule ids after short messages, without padding them to a long one', () => {
     const long = 'x'.repeat(300);
-    const out = stylish([finding({ message: 'short message', line: 1 }), finding({ message: 'a bit longer message', line: 2 }), finding({ message: long, line: 3 })], ctx());
+    const out = stylish(
+      [finding({ message: 'short message', line: 1 }), finding({ message: 'a bit longer message', line: 2 }), finding({ message: long, line: 3 })],
+      ctx(),
+    );
     const lines = out.split('\n').filter((l) => /^ {2}\d/.test(l));
     expect(lines.map((l) => l.length)).toEqual([lines[1].length, lines[1].length, expect.any(Number)]);
     expect(lines[0].length).toBeLessThan(80);

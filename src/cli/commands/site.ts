@@ -3,6 +3,7 @@ import type { Context } from '../io.js';
 import { UsageError } from '../../core/errors.js';
 import { loadDataSet } from '../data-set.js';
 import { VERSION } from '../version.js';
+import type { ChangesReport } from '../../site/pages/changes.js';
 
 export interface SiteCommandOptions {
   out: string;
@@ -23,12 +24,12 @@ export async function site(ctx: Context, opts: SiteCommandOptions): Promise<numb
   const { buildSite, MANIFEST_FILE } = await import('../../site/build-site.js');
   const { writeSite } = await import('../../io/site-output.js');
   const { chooseDataDir } = await import('../../io/data.js');
-  let changes = null;
+  let changes: ChangesReport | null = null;
   if (opts.changesSince !== undefined) {
     const { changesReport } = await import('./changes.js');
     const { changesJsonText } = await import('../../render/changes.js');
     // The page is built from the report's JSON form, the shape `ladder changes --format json` prints.
-    changes = JSON.parse(changesJsonText(await changesReport(ctx, opts.changesSince, {})));
+    changes = JSON.parse(changesJsonText(await changesReport(ctx, opts.changesSince, {}))) as ChangesReport;
   }
   const files = buildSite(ds, { baseUrl: opts.baseUrl, title: opts.title, version: VERSION, changes });
   const shown = await writeSite(opts.out, files, {
