@@ -1,8 +1,7 @@
 import type { Context } from '../io.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import type { VersionFile, LoadedVersion } from '../../core/changes/index.js';
-import { chooseDataDir } from '../../io/data.js';
-import { tableWidth } from '../data-set.js';
+import { dataChoice, tableWidth } from '../data-set.js';
 import { renderView } from '../view.js';
 import type { ViewFormat } from '../../formats.js';
 
@@ -36,7 +35,10 @@ interface Side {
 async function gitSides(ctx: Context, range: string | undefined): Promise<[Side, Side]> {
   const git = await import('../../io/git.js');
   const { readDirectoryVersion } = await import('../../io/version-files.js');
-  const dir = chooseDataDir(ctx.data, ctx.io.env);
+  // The data set every command reads: --data, LADDER_DATA, `data:` of .ladderrc.yaml, else the bundled one.
+  // Shown relative to the working directory; the git helpers resolve it against it again.
+  const { displayPath } = await import('../../io/display.js');
+  const dir = displayPath((await dataChoice(ctx)).dir, ctx.io.cwd);
   const { from, to } = parseRange(range);
   const loc = await git.locateRepository(dir, ctx.io.cwd);
   const commits: string[] = [];

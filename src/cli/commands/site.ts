@@ -1,7 +1,7 @@
 /** `ladder site [--out public] [--base-url /] [--force]`: the data set as a static website. */
 import type { Context } from '../io.js';
 import { UsageError } from '../../core/errors.js';
-import { loadDataSet } from '../data-set.js';
+import { dataChoice, loadDataSet } from '../data-set.js';
 import { VERSION } from '../version.js';
 import type { ChangesReport } from '../../site/pages/changes.js';
 
@@ -23,7 +23,6 @@ export async function site(ctx: Context, opts: SiteCommandOptions): Promise<numb
   const ds = await loadDataSet(ctx);
   const { buildSite, MANIFEST_FILE } = await import('../../site/build-site.js');
   const { writeSite } = await import('../../io/site-output.js');
-  const { chooseDataDir } = await import('../../io/data.js');
   let changes: ChangesReport | null = null;
   if (opts.changesSince !== undefined) {
     const { changesReport } = await import('./changes.js');
@@ -35,7 +34,7 @@ export async function site(ctx: Context, opts: SiteCommandOptions): Promise<numb
   const shown = await writeSite(opts.out, files, {
     cwd: ctx.io.cwd,
     force: Boolean(opts.force),
-    protect: [chooseDataDir(ctx.data, ctx.io.env)],
+    protect: [(await dataChoice(ctx)).dir],
     manifest: MANIFEST_FILE,
   });
   let bytes = 0;
