@@ -154,11 +154,11 @@ describe('changes: where the data set sits in the repository', () => {
 describe('changes follows symbolic links in a revision as on disk', () => {
   test('a link inside the repository is read; a dangling one is reported and skipped', async () => {
     const { symlinkSync } = await import('node:fs');
-    const repo = newRepo().write({ 'ladder/lab.yaml': LAB, 'shared/ops.yaml': BASE['ladder/ops.yaml'] });
-    symlinkSync('../shared/ops.yaml', join(repo.dir, 'ladder', 'ops.yaml'));
+    const repo = newRepo().write({ 'ladder/lab.yaml': LAB, 'common/ops.yaml': BASE['ladder/ops.yaml'] });
+    symlinkSync('../common/ops.yaml', join(repo.dir, 'ladder', 'ops.yaml'));
     symlinkSync('gone.yaml', join(repo.dir, 'ladder', 'dangling.yaml'));
     repo.commit({});
-    repo.write({ 'shared/ops.yaml': edit(BASE['ladder/ops.yaml'], 'grade: 5', 'grade: 4') });
+    repo.write({ 'common/ops.yaml': edit(BASE['ladder/ops.yaml'], 'grade: 5', 'grade: 4') });
     const r = await repo.changes('--format', 'json');
     expect(r.code).toBe(0);
     expect(summarise(JSON.parse(r.stdout))).toEqual(['operator changed', 'operator field grade: 5 → 4']);
