@@ -46,6 +46,19 @@ export interface SourceInput {
 }
 
 /** Parses and schema-checks one file. `expect` restricts the kind (a `--profile` must be a profile). */
+/** A file that could not be read, as a loaded file with one `yaml-syntax` finding giving the reason. */
+export function unreadableFile(file: string, reason: string): LoadedFile {
+  return {
+    file,
+    value: null,
+    locator: new Locator(null, new Map(), new LineIndex('')),
+    syntax: [],
+    kind: null,
+    valid: false,
+    findings: [{ ruleId: 'yaml-syntax', messageId: 'unreadable', data: { reason }, file, path: [] }],
+  };
+}
+
 export function loadFile(input: SourceInput, schemas: SchemaSupport, expect?: Kind): LoadedFile {
   let text = input.text;
   if (text === undefined) {

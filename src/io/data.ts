@@ -2,9 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative, sep } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { addToDataSet, emptyDataSet, loadFile, locateFindings, releaseSource, type LoadedDataSet, type LoadedFile } from '../core/load.js';
+import { addToDataSet, emptyDataSet, loadFile, unreadableFile, locateFindings, releaseSource, type LoadedDataSet, type LoadedFile } from '../core/load.js';
 import { compareFindings, type Finding } from '../core/findings.js';
-import { LineIndex, Locator } from '../core/yaml/index.js';
 import { findYamlFiles, readFiles } from './files.js';
 import { loadSchemaSupport } from './schemas.js';
 import { fromSnapshot, type Snapshot } from '../core/snapshot.js';
@@ -47,19 +46,6 @@ export function chooseDataDir(flag: string | undefined, env: Record<string, stri
   return flag ?? (env.LADDER_DATA ? env.LADDER_DATA : BUNDLED_DATA);
 }
 
-/** A file that could not be read, as a loaded file with one finding. */
-function unreadable(file: string, message: string): LoadedFile {
-  return {
-    file,
-    value: null,
-    locator: new Locator(null, new Map(), new LineIndex('')),
-    syntax: [],
-    kind: null,
-    valid: false,
-    findings: [{ ruleId: 'yaml-syntax', messageId: 'unreadable', data: { reason: message }, file, path: [] }],
-  };
-}
-
 export interface LoadResult {
   ds: LoadedDataSet;
   files: LoadedFile[];
@@ -86,7 +72,7 @@ export async function loadPaths(paths: string[], cwd: string, options: { keepSou
   for (let i = 0; i < read.length; i++) {
     const r = read[i];
     let f: LoadedFile;
-    if (r.error !== undefined) f = unreadable(r.file, r.error);
+    if (r.error !== undefined) f = unreadableFile(r.file, r.error);
     else {
       const snap = snapshotFor(found[i].abs, r.bytes!);
       f = snap ? fromSnapshot(r.file, snap) : loadFile({ file: r.file, bytes: r.bytes }, (schemas ??= await loadSchemaSupport()));

@@ -4,9 +4,8 @@
  * so findings are positioned in that version. A file whose text is the same in both versions is
  * parsed and schema-checked once: most files of a data set do not change between two versions.
  */
-import { addToDataSet, emptyDataSet, loadFile, locateFindings, releaseSource, type LoadedDataSet, type LoadedFile } from '../load.js';
+import { addToDataSet, emptyDataSet, loadFile, unreadableFile, locateFindings, releaseSource, type LoadedDataSet, type LoadedFile } from '../load.js';
 import { compareFindings, type Finding } from '../findings.js';
-import { LineIndex, Locator } from '../yaml/index.js';
 import type { SchemaSupport } from '../schema-errors.js';
 import { pushAll } from '../arrays.js';
 
@@ -29,18 +28,6 @@ export interface LoadedVersion {
   unchanged?: Map<string, string>;
 }
 
-function unreadable(file: string, message: string): LoadedFile {
-  return {
-    file,
-    value: null,
-    locator: new Locator(null, new Map(), new LineIndex('')),
-    syntax: [],
-    kind: null,
-    valid: false,
-    findings: [{ ruleId: 'yaml-syntax', messageId: 'unreadable', data: { reason: message }, file, path: [] }],
-  };
-}
-
 const sameBytes = (a: Uint8Array, b: Uint8Array) => {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -53,7 +40,7 @@ export function loadVersions(from: VersionFile[], to: VersionFile[], schemas: Sc
   const parsed = new Map<number, { bytes: Uint8Array; loaded: LoadedFile }[]>();
   const unchanged = new Map<string, string>();
   const load = (f: VersionFile, share: boolean): LoadedFile => {
-    if (f.error !== undefined || !f.bytes) return unreadable(f.file, f.error ?? 'cannot read the file');
+    if (f.error !== undefined || !f.bytes) return unreadableFile(f.file, f.error ?? 'cannot read the file');
     const bytes = f.bytes;
     if (share) {
       const hit = parsed.get(bytes.length)?.find((p) => sameBytes(p.bytes, bytes));
