@@ -453,6 +453,17 @@ export function readPage(input: PageInput): DraftPage {
       // removed ids in its comment): the phrase is read without the exception.
       const ann = /<!--/.test(text) ? readAnnotation(text) : null;
       const bare = ann?.fields ? ann.text : text;
+      // The line `ladder export` writes for `extends`, known by the parent's id in its comment and
+      // not by a title parsed out of the sentence (a title may read like one: "Build labs. Own it").
+      // Titles there have "except" encoded, so the first ", except: " starts the removed items.
+      const own = ann?.fields?.extends ? /^Extends the (.+) (responsibilities|requirements)$/s.exec(bare.split(', except: ')[0]) : null;
+      if (own && ann?.fields?.extends) {
+        c.extendsHint ??= ann.fields.extends;
+        if (ann.fields.remove) c.remove = [...(c.remove ?? []), ...ann.fields.remove];
+        const ref = readLinks(own[1])[0] ?? { name: own[1] };
+        c.inherits.push({ target: { kind: 'named', ref }, sections: [own[2] as 'responsibilities' | 'requirements'], text: bare, line });
+        return true;
+      }
       const at = bare.toLowerCase().indexOf('except:');
       const except = at > 0 && /[\s,]/.test(bare[at - 1]) ? { index: trimEndOf(bare.slice(0, at), ',').length } : null;
       const inh = readInherit(except ? bare.slice(0, except.index) : bare);

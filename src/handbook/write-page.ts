@@ -142,9 +142,11 @@ function roleBlock(ds: DataSet, fam: FamilyDef, role: RoleDef): string[] {
     const lines: string[] = [];
     if (parent && (s === 'responsibilities' || s === 'requirements')) {
       // `remove` is written where a reader sees it: "…, except: <the items>", the ids in the comment.
+      // The comment also carries the parent's id: the importer knows the line by it, whatever the
+      // parent's title reads like (a title with a full stop or a colon is not parsed out of the sentence).
       const gone = removed.get(s) ?? [];
-      const except = gone.length ? `, except: ${gone.map((g) => `"${inline(g.text)}"`).join('; ')}${writeAnnotation({ remove: gone.map((g) => g.id) })}` : '';
-      lines.push(`* Extends the ${link(parent)} ${s}${except}`);
+      const except = gone.length ? `, except: ${gone.map((g) => `"${inline(g.text)}"`).join('; ')}` : '';
+      lines.push(`* Extends the ${link(parent)} ${s}${except}${writeAnnotation({ extends: role.extends, remove: gone.map((g) => g.id) })}`);
     }
     if (role.sections[s].length) lines.push(bullets(role.sections[s]));
     out.push(...sectionBlock(`#### ${heading(role.title)} ${HEADINGS[s]}`, lines));

@@ -46,7 +46,7 @@ describe('export --all, then import', () => {
   test('remove and cross-family extends/reports_to survive', async () => {
     const { before, after, pages } = await roundTrip(join(FIXTURES, 'export', 'cross'), 'cross');
     expect(readFileSync(join(pages, 'platform.md'), 'utf8')).toMatch(
-      /^\* Extends the Backend Engineer responsibilities, except: "Take part in the on-call rotation" <!-- ladder: \{"remove":\["on-call"\]\} -->$/m,
+      /^\* Extends the Backend Engineer responsibilities, except: "Take part in the on-call rotation" <!-- ladder: \{"extends":"backend-engineer","remove":\["on-call"\]\} -->$/m,
     );
     expect(after.platform.roles['platform-engineer']).toEqual(before.platform.roles['platform-engineer']);
     expect(after.platform.external).toBeUndefined();

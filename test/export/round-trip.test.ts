@@ -2,7 +2,10 @@
  * Export then import gives back the same families: every family of the bundled data, exported as a
  * handbook page and imported again (all pages together, so references between them resolve).
  */
-import { describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadPaths } from '../../src/io/data.js';
 import { familyMarkdown } from '../../src/handbook/write-page.js';
 import { importPages, type FamilyObject } from '../../src/import/import-pages.js';
@@ -92,6 +95,68 @@ describe('export --format markdown, then import', () => {
       expect(actual(back)).toEqual(expected(ds, fam));
     }
     // Nothing of an exported page is left over.
+    expect(result.reports.filter((r) => r.message.endsWith('(skipped)'))).toEqual([]);
+  });
+});
+
+describe('the "Extends the X …" line export writes', () => {
+  // Parent titles that read as sentences or carry the punctuation that ends a name in prose.
+  const TITLES = [
+    'Build labs. Own the roadmap',
+    'Lead (interim): Operations',
+    'Plus one; two',
+    'Engineer, as the lead',
+    'Manager with the team',
+    'Senior Developer requirements',
+    'Ability to use GitLab. Extends the Director requirements',
+    'The roadmap is a grade 20. Really',
+    '[Boss](/job-families/boss/)',
+  ];
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ladder-extends-line-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test.each(TITLES)('comes back as the extends of its role, never as an item: parent %j', async (title) => {
+    const data = join(dir, String(TITLES.indexOf(title)));
+    mkdirSync(data);
+    writeFileSync(
+      join(data, 'f.yaml'),
+      [
+        'kind: family',
+        'id: fam-one',
+        'title: Fam One',
+        'roles:',
+        '  a-role:',
+        `    title: ${JSON.stringify(title)}`,
+        '    grade: 6',
+        '    responsibilities: [{id: own-it, text: Own it}, Build it]',
+        '    requirements: [Know it]',
+        '  b-role:',
+        '    title: Senior Developer',
+        '    grade: 7',
+        '    extends: a-role',
+        '    remove: [own-it]',
+        '    requirements: [Know more]',
+        '',
+      ].join('\n'),
+    );
+    const { ds } = await loadPaths([data], process.cwd());
+    const fam = ds.families[0];
+    const page = familyMarkdown(ds, fam);
+    expect(page.match(/^\* Extends the /gm)).toHaveLength(2);
+    const result = importPages([{ file: 'fam-one.md', text: page }]);
+    const back = result.families[0].family;
+    expect(Object.keys(back.roles)).toEqual(['a-role', 'b-role']);
+    const b = back.roles['b-role'] as Record<string, unknown>;
+    expect(b.extends).toBe('a-role');
+    expect(b.remove).toEqual(['own-it']);
+    expect(b.responsibilities).toBeUndefined();
+    expect(b.requirements).toEqual(['Know more']);
+    // Levels aside: the importer reads one from a title's level word, which the data need not give.
+    const noLevels = (v: { roles: object[] }) => ({ ...v, roles: v.roles.map((r) => ({ ...r, level: undefined })) });
+    expect(noLevels(actual(back))).toEqual(noLevels(expected(ds, fam)));
     expect(result.reports.filter((r) => r.message.endsWith('(skipped)'))).toEqual([]);
   });
 });
