@@ -400,6 +400,22 @@ export function readPage(input: PageInput): DraftPage {
       sawRole = true;
       return true;
     }
+    // The line `ladder export` writes for `extends`, known by the parent's id in its comment and
+    // not by a title parsed out of the sentence (a title may read like one: "Build labs. Own it").
+    // Structure only: nothing in it is read as a grade or a "reports to" (the removed items' texts).
+    // Titles there have "except" encoded, so the first ", except: " starts the removed items.
+    {
+      const c = current();
+      const ann = c && /<!--/.test(text) ? readAnnotation(text) : null;
+      const own = ann?.fields?.extends ? /^Extends the (.+) (responsibilities|requirements)$/s.exec(ann.text.split(', except: ')[0]) : null;
+      if (c && own && ann?.fields?.extends) {
+        c.extendsHint ??= ann.fields.extends;
+        if (ann.fields.remove) c.remove = [...(c.remove ?? []), ...ann.fields.remove];
+        const ref = readLinks(own[1])[0] ?? { name: own[1] };
+        c.inherits.push({ target: { kind: 'named', ref }, sections: [own[2] as 'responsibilities' | 'requirements'], text: ann.text, line });
+        return true;
+      }
+    }
     const g = isParagraph || inGrade ? readGrade(text, inGrade) : null;
     let consumed = false;
     if (g) {
@@ -453,17 +469,6 @@ export function readPage(input: PageInput): DraftPage {
       // removed ids in its comment): the phrase is read without the exception.
       const ann = /<!--/.test(text) ? readAnnotation(text) : null;
       const bare = ann?.fields ? ann.text : text;
-      // The line `ladder export` writes for `extends`, known by the parent's id in its comment and
-      // not by a title parsed out of the sentence (a title may read like one: "Build labs. Own it").
-      // Titles there have "except" encoded, so the first ", except: " starts the removed items.
-      const own = ann?.fields?.extends ? /^Extends the (.+) (responsibilities|requirements)$/s.exec(bare.split(', except: ')[0]) : null;
-      if (own && ann?.fields?.extends) {
-        c.extendsHint ??= ann.fields.extends;
-        if (ann.fields.remove) c.remove = [...(c.remove ?? []), ...ann.fields.remove];
-        const ref = readLinks(own[1])[0] ?? { name: own[1] };
-        c.inherits.push({ target: { kind: 'named', ref }, sections: [own[2] as 'responsibilities' | 'requirements'], text: bare, line });
-        return true;
-      }
       const at = bare.toLowerCase().indexOf('except:');
       const except = at > 0 && /[\s,]/.test(bare[at - 1]) ? { index: trimEndOf(bare.slice(0, at), ',').length } : null;
       const inh = readInherit(except ? bare.slice(0, except.index) : bare);

@@ -145,7 +145,7 @@ function roleBlock(ds: DataSet, fam: FamilyDef, role: RoleDef): string[] {
       // The comment also carries the parent's id: the importer knows the line by it, whatever the
       // parent's title reads like (a title with a full stop or a colon is not parsed out of the sentence).
       const gone = removed.get(s) ?? [];
-      const except = gone.length ? `, except: ${gone.map((g) => `"${inline(g.text)}"`).join('; ')}` : '';
+      const except = gone.length ? `, except: ${gone.map((g) => `"${inline(g.text, structural)}"`).join('; ')}` : '';
       lines.push(`* Extends the ${link(parent)} ${s}${except}${writeAnnotation({ extends: role.extends, remove: gone.map((g) => g.id) })}`);
     }
     if (role.sections[s].length) lines.push(bullets(role.sections[s]));
@@ -163,7 +163,8 @@ export function familyMarkdown(ds: DataSet, fam: FamilyDef): string {
   const out: string[] = [
     '---',
     'layout: job_family_page',
-    `title: ${JSON.stringify(fam.title).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`,
+    // JSON escapes C0 controls only: C1 controls (U+009B is CSI), separators and bidi controls as `\uXXXX` too (YAML reads them back).
+    `title: ${JSON.stringify(fam.title).replace(/[\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`,
     `family_id: ${fam.id}`,
   ];
   // GitLab's own key for where the page lives; the importer reads it back as the page's place.

@@ -159,4 +159,34 @@ describe('the "Extends the X …" line export writes', () => {
     expect(noLevels(actual(back))).toEqual(noLevels(expected(ds, fam)));
     expect(result.reports.filter((r) => r.message.endsWith('(skipped)'))).toEqual([]);
   });
+
+  test('the removed items it quotes are not read as structure ("reports to …", a grade)', async () => {
+    const data = join(dir, 'quoted');
+    mkdirSync(data);
+    const removed = 'Reports to the Chief Executive Officer. The Boss is a grade 20';
+    writeFileSync(
+      join(data, 'f.yaml'),
+      [
+        'kind: family',
+        'id: fam-one',
+        'title: Fam One',
+        'roles:',
+        '  a-role:',
+        '    title: Developer',
+        '    grade: 6',
+        `    requirements: [{id: gone, text: ${JSON.stringify(removed)}}, Know it]`,
+        '  b-role:',
+        '    title: Senior Developer',
+        '    grade: 7',
+        '    extends: a-role',
+        '    remove: [gone]',
+        '',
+      ].join('\n'),
+    );
+    const { ds } = await loadPaths([data], process.cwd());
+    const result = importPages([{ file: 'fam-one.md', text: familyMarkdown(ds, ds.families[0]) }]);
+    const back = result.families[0].family;
+    expect(back.roles['b-role']).toEqual({ title: 'Senior Developer', level: 'Senior', grade: 7, extends: 'a-role', remove: ['gone'] });
+    expect((back as Record<string, unknown>).external).toBeUndefined();
+  });
 });

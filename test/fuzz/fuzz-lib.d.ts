@@ -2,6 +2,7 @@ import type { Arbitrary } from 'fast-check';
 
 export interface FuzzCase {
   families: Record<string, unknown>[];
+  repair: boolean;
   skills: boolean;
   modelMutations: Record<string, unknown>[];
   textMutations: { file: number; mutation: Record<string, unknown> }[];

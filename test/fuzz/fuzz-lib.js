@@ -115,6 +115,15 @@ export const HOSTILE_TEXTS = [
   ' '.repeat(3000) + 'x',
   '\t\u2028\u2029\u0085\u000b\u000c',
   'TBD',
+  // C1 controls (CSI, OSC, ST), NUL, bidi overrides and isolates.
+  '\u009b31m\u009d0;title\u009c\u0000',
+  '\u202eevil\u202c \u2066isolate\u2069 \u2067x\u2068y',
+  // A title or item that reads like sentences, and regex bait: long runs of markdown punctuation.
+  'Build labs. Own the roadmap: (all of it); plus',
+  '*'.repeat(500) + '_'.repeat(500) + '|'.repeat(500),
+  '['.repeat(400) + '('.repeat(400) + '<'.repeat(400) + '`'.repeat(400),
+  '\n> quote\n>> nested\n    indented code\n```\nfence\n',
+  '***__nested *emphasis* inside__***',
 ];
 
 const modelMutation = fc.oneof(
@@ -172,16 +181,27 @@ const textMutation = fc.oneof(
 const mutations = (arb) => fc.array(arb, { minLength: 1, maxLength: 3 });
 const textMutations = mutations(fc.record({ file: fc.nat(), mutation: textMutation }));
 export const caseArb = fc.oneof(
-  // Sound families, untouched: everything past the loader runs.
+  // Sound families, their references repaired, untouched: everything past the loader runs.
   fc.record({
     families: fc.array(soundFamily, { minLength: 1, maxLength: 3 }),
+    repair: fc.constant(true),
     skills: fc.boolean(),
     modelMutations: fc.constant([]),
+    textMutations: fc.constant([]),
+  }),
+  // Repaired sound families with hostile text in every text field: they still load, so the
+  // raw-control and export → import invariants see the text go through every command.
+  fc.record({
+    families: fc.array(soundFamily, { minLength: 1, maxLength: 3 }),
+    repair: fc.constant(true),
+    skills: fc.boolean(),
+    modelMutations: mutations(fc.record({ kind: fc.constant('hostile-text'), at: fc.nat(), text: fc.constantFrom(...HOSTILE_TEXTS) })),
     textMutations: fc.constant([]),
   }),
   // Sound families with structural mutations (deleted keys, broken references, cycles, wrong types).
   fc.record({
     families: fc.array(soundFamily, { minLength: 1, maxLength: 3 }),
+    repair: fc.boolean(),
     skills: fc.boolean(),
     modelMutations: mutations(modelMutation),
     textMutations: fc.constant([]),
@@ -189,6 +209,7 @@ export const caseArb = fc.oneof(
   // Anything, then bytes mutated.
   fc.record({
     families: fc.array(messyFamily, { minLength: 1, maxLength: 3 }),
+    repair: fc.constant(false),
     skills: fc.boolean(),
     modelMutations: fc.oneof(fc.constant([]), mutations(modelMutation)),
     textMutations,
@@ -306,10 +327,76 @@ function applyTextMutation(buf, m) {
   return Buffer.concat(ls);
 }
 
+/**
+ * Makes generated families load: ids unique across the case (families, roles, item ids), references
+ * to ids the case has (a dangling `reports_to`, `next`, ladder level or specialty role dropped), and
+ * `extends` only to an earlier role of no higher grade (no cycle). Without it nearly every case is
+ * refused at load (exit 2) and never reaches resolve, diff, gap or export.
+ */
+function repaired(families) {
+  const fams = structuredClone(families);
+  const taken = new Set(['ext-one']);
+  const fresh = (id) => {
+    let x = id;
+    for (let n = 2; taken.has(x); n++) x = `${id}-${n}`;
+    taken.add(x);
+    return x;
+  };
+  const roleGrade = new Map();
+  for (const f of fams) {
+    f.id = fresh(f.id);
+    const roles = {};
+    for (const [id, r] of Object.entries(f.roles)) {
+      const nid = fresh(id);
+      roles[nid] = r;
+    }
+    f.roles = roles;
+  }
+  const itemIds = new Set();
+  const visitItems = (list) =>
+    Array.isArray(list)
+      ? list.map((i) => {
+          if (i && typeof i === 'object' && typeof i.id === 'string') {
+            let x = i.id;
+            for (let n = 2; itemIds.has(x); n++) x = `${i.id}-${n}`;
+            itemIds.add(x);
+            return { ...i, id: x };
+          }
+          return i;
+        })
+      : list;
+  const sectionsOf = (o) => {
+    for (const k of ['responsibilities', 'requirements', 'nice_to_haves']) if (o[k] !== undefined) o[k] = visitItems(o[k]);
+  };
+  const known = new Set(taken);
+  for (const f of fams) {
+    sectionsOf(f);
+    for (const [id, r] of Object.entries(f.roles)) {
+      sectionsOf(r);
+      if (r.reports_to !== undefined && (!known.has(r.reports_to) || r.reports_to === id)) delete r.reports_to;
+      const parent = r.extends;
+      if (parent !== undefined && !(roleGrade.has(parent) && roleGrade.get(parent) <= r.grade)) {
+        delete r.extends;
+        delete r.remove;
+      }
+      roleGrade.set(id, r.grade);
+    }
+    const ids = new Set(Object.keys(f.roles));
+    if (f.next) f.next = f.next.filter((x) => known.has(x) && x !== f.id);
+    if (f.ladders) for (const l of Object.values(f.ladders)) l.levels = l.levels.filter((x) => ids.has(x));
+    if (f.ladders) for (const [k, l] of Object.entries(f.ladders)) if (!l.levels.length) delete f.ladders[k];
+    if (f.specialties) for (const sp of Object.values(f.specialties)) if (sp.roles) sp.roles = sp.roles.filter((x) => ids.has(x));
+  }
+  return fams;
+}
+
+/** The families of a case before its mutations (repaired when the case asks for it). */
+const familiesOf = (c) => (c.repair ? repaired(c.families) : structuredClone(c.families));
+
 /** The files of a case: name -> bytes. */
 export function filesOf(c) {
   // Generated values are shared with the shrinker: mutate a copy.
-  let fams = structuredClone(c.families);
+  let fams = familiesOf(c);
   for (const m of c.modelMutations) fams = applyModelMutation(fams, m);
   const files = fams.map((f, i) => [`f${i}.yaml`, Buffer.from(stringify({ kind: 'family', ...f }, { lineWidth: 0 }))]);
   if (c.skills) files.push(['skills.yaml', Buffer.from(SKILLS_YAML)]);
@@ -322,8 +409,9 @@ export function filesOf(c) {
 
 /** Role ids and family ids a case mentions, to aim show/diff/gap/export at. */
 export function targetsOf(c) {
-  const roles = c.families.flatMap((f) => Object.keys(f.roles));
-  return { roleA: roles[0] ?? 'a-role', roleB: roles[roles.length - 1] ?? 'b-role', family: c.families[0]?.id ?? 'fam-one' };
+  const fams = familiesOf(c);
+  const roles = fams.flatMap((f) => Object.keys(f.roles));
+  return { roleA: roles[0] ?? 'a-role', roleB: roles[roles.length - 1] ?? 'b-role', family: fams[0]?.id ?? 'fam-one' };
 }
 
 /** Writes a case under `dir/data` and the profile at `dir/profile.yaml`; returns what was written. */
@@ -486,7 +574,8 @@ export function exportProblem(argv, r, files, importPages) {
 /** No control character from data reaches the terminal raw (newlines and tabs of the layout aside). */
 export function rawControlProblem(argv, r) {
   // JSON may carry U+0085/U+2028/U+2029 as they are (valid JSON); every other output must not.
-  const raw = argv.includes('json') ? /[\u0000-\u0008\u000b-\u001f\u007f]/ : /[\u0000-\u0008\u000b-\u001f\u007f\u0085\u2028\u2029]/;
+  // Elsewhere C1 controls (U+009B is CSI) and bidi overrides/isolates are escaped too.
+  const raw = argv.includes('json') ? /[\u0000-\u0008\u000b-\u001f\u007f]/ : /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
   for (const [name, out] of [
     ['stdout', r.stdout],
     ['stderr', r.stderr],

@@ -1,0 +1,52 @@
+/**
+ * A second set of hostile inputs, beside cases.ts: other control sequences (C1 controls such as
+ * U+009B CSI, bidi isolates, line and paragraph separators) in free-text fields, and the shapes an
+ * attacker tries after the first set is fixed. Each failed before its fix.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../helpers/run-cli.js';
+
+/** C1 CSI/OSC/ST, bidi override and isolates, line/paragraph separators, NEL. */
+const C1_BIDI = '\u009b31m\u009d0;t\u009c\u202eevil\u202c\u2066iso\u2069\u2028\u2029\u0085';
+/** Any of those raw in output that is not JSON. */
+const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+let tmp: string;
+let n = 0;
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'ladder-attacker-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** A data set of the given files in a fresh directory; returns its path. */
+function dataSet(files: Record<string, string>): string {
+  const dir = join(tmp, `d${n++}`);
+  mkdirSync(dir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+describe('C1 controls and bidi isolates in free text', () => {
+  test('export --format markdown writes none of them raw, the front matter title included', async () => {
+    const data = dataSet({
+      'f.yaml': [
+        'kind: family',
+        'id: fam',
+        `title: ${JSON.stringify(`Fam ${C1_BIDI}`)}`,
+        'roles:',
+        '  a-role:',
+        `    title: ${JSON.stringify(`A ${C1_BIDI}`)}`,
+        '    grade: 5',
+        `    responsibilities: [${JSON.stringify(`Do ${C1_BIDI}`)}]`,
+        '',
+      ].join('\n'),
+    });
+    const r = await runCli(['--data', data, 'export', 'fam']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(RAW);
+    expect(r.stderr).not.toMatch(RAW);
+  });
+});
