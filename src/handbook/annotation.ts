@@ -73,7 +73,8 @@ export function readAnnotation(text: string): { text: string; fields: ItemFields
     else if (k === 'area' && typeof v === 'string' && ID.test(v)) f.area = v;
     else if (k === 'level' && typeof v === 'string' && v.trim() !== '') f.level = v;
     else if ((k === 'extends' || k === 'reports_to') && typeof v === 'string' && ID.test(v)) f[k] = v;
-    else if (k === 'remove' && ids(v)) f.remove = v as string[];
+    // `remove` entries are ids or item texts (an entry equal to an item's text removes it).
+    else if (k === 'remove' && Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x.trim() !== '')) f.remove = v as string[];
     else if (k === 'skills' && skillsOk(v)) f.skills = v as SkillsRequirement;
     else return { text: rest, fields: null, error: `the \`<!-- ladder: … -->\` annotation has an unusable \`${k}\`` };
   }

@@ -160,6 +160,40 @@ describe('the "Extends the X …" line export writes', () => {
     expect(result.reports.filter((r) => r.message.endsWith('(skipped)'))).toEqual([]);
   });
 
+  test('a `remove` entry that is an item text (not an id) comes back in `remove`, the line not as an item', async () => {
+    const data = join(dir, 'text-remove');
+    mkdirSync(data);
+    writeFileSync(
+      join(data, 'f.yaml'),
+      [
+        'kind: family',
+        'id: fam-one',
+        'title: Fam One',
+        'roles:',
+        '  a-role:',
+        '    title: Developer',
+        '    grade: 6',
+        '    responsibilities: [Build labs, Own it]',
+        '  b-role:',
+        '    title: Senior Developer',
+        '    grade: 7',
+        '    extends: a-role',
+        '    remove: [Build labs]',
+        '',
+      ].join('\n'),
+    );
+    const { ds } = await loadPaths([data], process.cwd());
+    const result = importPages([{ file: 'fam-one.md', text: familyMarkdown(ds, ds.families[0]) }]);
+    expect(result.families[0].family.roles['b-role']).toEqual({
+      title: 'Senior Developer',
+      level: 'Senior',
+      grade: 7,
+      extends: 'a-role',
+      remove: ['Build labs'],
+    });
+    expect(result.reports).toEqual([]);
+  });
+
   test('the removed items it quotes are not read as structure ("reports to …", a grade)', async () => {
     const data = join(dir, 'quoted');
     mkdirSync(data);
