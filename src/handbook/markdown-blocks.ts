@@ -89,6 +89,15 @@ export function readFrontMatter(lines: SourceLine[]): { fields: Record<string, s
 }
 
 function unquote(v: string): string {
+  // A double-quoted value with escapes (`ladder export` writes the title as a JSON string: `\"`, `\u001b`).
+  if (v.length >= 2 && v.startsWith('"') && v.endsWith('"') && v.includes('\\')) {
+    try {
+      const s: unknown = JSON.parse(v);
+      if (typeof s === 'string') return s;
+    } catch {
+      // not JSON: taken as written, quotes off
+    }
+  }
   if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) return v.slice(1, -1);
   return v;
 }

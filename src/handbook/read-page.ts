@@ -446,7 +446,8 @@ export function readPage(input: PageInput): DraftPage {
       if (g.alternatives.length)
         reports.push({ file: input.file, line, message: `"${c.title}" is given grades ${[g.grade, ...g.alternatives].join(' and ')}; kept ${g.grade}` });
       // The grade sentence is structure; whatever follows it in the same paragraph is content.
-      const plain = stripLinks(text);
+      // Character references (`&#7;` of an encoded control character in a title) blanked, same length: their digits are not the grade.
+      const plain = stripLinks(text).replace(/&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/gi, (r) => ' '.repeat(r.length));
       const at = plain.search(new RegExp(`\\b${String(g.grade).replace('.', '\\.')}\\b`));
       const end = plain.slice(Math.max(0, at)).search(/\.(?:\s|$)/);
       const rest = at < 0 || end < 0 ? '' : plain.slice(at + end + 1).trim();

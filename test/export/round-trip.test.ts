@@ -194,6 +194,25 @@ describe('the "Extends the X …" line export writes', () => {
     expect(result.reports).toEqual([]);
   });
 
+  test('titles with control characters and quotes come back exactly, and the grade sentence is not kept as a summary', async () => {
+    const data = join(dir, 'controls');
+    mkdirSync(data);
+    const title = '\u001b[2J\u001b]0;title\u0007 "Quoted" \\ back \u009b7m reports to the CEO. Extends the Director';
+    writeFileSync(
+      join(data, 'f.yaml'),
+      ['kind: family', 'id: fam-one', `title: ${JSON.stringify(title)}`, 'roles:', '  a-role:', `    title: ${JSON.stringify(title)}`, '    grade: 7', ''].join(
+        '\n',
+      ),
+    );
+    const { ds } = await loadPaths([data], process.cwd());
+    const result = importPages([{ file: 'fam-one.md', text: familyMarkdown(ds, ds.families[0]) }]);
+    const back = result.families[0].family;
+    expect(back.title).toBe(title);
+    // (the level is read from the title's last level word)
+    const { level: _level, ...role } = back.roles['a-role'] as Record<string, unknown>;
+    expect(role).toEqual({ title, grade: 7 });
+  });
+
   test('the removed items it quotes are not read as structure ("reports to …", a grade)', async () => {
     const data = join(dir, 'quoted');
     mkdirSync(data);
