@@ -448,7 +448,10 @@ export function readPage(input: PageInput): DraftPage {
       // The grade sentence is structure; whatever follows it in the same paragraph is content.
       // Character references (`&#7;` of an encoded control character in a title) blanked, same length: their digits are not the grade.
       const plain = stripLinks(text).replace(/&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/gi, (r) => ' '.repeat(r.length));
-      const at = plain.search(new RegExp(`\\b${String(g.grade).replace('.', '\\.')}\\b`));
+      // The number where it is stated ("grade 8"), not an "8" earlier in a title (an OSC 8 sequence, "Tier 8"); bounded gaps keep it linear.
+      const num = String(g.grade).replace('.', '\\.');
+      const stated = plain.search(new RegExp(`\\bgrade\\W{0,12}(?:level\\W{0,12})?${num}\\b`, 'i'));
+      const at = stated >= 0 ? stated : plain.search(new RegExp(`\\b${num}\\b`));
       const end = plain.slice(Math.max(0, at)).search(/\.(?:\s|$)/);
       const rest = at < 0 || end < 0 ? '' : plain.slice(at + end + 1).trim();
       consumed = rest === '' || !/[a-z]{3}/i.test(rest);

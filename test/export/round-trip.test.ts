@@ -213,6 +213,28 @@ describe('the "Extends the X …" line export writes', () => {
     expect(role).toEqual({ title, grade: 7 });
   });
 
+  test('a title holding the grade number before the grade sentence ("]8;", "Tier 8. Own it") gains no summary', async () => {
+    const data = join(dir, 'grade-digits');
+    mkdirSync(data);
+    const titles = ['\u001b]8;;https://evil.example/\u0007link\u001b]8;;\u0007 Analyst', 'Tier 8. Own it'];
+    writeFileSync(
+      join(data, 'f.yaml'),
+      [
+        'kind: family',
+        'id: fam-one',
+        'title: Fam',
+        'roles:',
+        ...titles.flatMap((t, i) => [`  r${i}:`, `    title: ${JSON.stringify(t)}`, '    grade: 8']),
+        '',
+      ].join('\n'),
+    );
+    const { ds } = await loadPaths([data], process.cwd());
+    const result = importPages([{ file: 'fam-one.md', text: familyMarkdown(ds, ds.families[0]) }]);
+    const roles = Object.values(result.families[0].family.roles);
+    expect(roles.map((r) => r.title)).toEqual(titles);
+    expect(roles.map((r) => (r as Record<string, unknown>).summary)).toEqual([undefined, undefined]);
+  });
+
   test('the removed items it quotes are not read as structure ("reports to …", a grade)', async () => {
     const data = join(dir, 'quoted');
     mkdirSync(data);
