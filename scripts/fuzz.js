@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Long fuzz run against the built CLI (dist/), in-process through run(argv, io):
 //
-//   npm run fuzz -- [--runs 20000] [--seed <n>] [--time <seconds>]
+//   npm run fuzz -- [--runs 20000] [--seed <n>] [--time <seconds>] [--no-yaml-paths]
+//
+// `--no-yaml-paths` leaves out the fast-YAML-path comparison (to hunt the other classes while a
+// known fast-path difference is being fixed).
 //
 // Generates valid-ish families and mutates them (test/fuzz/fuzz-lib.js), runs lint, list, show, diff,
 // gap and export on each, and checks: exit code 0/1/2, no stack trace, no internal error, no raw
@@ -25,6 +28,7 @@ const opt = (name, fallback) => {
 const runs = opt('--runs', 2000);
 const seed = opt('--seed', Date.now() % 2 ** 31);
 const seconds = opt('--time', 0);
+const compareYaml = !args.includes('--no-yaml-paths');
 
 let run;
 let importPages;
@@ -66,7 +70,7 @@ async function check(c) {
   } catch (e) {
     return `the fuzzer itself failed to build the case: ${e?.stack ?? e}`;
   }
-  for (const [name, bytes] of files) {
+  for (const [name, bytes] of compareYaml ? files : []) {
     const r = compareYamlPaths(new TextDecoder().decode(bytes), yamlPaths);
     yamlPath[r.taken ? 'taken' : 'left']++;
     if (r.taken && r.fast !== r.full)

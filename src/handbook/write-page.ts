@@ -66,7 +66,9 @@ const heading = (t: string) => {
   if (x.trim() === '') return [...t].map((c) => `&#${c.codePointAt(0)};`).join('') || '&#32;';
   // The last letter as a reference: "Senior X Requirements" as a title is then not a section heading.
   const last = /[a-z0-9](?=\s*$)/i.exec(x);
-  return classifyHeading(t).kind !== 'title' && last ? x.slice(0, last.index) + `&#${x.charCodeAt(last.index)};` + x.slice(last.index + 1) : x;
+  // Asked of the heading as written too: line breaks and trailing controls (`…Requirements\u2028\f`) are gone there.
+  const section = classifyHeading(t).kind !== 'title' || classifyHeading(x).kind !== 'title';
+  return section && last ? x.slice(0, last.index) + `&#${x.charCodeAt(last.index)};` + x.slice(last.index + 1) : x;
 };
 /** Summaries and other prose: paragraphs kept, nothing in them read as structure. */
 const para = (t: string, lists = false) => prose(t, structural, { lists });

@@ -235,6 +235,19 @@ describe('the "Extends the X …" line export writes', () => {
     expect(roles.map((r) => (r as Record<string, unknown>).summary)).toEqual([undefined, undefined]);
   });
 
+  test('a title that reads as a section heading only once its trailing controls are gone stays a role', async () => {
+    const data = join(dir, 'section-title');
+    mkdirSync(data);
+    const title = 'Senior Developer Requirements\t\u2028\u2029\u0085\u000b\u000c';
+    writeFileSync(
+      join(data, 'f.yaml'),
+      ['kind: family', 'id: fam-one', 'title: Fam', 'roles:', '  a-role:', `    title: ${JSON.stringify(title)}`, '    grade: 4', ''].join('\n'),
+    );
+    const { ds } = await loadPaths([data], process.cwd());
+    const result = importPages([{ file: 'fam-one.md', text: familyMarkdown(ds, ds.families[0]) }]);
+    expect(Object.keys(result.families[0].family.roles)).toEqual(['a-role']);
+  });
+
   test('the removed items it quotes are not read as structure ("reports to …", a grade)', async () => {
     const data = join(dir, 'quoted');
     mkdirSync(data);
