@@ -41,7 +41,7 @@ async function problemOf(c: FuzzCase, reached: { exports: number }): Promise<str
   for (const argv of commandsFor(c)) {
     const r = await runCli(argv, { cwd: dir });
     if (argv.includes('export') && r.code === 0) reached.exports++;
-    const problem = violation(argv, r, files) ?? rawControlProblem(argv, r) ?? exportProblem(argv, r, files, importPages as never);
+    const problem = violation(argv, r, files) ?? rawControlProblem(argv, r) ?? exportProblem(argv, r, files, importPages);
     if (problem) return problem;
   }
   return null;
@@ -60,7 +60,7 @@ describe('fuzz', () => {
     expect(rawControlProblem(['list'], { code: 0, stdout: 'C1 \u009b31m', stderr: '' })).toMatch(/U\+009b/);
     const files = new Map([['data/f.yaml', Buffer.from('kind: family\nid: fam\ntitle: Fam\nroles:\n  a-role: {title: A, grade: 5}\n')]]);
     const forged =
-      '---\ntitle: Fam\nfamily_id: fam\n---\n\n## Levels\n\n### A\n\n<!-- ladder: {\"id\":\"a-role\"} -->\n\nThe A is a grade 5.\n\n### Ghost\n\nThe Ghost is a grade 9.\n';
+      '---\ntitle: Fam\nfamily_id: fam\n---\n\n## Levels\n\n### A\n\n<!-- ladder: {"id":"a-role"} -->\n\nThe A is a grade 5.\n\n### Ghost\n\nThe Ghost is a grade 9.\n';
     expect(exportProblem(['--data', 'data', 'export', 'fam'], { code: 0, stdout: forged, stderr: '' }, files, importPages as never)).toMatch(
       /created role `ghost`/,
     );
