@@ -7,6 +7,7 @@ import { buildProgram, type Outcome } from './program.js';
 import { wantColor, type Context, type Io } from './io.js';
 import { DataError, UsageError } from '../core/errors.js';
 import { formatFindingLine } from './report.js';
+import { escapeText } from '../core/escape-text.js';
 import { VERSION } from './version.js';
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -24,7 +25,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
     c.configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(s.replace(/^error: /, 'ladder: ')),
+      // commander quotes the argument it refuses: escaped like every other message, its suggestion on the same line.
+      outputError: (s, write) =>
+        write(
+          oneLine(
+            s
+              .replace(/^error: /, 'ladder: ')
+              .replace(/\n$/, '')
+              .replace(/\n\(Did you mean (.*)\?\)$/, ' (Did you mean $1?)'),
+          ) + '\n',
+        ),
     });
   }
   try {
@@ -49,6 +59,12 @@ function colorFlag(argv: string[]): boolean | undefined {
   return flag;
 }
 
+/**
+ * An error message is one line, whatever text it quotes (a path, a config value, an argument): control
+ * characters, line breaks and bidi controls in it are shown as escapes, so it cannot forge a line.
+ */
+const oneLine = (message: string) => escapeText(message);
+
 function report(e: unknown, io: Io, debug: boolean): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
@@ -56,16 +72,18 @@ function report(e: unknown, io: Io, debug: boolean): number {
     return 2;
   }
   if (e instanceof UsageError) {
-    io.stderr.write(`ladder: ${e.message}\n`);
+    io.stderr.write(`ladder: ${oneLine(e.message)}\n`);
     return 2;
   }
   if (e instanceof DataError) {
     for (const f of e.findings) io.stderr.write(formatFindingLine(f) + '\n');
-    io.stderr.write(`ladder: ${e.message}\n`);
+    io.stderr.write(`ladder: ${oneLine(e.message)}\n`);
     return 2;
   }
   const err = e as Error;
   if (debug) io.stderr.write(`${err?.stack ?? String(e)}\n`);
-  io.stderr.write(`ladder: internal error: ${err?.message ?? String(e)}\nThis is a bug in ladder.${debug ? '' : ' Run again with --debug for details.'}\n`);
+  io.stderr.write(
+    `ladder: internal error: ${oneLine(err?.message ?? String(e))}\nThis is a bug in ladder.${debug ? '' : ' Run again with --debug for details.'}\n`,
+  );
   return 2;
 }

@@ -33,7 +33,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { DataError } from '../core/errors.js';
+import { DataError, UsageError } from '../core/errors.js';
 import { displayPath } from './display.js';
 import { errorCode, fsReason } from './fs-errors.js';
 
@@ -97,6 +97,8 @@ async function removeStaleTemps(dir: string, kinds: ('tmp' | 'stage')[]): Promis
 
 /** Writes one file atomically; see the module comment. */
 export async function writeFileAtomic(path: string, text: string | Uint8Array, cwd: string): Promise<void> {
+  // An empty path resolves to the working directory: say what is wrong instead ("…: is a directory").
+  if (path.trim() === '') throw new UsageError('the output file name is empty; give a path');
   const abs = resolve(cwd, path);
   const dir = dirname(abs);
   let tmp: string | undefined;

@@ -9,6 +9,7 @@ import { promises as fs } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DataError, UsageError } from '../core/errors.js';
 import { displayPath, writeFileAtomic } from './files.js';
+import { errorCode, fsReason } from './fs-errors.js';
 
 export interface NewFile {
   /** Relative to the root, with `/`. */
@@ -57,18 +58,16 @@ export async function writeNewFiles(root: string, files: NewFile[], cwd: string,
       `${existing.length === 1 ? `${existing[0]} exists` : `these files exist: ${existing.join(', ')}`}; nothing was written (pass --force to overwrite ${existing.length === 1 ? 'it' : 'them'})`,
     );
   }
-  const fail = (path: string, e: unknown) => {
-    const code = (e as NodeJS.ErrnoException).code;
-    return new DataError(
-      `${displayPath(path, cwd)}: cannot write (${code === 'EEXIST' ? 'it appeared while writing; nothing was kept' : code === 'EACCES' ? 'permission denied' : code === 'ENOTDIR' ? 'a parent is not a directory' : (code ?? (e as Error).message)})`,
-    );
-  };
+  // In words, never a bare errno code.
+  const fail = (path: string, e: unknown) =>
+    new DataError(`${displayPath(path, cwd)}: cannot write (${errorCode(e) === 'EEXIST' ? 'it appeared while writing; nothing was kept' : fsReason(e)})`);
   for (const f of files) {
     const abs = resolve(root, f.path);
     try {
       await fs.mkdir(dirname(abs), { recursive: true });
     } catch (e) {
-      throw fail(abs, e);
+      // `mkdir -p` through a file, a device or a FIFO: EEXIST there means a part of the path is not a directory.
+      throw fail(abs, errorCode(e) === 'EEXIST' ? Object.assign(new Error('not a directory'), { code: 'ENOTDIR' }) : e);
     }
   }
   if (options.force) {

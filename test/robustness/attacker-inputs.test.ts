@@ -50,3 +50,47 @@ describe('C1 controls and bidi isolates in free text', () => {
     expect(r.stderr).not.toMatch(RAW);
   });
 });
+
+describe('error messages are one line whatever they quote', () => {
+  test('a config `data:` with a newline, ESC and C1 CSI cannot forge a line on stderr', async () => {
+    const dir = dataSet({ '.ladderrc.yaml': 'data: "x\\e[2J\\n::error file=README.md::forged\\u009b"\n' });
+    const r = await runCli(['list'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(RAW);
+    expect(r.stderr).not.toMatch(/^::error/m);
+    expect(r.stderr).toMatch(/^ladder: .*data: .*x\\u001b\[2J\\n::error file=README\.md::forged\\u009b/);
+  });
+
+  test('an unknown command or option quoted back is escaped; the suggestion stays on its line', async () => {
+    const a = await runCli(['sh\n::error::forged\u001b[2J']);
+    expect(a.code).toBe(2);
+    expect(a.stderr).not.toMatch(RAW);
+    expect(a.stderr).not.toMatch(/^::error/m);
+    const b = await runCli(['shw']);
+    expect(b.stderr.split('\n')[0]).toBe("ladder: unknown command 'shw' (Did you mean show?)");
+  });
+});
+
+describe('output paths', () => {
+  test('an empty output file name is refused as such, not as "is a directory" or "already exists"', async () => {
+    const data = dataSet({ 'f.yaml': 'kind: family\nid: fam\ntitle: Fam\nroles:\n  a-role: {title: A, grade: 5}\n' });
+    for (const argv of [
+      ['lint', data, '--output-file', ''],
+      ['--data', data, 'worksheet', 'a-role', '--out', ''],
+    ]) {
+      const r = await runCli(argv, { cwd: tmp });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('ladder: the output file name is empty; give a path\n');
+    }
+  });
+
+  test('init into a path whose parent is a FIFO says so in words, no bare errno code', async () => {
+    const dir = dataSet({});
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    const r = await runCli(['init', join(dir, 'pipe')], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot write \(a part of the path is not a directory\)/);
+    expect(r.stderr).not.toMatch(/\b(?:E[A-Z]{3,})\b/);
+  });
+});
