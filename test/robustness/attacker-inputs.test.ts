@@ -94,3 +94,20 @@ describe('output paths', () => {
     expect(r.stderr).not.toMatch(/\b(?:E[A-Z]{3,})\b/);
   });
 });
+
+describe('import writes no control character raw into YAML', () => {
+  test('C1 controls, separators and bidi controls of a page are `\\uXXXX` escapes in the written file, read back the same', async () => {
+    const { familyYaml } = await import('../../src/import/family-yaml.js');
+    const { parse } = await import('yaml');
+    const text = `Do \u009b31m\u009d0;t\u009c \u202eevil\u202c \u2066iso\u2069 \u2028 \u2029 \u0085 \u200b\u007f it`;
+    const family = {
+      kind: 'family',
+      id: 'fam',
+      title: `Fam ${C1_BIDI}`,
+      roles: { 'a-role': { title: 'A', grade: 5, responsibilities: [text, `two\nlines ${C1_BIDI}`] } },
+    };
+    const yaml = familyYaml(family as never, null, ['Imported from a page']);
+    expect(yaml).not.toMatch(/[\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069]/);
+    expect(parse(yaml)).toEqual(family);
+  });
+});
