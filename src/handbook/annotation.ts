@@ -35,7 +35,11 @@ export function writeAnnotation(f: ItemFields): string {
   if (f.reports_to !== undefined) o.reports_to = f.reports_to;
   if (f.remove !== undefined && f.remove.length) o.remove = f.remove;
   // `<`, `>` and `&` as JSON escapes: a level text cannot open or close a comment on the page.
-  const json = JSON.stringify(o).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // C1, separators and bidi controls too (JSON leaves them raw): a level text cannot reach a terminal raw.
+  const json = JSON.stringify(o).replace(
+    /[<>&\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return Object.keys(o).length ? ` <!-- ladder: ${json} -->` : '';
 }
 

@@ -39,7 +39,9 @@ function titleOf(ds: DataSet, fam: FamilyDef, id: string): { title: string; url?
 
 /** A reference: the title written as in the heading it names (so the importer matches it), linked when it has a page. */
 const link = (r: { title: string; url?: string }) =>
-  r.url ? `[${heading(r.title).replace(/[[\]]/g, (c) => `&#${c.charCodeAt(0)};`)}](${r.url.replace(/[()\s<>]/g, encodeURIComponent)})` : heading(r.title);
+  r.url
+    ? `[${heading(r.title).replace(/[[\]]/g, (c) => `&#${c.charCodeAt(0)};`)}](${r.url.replace(/[()\s<>\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, encodeURIComponent)})`
+    : heading(r.title);
 
 /**
  * A family summary's "… reports to X" is read as the manager of every role without one of its own:

@@ -15,9 +15,10 @@ import type { Formatter } from './types.js';
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;', '\n': '&#10;', '\t': '&#9;' };
 const escape = (c: string) => ENTITIES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
-const TEXT = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+// C1 controls (U+009B is CSI) and bidi controls too: allowed by XML, but a terminal or viewer acts on them.
+const TEXT = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/g;
 
-const ATTR = /[&<>"'\u0000-\u001F\uFFFE\uFFFF]/g;
+const ATTR = /[&<>"'\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/g;
 /** Element text: markup characters escaped; CR, LF and tab are kept as they are. */
 const text = (s: string) => s.replace(TEXT, escape);
 /** Attribute values. */

@@ -7,6 +7,7 @@ import { inline } from '../handbook/neutralise.js';
 import { gapJson, type GapEntry, type GapResult, type GapStatus } from '../core/gap/index.js';
 import type { Paint } from './paint.js';
 import { printable } from './table.js';
+import { markdownText } from './markdown-text.js';
 import { wrap } from './show.js';
 import { pushAll } from '../core/arrays.js';
 
@@ -72,7 +73,7 @@ const STATUS_MD: Record<GapStatus, string> = { met: 'met', missing: '**missing**
 
 export function gapMarkdown(r: GapResult, all = false): string {
   const out: string[] = [
-    `# ${who(r)}: ${r.role.role.title}`,
+    `# ${markdownText(who(r))}: ${markdownText(r.role.role.title)}`,
     '',
     `Profile \`${r.profile.file}\` against \`${r.role.role.id}\`: **${summaryText(r)}**.`,
     '',

@@ -2,7 +2,7 @@
 import { inline } from '../handbook/neutralise.js';
 import type { FamilyEntry, LevelEntry } from '../core/list.js';
 import type { Paint } from './paint.js';
-import { printable, renderTable, wrapText } from './table.js';
+import { printableLine, renderTable, wrapText } from './table.js';
 import { pushAll } from '../core/arrays.js';
 
 const grade = (g: number | null) => (g === null ? '' : String(g));
@@ -11,13 +11,13 @@ const reports = (l: LevelEntry) => (l.reports_to ? `${l.reports_to.id}${l.report
 export function listTable(families: FamilyEntry[], paint: Paint, width: number): string {
   const out: string[] = [];
   for (const fam of families) {
-    pushAll(out, headline(printable(fam.title), `(${fam.id})`, width, '', paint));
+    pushAll(out, headline(printableLine(fam.title), `(${fam.id})`, width, '', paint));
     const groups = [...fam.ladders.map((l) => ({ title: `${l.title} (${l.id})`, levels: l.levels }))];
     if (fam.unladdered.length) groups.push({ title: 'not on a ladder', levels: fam.unladdered });
     for (const g of groups) {
       pushAll(
         out,
-        wrapText(printable(g.title), width - 2).map((l) => `  ${paint.cyan(l)}`),
+        wrapText(printableLine(g.title), width - 2).map((l) => `  ${paint.cyan(l)}`),
       );
       const rows = g.levels.map((l) => [l.id, l.title, grade(l.grade), reports(l)]);
       out.push(indent(renderTable({ head: ['id', 'title', 'grade', 'reports to'], rows, width: width - 4 }), '    '));

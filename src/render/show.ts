@@ -4,7 +4,7 @@ import { SECTIONS, SECTION_TITLES } from '../core/model.js';
 import type { ResolvedItem, ResolvedRole } from '../core/resolve.js';
 import { sectionItems, showJson } from '../core/show.js';
 import type { Paint } from './paint.js';
-import { labelled, printable, renderTable, wrapProse } from './table.js';
+import { labelled, printable, printableLine, renderTable, wrapProse } from './table.js';
 import { cell } from './list.js';
 import { pushAll } from '../core/arrays.js';
 
@@ -29,10 +29,10 @@ function header(r: ResolvedRole): [string, string][] {
 }
 
 export function showTable(r: ResolvedRole, own: boolean, paint: Paint, width: number, ids = false): string {
-  const out: string[] = wrapProse(printable(r.role.title), width)
+  const out: string[] = wrapProse(printableLine(r.role.title), width)
     .split('\n')
     .map((l) => paint.bold(l));
-  for (const [k, v] of header(r)) pushAll(out, labelled(`  ${paint.dim(k.padEnd(11))}`, printable(v), width, 13));
+  for (const [k, v] of header(r)) pushAll(out, labelled(`  ${paint.dim(k.padEnd(11))}`, printableLine(v), width, 13));
   if (r.role.summary) out.push('', wrap(printable(r.role.summary), width));
   for (const s of SECTIONS) {
     const items = sectionItems(r, s, own);

@@ -33,11 +33,14 @@ export const printable = (s: string) =>
     c === '\t' ? ' ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 
+/** One-line text (a title, a cell): `printable`, and a line feed as `\n` too, so it cannot start a line of its own. */
+export const printableLine = (s: string) => printable(s).replace(/\n/g, '\\n');
+
 /** A painted cell as [opening codes, plain text, closing codes]. */
 function unpaint(cell: string): [string, string, string] {
   const open = /^(?:\x1b\[[0-9;]*m)+/.exec(cell)?.[0] ?? '';
   const close = /(?:\x1b\[[0-9;]*m)+$/.exec(cell.slice(open.length))?.[0] ?? '';
-  return [open, printable(visible(cell)), close];
+  return [open, printableLine(visible(cell)), close];
 }
 
 /**
@@ -133,7 +136,7 @@ export function renderTable({ head, rows, width, flex }: TableOptions): string {
   const minimum = head.map((h) => longestPiece(visible(h)));
   for (const r of rows) {
     for (let i = 0; i < head.length; i++) {
-      const text = printable(visible(r[i] ?? ''));
+      const text = printableLine(visible(r[i] ?? ''));
       for (const line of text.split('\n')) natural[i] = Math.max(natural[i], line.length);
       minimum[i] = Math.max(minimum[i], longestPiece(text));
     }

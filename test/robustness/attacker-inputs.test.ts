@@ -111,3 +111,62 @@ describe('import writes no control character raw into YAML', () => {
     expect(parse(yaml)).toEqual(family);
   });
 });
+
+describe('text from data in every output: no raw C1 or bidi control, no line of its own', () => {
+  const X = '\u009b31m\u009d0;t\u009c\u202eevil\u202c\u2066iso\u2069\u2028\u2029\u0085\u001b[2J\r\n::error file=README.md::forged\u0007';
+  const q = JSON.stringify;
+  let data: string;
+  let lintDir: string;
+  let profile: string;
+  beforeAll(() => {
+    data = dataSet({
+      'fam.yaml': [
+        'kind: family',
+        'id: fam',
+        `title: ${q(`Fam ${X}`)}`,
+        'roles:',
+        '  a-role:',
+        `    title: ${q(`A ${X}`)}`,
+        `    level: ${q(`L ${X}`)}`,
+        '    grade: 5',
+        `    responsibilities: [${q(`R ${X}`)}]`,
+        '  b-role:',
+        `    title: ${q(`B ${X}`)}`,
+        '    grade: 6',
+        '    extends: a-role',
+        '    reports_to: ext',
+        `    requirements: [${q(`Q ${X}`)}]`,
+        'external:',
+        `  ext: {title: ${q(`Ext ${X}`)}, url: ${q(`/x/${X}`)}}`,
+        '',
+      ].join('\n'),
+    });
+    // A file whose name carries C1 and bidi controls, with a finding.
+    lintDir = dataSet({ 'bad\u009b\u202ename.yaml': 'kind: family\nid: 5\n' });
+    profile = join(data, '..', `profile-${n++}.yml`);
+    writeFileSync(profile, `kind: profile\nname: ${q(`P ${X}`)}\nrole: a-role\n`);
+  });
+  // A workflow command starts its line; a table may wrap a long escaped text onto an indented line.
+  const FORGED = /^::error file=README/m;
+
+  test.each([
+    ['list', ['list']],
+    ['show', ['show', 'b-role']],
+    ['gap --format markdown', ['gap', 'b-role', '--profile', '<profile>', '--format', 'markdown']],
+    ['export', ['export', 'fam']],
+  ])('%s', async (_name, argv) => {
+    const r = await runCli(['--data', data, '--no-color', ...argv.map((a) => (a === '<profile>' ? profile : a))], { cwd: tmp });
+    expect([0, 1]).toContain(r.code);
+    expect(r.stdout).not.toMatch(RAW);
+    expect(r.stderr).not.toMatch(RAW);
+    // Titles and names are one line: nothing of them starts a line of its own (export keeps no title line break either).
+    expect(r.stdout).not.toMatch(FORGED);
+  });
+
+  test.each(['github', 'junit'])('lint --format %s', async (format) => {
+    const r = await runCli(['lint', lintDir, '--format', format], { cwd: tmp });
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(RAW);
+    expect(r.stdout).not.toMatch(FORGED);
+  });
+});
