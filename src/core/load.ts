@@ -59,7 +59,15 @@ export function unreadableFile(file: string, reason: string): LoadedFile {
   };
 }
 
-export function loadFile(input: SourceInput, schemas: SchemaSupport, expect?: Kind): LoadedFile {
+export interface LoadOptions {
+  /**
+   * 'later': positions are worked out only when something is located in the file (a finding), and
+   * the lines of items and roles when first read (`lint`, whose clean files never need them).
+   */
+  positions?: 'now' | 'later';
+}
+
+export function loadFile(input: SourceInput, schemas: SchemaSupport, expect?: Kind, options: LoadOptions = {}): LoadedFile {
   let text = input.text;
   if (text === undefined) {
     const decoded = decodeText(input.bytes ?? new Uint8Array());
@@ -78,7 +86,7 @@ export function loadFile(input: SourceInput, schemas: SchemaSupport, expect?: Ki
     }
     text = decoded.text;
   }
-  const parsed = parse(text, input.file);
+  const parsed = parse(text, input.file, { positions: options.positions });
   const loaded: LoadedFile = { ...parsed, kind: null, valid: parsed.syntax.length === 0, findings: [] };
   if (!loaded.valid) return loaded;
 
@@ -241,6 +249,28 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const own = (o: Obj): [string, unknown][] => Object.keys(o).map((k) => [k, o[k]]);
 
+/** The line of entry `i` of `raw` (a list of the file's value) at `p`; 0 while the file's positions are to come. */
+function lineOf(f: LoadedFile, raw: unknown[], i: number, p: Path): number {
+  return f.locator.pending ? 0 : (f.locator.entryLine(raw, i) ?? f.locator.line(p));
+}
+
+/** Makes `line` worked out when first read, for a file whose positions come later (`positions: 'later'`). */
+function lineLater(target: { line: number }, f: LoadedFile, p: Path, at: 'key' | 'value' = 'value'): void {
+  const locator = f.locator;
+  Object.defineProperty(target, 'line', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const line = locator.line(p, at);
+      Object.defineProperty(target, 'line', { value: line, enumerable: true, configurable: true, writable: true });
+      return line;
+    },
+    set(v: number) {
+      Object.defineProperty(target, 'line', { value: v, enumerable: true, configurable: true, writable: true });
+    },
+  });
+}
+
 function readItems(raw: unknown, from: string, f: LoadedFile, path: Path): ItemDef[] {
   const file = f.file;
   if (!Array.isArray(raw)) return [];
@@ -257,9 +287,10 @@ function readItems(raw: unknown, from: string, f: LoadedFile, path: Path): ItemD
         identity: 'text:' + normaliseText(entry),
         from,
         file,
-        line: f.locator.entryLine(raw, i) ?? f.locator.line(p),
+        line: lineOf(f, raw, i, p),
         path: p,
       });
+      if (f.locator.pending) lineLater(out[out.length - 1], f, p);
       return;
     }
     const o = obj(entry);
@@ -271,9 +302,10 @@ function readItems(raw: unknown, from: string, f: LoadedFile, path: Path): ItemD
       identity: id ? 'id:' + id : 'text:' + normaliseText(o.text),
       from,
       file,
-      line: f.locator.entryLine(raw, i) ?? f.locator.line(p),
+      line: lineOf(f, raw, i, p),
       path: p,
     };
+    if (f.locator.pending) lineLater(item, f, p);
     if (typeof o.years === 'number') item.years = o.years;
     if (typeof o.area === 'string') item.area = o.area;
     const sk = obj(o.skills);
@@ -328,9 +360,10 @@ function addFamily(ds: LoadedDataSet, f: LoadedFile): void {
       sections: readSections(r, rid, f, path),
       family: id,
       file: f.file,
-      line: f.locator.line(path, 'key'),
+      line: f.locator.pending ? 0 : f.locator.line(path, 'key'),
       path,
     };
+    if (f.locator.pending) lineLater(role, f, path, 'key');
     ds.roles.set(rid, role);
     fam.roleIds.push(rid);
   }
