@@ -559,25 +559,33 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
   // An ungraded heading inside a role is part of that role (e.g. "Market Justification").
   const merged = new Set<Candidate>();
   const specialties = new Set<Candidate>();
+  const ignoreInherits = (c: Candidate, specialty: string) => {
+    for (const n of c.inherits) {
+      n.outcome = 'ignored';
+      n.place = 'specialty';
+      page.otherInherits.push(n);
+      skip(n.line, `"${clip(n.text)}" in specialty "${specialty}": a specialty does not extend a role`);
+    }
+  };
   for (const c of candidates) {
-    if (c.grade === undefined && c.specialty && specialtyName(c.title)) {
+    if (c.grade === undefined && c.specialty) {
       let p = c.parent;
       while (p && merged.has(p) && !specialties.has(p)) p = p.parent;
-      // A sub-heading of a specialty ("Additional Responsibilities …") is part of it.
+      // A sub-heading of a specialty is part of it, whatever it is called ("Additional
+      // Responsibilities …", "What you'll do"), and so is a section at the sub-heading's depth after it
+      // (a "#### Requirements" after "#### Additional Responsibilities …").
       if (p && specialties.has(p)) {
-        mergeInto(p, c);
+        ignoreInherits(c, p.title);
+        mergeInto(p, { ...c, inherits: [] });
         merged.add(c);
         continue;
       }
+    }
+    if (c.grade === undefined && c.specialty && specialtyName(c.title)) {
       page.specialties.push({ title: c.title, line: c.line, summary: c.summary, sections: c.sections });
       merged.add(c);
       specialties.add(c);
-      for (const n of c.inherits) {
-        n.outcome = 'ignored';
-        n.place = 'specialty';
-        page.otherInherits.push(n);
-        skip(n.line, `"${clip(n.text)}" in specialty "${c.title}": a specialty does not extend a role`);
-      }
+      ignoreInherits(c, c.title);
       continue;
     }
     let p = c.parent;

@@ -63,11 +63,8 @@ for (const [name, dir] of CORPORA) {
     test('the bullets of every Responsibilities/Requirements section land in it, on every page', () => {
       expect(m.totals.bullets.requirements.found).toBeGreaterThan(3000);
       // Bullets under headings without any grade are reported with the heading and counted apart.
-      // One known miss is left: a specialty's "#### Requirements" right after a sub-heading of the
-      // same depth on support-management.md loses its one bullet (listed, so a new miss fails).
-      const known = name === 'the current handbook' ? ['engineering/support-management.md:199'] : [];
-      expect(m.misses.bullets.map((b) => b.replace(/^(\S+:\d+):.*$/, '$1'))).toEqual(known);
-      expect(m.totals.bulletPagesOff).toBe(known.length);
+      expect(m.misses.bullets).toEqual([]);
+      expect(m.totals.bulletPagesOff).toBe(0);
     });
 
     test('export, then import of all families together, gives back the same roles, references, items and specialties', async () => {
