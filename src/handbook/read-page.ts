@@ -46,7 +46,8 @@ const SECTION_NAMES: [RegExp, SectionKind][] = [
     'responsibilities',
   ],
   [/^(?:minimum\s+|basic\s+|general\s+|key\s+)?(?:requirements|qualifications)$/i, 'requirements'],
-  [/^(?:nice[-\s]to[-\s]haves?|preferred(?:\s+qualifications)?|bonus(?:\s+points)?|additional\s+skills)$/i, 'nice_to_haves'],
+  // "Nice-to-have Requirements", "Preferred Requirements": nice-to-haves, not requirements.
+  [/^(?:nice[-\s]to[-\s]haves?|preferred)(?:\s+(?:requirements?|qualifications))?$|^bonus(?:\s+points)?$|^additional\s+skills$/i, 'nice_to_haves'],
   [/^performance\s+indicators?(?:\s*\((?:k?pis?)\))?$|^kpis?$/i, 'performance_indicators'],
   [/^hiring\s+process$/i, 'hiring'],
   [/^career\s+(?:ladder|path)$|^next\s+steps$/i, 'career'],
@@ -83,8 +84,16 @@ export function classifyHeading(text: string): HeadingClass {
       if (re.test('job ' + name) && kind === 'grade') return { kind, prefix: prefix.replace(/\s+job$/i, ''), forAll };
     }
   }
+  // The section name qualified after it: "Requirements for IT Security Engineer roles", "Base
+  // Requirements Across All Levels", "Requirements (all levels)", "Additional Responsibilities Unique
+  // to US Federal Include". The qualifier names no role of its own: the section is the open one's.
+  const qualified = QUALIFIED.exec(core);
+  if (qualified) return { kind: /^resp/i.test(qualified[1]) ? 'responsibilities' : 'requirements', prefix: '', forAll };
   return { kind: 'title', prefix: '', forAll };
 }
+
+// At most two words before the section name, then "(…" or a preposition: linear, anchored.
+const QUALIFIED = /^(?:[a-z]+[ \t]+){0,2}?(responsibilities|requirements|qualifications)[ \t]*(?:\(|(?:for|across|at|in|of|unique[ \t]+to|include)\b)/i;
 
 /** Headings that introduce the role above rather than a role of their own. */
 const GENERIC = /^(?:the\s+)?(?:role|position|job|overview|role overview|about the role|job description|description|summary|what you'?ll do)$/i;
