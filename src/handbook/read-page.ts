@@ -12,6 +12,7 @@ import { anchorOf, levelOf, normaliseTitle, stripLinks } from './titles.js';
 import type { Candidate, DraftItem, DraftPage, DraftRole, GradeRow, ImportReport, InheritNote } from './draft.js';
 import { collapseSpaces, linkPattern, trimEndOf } from './linear-text.js';
 import { placeholderOf } from '../core/placeholder.js';
+import { sourceUrl } from './place.js';
 
 export interface PageInput {
   /** The file name used in reports. */
@@ -24,6 +25,8 @@ export interface PageInput {
   partial?: (name: string) => string | undefined;
   /** Overrides MAX_PARTIAL_CHARS (for tests). */
   maxPartialChars?: number;
+  /** For a folder family: each level file's name (without `.md`) → the title of its heading. */
+  levelTitles?: Record<string, string>;
   /** For a page assembled from several files: where a line of `text` came from (used in reports). */
   origin?: (line: number) => { file: string; line: number };
 }
@@ -215,13 +218,11 @@ export function readPage(input: PageInput): DraftPage {
   const title = frontMatter.fields.title?.trim() || input.key?.split('/').pop()?.replace(/-/g, ' ') || 'Job family';
   const page: DraftPage = {
     file: input.file,
-    // GitLab's own `canonical_path: "/job-families/<page>/"` (also written by `ladder export`) says where the page sits.
-    key: canonicalKey(frontMatter.fields.canonical_path) ?? input.key,
-    source:
-      input.source ??
-      (canonicalKey(frontMatter.fields.canonical_path)
-        ? `https://about.gitlab.com/job-families/${canonicalKey(frontMatter.fields.canonical_path)}/`
-        : undefined),
+    // GitLab's own `canonical_path: "/job-families/<page>/"` (also written by `ladder export`, with the
+    // host for a page of the current handbook) says where the page sits.
+    key: canonicalPlace(frontMatter.fields.canonical_path)?.key ?? input.key,
+    levelTitles: input.levelTitles,
+    source: input.source ?? canonicalPlace(frontMatter.fields.canonical_path)?.source,
     title,
     idHint: /^[a-z0-9]+(-[a-z0-9]+)*$/.test(frontMatter.fields.family_id ?? '') ? frontMatter.fields.family_id : undefined,
     line: 1,
@@ -536,9 +537,9 @@ export function readPage(input: PageInput): DraftPage {
   return page;
 }
 
-function canonicalKey(path: string | undefined): string | undefined {
-  const m = /^(?:https?:\/\/about\.gitlab\.com)?\/job-families\/(.+?)\/?$/.exec(path?.trim() ?? '');
-  return m ? m[1] : undefined;
+function canonicalPlace(path: string | undefined): { key: string; source: string } | undefined {
+  const m = /^(?:https?:\/\/(about|handbook)\.gitlab\.com)?\/job-families\/(.+?)\/?$/.exec(path?.trim() ?? '');
+  return m ? { key: m[2], source: sourceUrl(m[2], m[1] === 'handbook') } : undefined;
 }
 
 function clip(text: string): string {
@@ -621,7 +622,11 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
       const items = [...Object.values(c.sections).flat(), ...c.hiring];
       if (c.within === 'hiring') page.hiring.push(...items);
       else if (c.within === 'performance_indicators') page.sections.performance_indicators.push(...items);
-      else page.careerLadder.push(...c.summary, ...items.map((i) => i.text));
+      else {
+        const texts = [...c.summary, ...items.map((i) => i.text)];
+        page.careerLadder.push(...texts);
+        for (const t of texts) page.careerLinks.push(...readLinks(t));
+      }
       skip(
         c.line,
         `heading "${clip(c.title)}" inside ${c.within === 'hiring' ? 'Hiring Process' : c.within === 'career' ? 'Career Ladder' : 'Performance Indicators'} (its items are kept there)`,
