@@ -186,6 +186,10 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[], optio
       // The role itself ("Extends that of the X (Intermediate) requirements" written in X): no reference.
       if (self && !r.ref.url && (roleIdOf(r.ref.name) === self.id || matchTitle(r.ref.name, [{ title: self.draft.title }], 'strict'))) return null;
       const hit = findRole(r.ref, self);
+      // "Extends the Senior Engineer requirements" with no link: that very title in the data set
+      // imported into wins over a near one of the import ("Senior Security Engineer").
+      const exactThere = !r.ref.url && knownRoles.length ? matchTitle(r.ref.name, knownRoles, 'strict') : null;
+      if (exactThere && (!hit || !matchTitle(r.ref.name, [{ title: hit.draft.title }], 'strict'))) return { id: exactThere.id, external: false };
       if (hit) return { id: hit.id, external: false };
       const link = r.ref.url ? linkOf(r.ref.url) : null;
       if (link && !link.anchor && !link.sub && !roleOnly) {
