@@ -222,7 +222,8 @@ export function readPage(input: PageInput): DraftPage {
     // host for a page of the current handbook) says where the page sits.
     key: canonicalPlace(frontMatter.fields.canonical_path)?.key ?? input.key,
     levelTitles: input.levelTitles,
-    source: input.source ?? canonicalPlace(frontMatter.fields.canonical_path)?.source,
+    // A page without `layout:` is of the current handbook: a path alone means handbook.gitlab.com.
+    source: input.source ?? canonicalPlace(frontMatter.fields.canonical_path, frontMatter.fields.layout === undefined)?.source,
     title,
     idHint: /^[a-z0-9]+(-[a-z0-9]+)*$/.test(frontMatter.fields.family_id ?? '') ? frontMatter.fields.family_id : undefined,
     line: 1,
@@ -537,9 +538,9 @@ export function readPage(input: PageInput): DraftPage {
   return page;
 }
 
-function canonicalPlace(path: string | undefined): { key: string; source: string } | undefined {
+function canonicalPlace(path: string | undefined, current = false): { key: string; source: string } | undefined {
   const m = /^(?:https?:\/\/(about|handbook)\.gitlab\.com)?\/job-families\/(.+?)\/?$/.exec(path?.trim() ?? '');
-  return m ? { key: m[2], source: sourceUrl(m[2], m[1] === 'handbook') } : undefined;
+  return m ? { key: m[2], source: sourceUrl(m[2], m[1] === 'handbook' || (m[1] === undefined && current)) } : undefined;
 }
 
 function clip(text: string): string {

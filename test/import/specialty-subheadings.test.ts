@@ -33,6 +33,10 @@ describe('sub-headings of a specialty', () => {
     expect(result.reports.filter((r) => /not a role/.test(r.message))).toEqual([]);
   });
 
+  test("the page's canonical_path, on a page of the current handbook, is its source there", () => {
+    expect(fam.source).toBe('https://handbook.gitlab.com/job-families/engineering/support-management/');
+  });
+
   test('the corpus measure finds every bullet in its section', () => {
     const m = measureCorpus(inputs, result, new Map());
     expect(m.misses.bullets).toEqual([]);
