@@ -63,7 +63,7 @@ export interface LoadResult {
  */
 export async function loadPaths(paths: string[], cwd: string, options: { keepSources?: boolean } = {}): Promise<LoadResult> {
   const { files: found, problems } = await findYamlFiles(paths, cwd);
-  const read = await readFiles(found);
+  const read = readFiles(found);
   // The schemas are loaded only for files that are not answered by the build-time snapshot.
   let schemas: SchemaSupport | undefined;
   const files: LoadedFile[] = [];

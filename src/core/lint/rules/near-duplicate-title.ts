@@ -83,27 +83,6 @@ function hashOf(word: string): number {
   return h;
 }
 
-/**
- * Whether an ASCII text has a word (as `splitAscii` cuts them, lower-cased) whose hash is in `hashes`:
- * false means none of the words is there; true is confirmed by the caller.
- */
-function mayHaveWord(text: string, hashes: Set<number>): boolean {
-  let h = 0;
-  let inWord = false;
-  for (let i = 0; i <= text.length; i++) {
-    let c = i < text.length ? text.charCodeAt(i) : 0;
-    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
-      h = inWord ? (Math.imul(h, 31) + c) | 0 : c;
-      inWord = true;
-    } else if (inWord) {
-      if (hashes.has(h)) return true;
-      inWord = false;
-    }
-  }
-  return false;
-}
-
 function hasNonAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return true;
   return false;
@@ -246,6 +225,189 @@ const keyOf = (ws: readonly string[], start: number, k: number, miss: number) =>
   return key;
 };
 
+/** A title that a text's words at `start` may misspell at word `miss`: which, and whether by a look-alike. */
+interface Hit {
+  title: Title;
+  start: number;
+  lookAlike: boolean;
+  /** The window's words as written, when the scan made them already. */
+  shown?: string[];
+}
+
+/** keyOf over word hashes (hashOf): equal word sequences give equal numbers (and, rarely, others too). */
+function keyHashOf(hashes: Int32Array, start: number, k: number, miss: number): number {
+  let h = Math.imul(k, 0x9e3779b1) ^ miss;
+  for (let i = 0; i < k; i++) h = Math.imul(h ^ (i === miss ? 0x5bd1e995 : hashes[start + i]), 0x01000193) + 0x7f4a7c15;
+  return h | 0;
+}
+
+/** Words by their hash (hashOf). */
+function byHash(words: Iterable<string>): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const w of words) {
+    const h = hashOf(w);
+    const list = out.get(h);
+    if (list) list.push(w);
+    else out.set(h, [w]);
+  }
+  return out;
+}
+
+/**
+ * Where `cutAscii` put the words of the text it cut last: start and end offsets and hashes of the
+ * lower-cased words (grown as needed, shared by every scan: the rule runs one text at a time).
+ */
+const scratch = {
+  starts: new Int32Array(256),
+  ends: new Int32Array(256),
+  hashes: new Int32Array(256),
+  titleWord: new Uint8Array(257),
+  run: new Int32Array(257),
+  after: new Int32Array(257),
+  /** A window of prose words around a word that may be misspelt: hashes, starts and ends. */
+  window: new Int32Array(2 * MAX_WINDOW),
+  windowStarts: new Int32Array(2 * MAX_WINDOW),
+  windowEnds: new Int32Array(2 * MAX_WINDOW),
+};
+
+/** Non-ASCII characters that are part of words (letters, digits, invisible ones): cached per character. */
+const WORD_CHAR = /^[\p{L}\p{N}\u00ad\u200b\u200c\u200d\u2060\ufeff]$/u;
+const wordCharCache = new Map<number, boolean>();
+function isWordChar(c: number): boolean {
+  let v = wordCharCache.get(c);
+  if (v === undefined) wordCharCache.set(c, (v = WORD_CHAR.test(String.fromCharCode(c))));
+  return v;
+}
+
+/**
+ * Cuts a text into words as `splitWords(text.toLowerCase())` would, into `scratch`, and returns how
+ * many; or -1 when a word character is not ASCII (a surrogate, too), which the exact scan handles.
+ */
+function cutAscii(text: string): number {
+  let n = 0;
+  let start = -1;
+  let h = 0;
+  for (let i = 0; i <= text.length; i++) {
+    let c = i < text.length ? text.charCodeAt(i) : 0x20;
+    if (c > 0x7f && ((c >= 0xd800 && c <= 0xdfff) || isWordChar(c))) return -1;
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      if (start === -1) {
+        start = i;
+        h = c;
+      } else h = (Math.imul(h, 31) + c) | 0;
+    } else if (start !== -1) {
+      if (n === scratch.starts.length) growScratch();
+      scratch.starts[n] = start;
+      scratch.ends[n] = i;
+      scratch.hashes[n] = h;
+      n++;
+      start = -1;
+    }
+  }
+  if (n + 1 > scratch.titleWord.length) growScratch();
+  return n;
+}
+
+function growScratch(): void {
+  const size = 2 * scratch.starts.length;
+  const grown = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T, n: number) => {
+    const g = make(n);
+    g.set(a);
+    return g;
+  };
+  scratch.starts = grown(scratch.starts, (n) => new Int32Array(n), size);
+  scratch.ends = grown(scratch.ends, (n) => new Int32Array(n), size);
+  scratch.hashes = grown(scratch.hashes, (n) => new Int32Array(n), size);
+  scratch.titleWord = new Uint8Array(size + 1);
+  scratch.run = new Int32Array(size + 1);
+  scratch.after = new Int32Array(size + 1);
+}
+
+/** A word character that is not ASCII: such texts take the exact scan. */
+const NON_ASCII_WORD_CHAR = /(?![\x00-\x7f])[\p{L}\p{N}\u00ad\u200b\u200c\u200d\u2060\ufeff]/u;
+
+const isAsciiWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+
+/** hashOf the lower-cased text[from, to). */
+function hashAt(text: string, from: number, to: number): number {
+  let h = 0;
+  for (let i = from; i < to; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h;
+}
+
+/** Whether text[from, to) has an ASCII letter or digit. */
+function hasWordChar(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isAsciiWordChar(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** The ASCII word that ends last before `at` ([start, end), or [-1, -1]). */
+function wordBefore(text: string, at: number): [number, number] {
+  let q = at;
+  while (q > 0 && !isAsciiWordChar(text.charCodeAt(q - 1))) q--;
+  if (q === 0) return [-1, -1];
+  let p = q;
+  while (p > 0 && isAsciiWordChar(text.charCodeAt(p - 1))) p--;
+  return [p, q];
+}
+
+/** The ASCII word that starts first from `at` ([start, end), or [-1, -1]). */
+function wordAfter(text: string, at: number): [number, number] {
+  let p = at;
+  while (p < text.length && !isAsciiWordChar(text.charCodeAt(p))) p++;
+  if (p === text.length) return [-1, -1];
+  let q = p;
+  while (q < text.length && isAsciiWordChar(text.charCodeAt(q))) q++;
+  return [p, q];
+}
+
+/** Whether text[from, to), lower-cased, is `word`. */
+function isWordAt(text: string, from: number, to: number, word: string): boolean {
+  if (to - from !== word.length) return false;
+  for (let j = 0; j < word.length; j++) {
+    let c = text.charCodeAt(from + j);
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    if (c !== word.charCodeAt(j)) return false;
+  }
+  return true;
+}
+
+/** Whether word `i` of the text last cut, lower-cased, is `word`. */
+function isWord(text: string, i: number, word: string): boolean {
+  const s = scratch.starts[i];
+  if (scratch.ends[i] - s !== word.length) return false;
+  for (let j = 0; j < word.length; j++) {
+    let c = text.charCodeAt(s + j);
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    if (c !== word.charCodeAt(j)) return false;
+  }
+  return true;
+}
+
+/** The word of `words` (by hash) that word `i` of the text last cut is, if any. */
+function findWord(text: string, i: number, words: Map<number, string[]>): string | undefined {
+  const list = words.get(scratch.hashes[i]);
+  if (list) for (const w of list) if (isWord(text, i, w)) return w;
+  return undefined;
+}
+
+/** Whether the words of the text last cut from `start` are the folded words of `title`, but word `miss`. */
+function sameWords(text: string, start: number, title: Title, miss: number): boolean {
+  for (let j = 0; j < title.words.length; j++) if (j !== miss && !isWord(text, start + j, title.words[j].fold)) return false;
+  return true;
+}
+
+/** Tests compare the two scans: with this set, every text takes the exact one. */
+let exactOnly = false;
+export function useExactScanOnly(on: boolean): void {
+  exactOnly = on;
+}
+
 function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => void): void {
   const titles: Title[] = fam.roleIds.map((id, index) => ({ role: ctx.ds.roles.get(id)!, index, words: titleWords(ctx.ds.roles.get(id)!.title) }));
   if (titles.length === 0) return;
@@ -255,6 +417,8 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
   const windowWords = new Set<string>();
   // keyOf(folded title words with one left out) -> the titles.
   const byKey = new Map<string, Title[]>();
+  // The same, under a number made from the words' hashes (keyHashOf), for the ASCII scan (fastScan).
+  const byKeyHash = new Map<number, Title[]>();
   const lengths = new Set<number>();
   for (const t of titles) {
     for (const w of t.words) titleWordCount.set(w.lower, (titleWordCount.get(w.lower) ?? 0) + 1);
@@ -263,11 +427,17 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
     lengths.add(k);
     const folded = t.words.map((w) => w.fold);
     for (const w of folded) windowWords.add(w);
+    const hashes = Int32Array.from(folded, hashOf);
     for (let miss = 0; miss < k; miss++) {
       const key = keyOf(folded, 0, k, miss);
       const list = byKey.get(key);
       if (list) list.push(t);
       else byKey.set(key, [t]);
+      const hashKey = keyHashOf(hashes, 0, k, miss);
+      const hashed = byKeyHash.get(hashKey);
+      if (hashed) {
+        if (!hashed.includes(t)) hashed.push(t);
+      } else byKeyHash.set(hashKey, [t]);
     }
   }
   const windowLengths = [...lengths].sort((a, b) => a - b);
@@ -301,17 +471,95 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
   // to a title word are tried, each in the windows (of the lengths titles have) where every other word
   // is a title word. The words of a run of title words are counted once, so a title that repeats its
   // words (400 times "Engineer") costs its length times the window lengths, not a power of it.
-  const windowHashes = new Set<number>();
-  for (const w of windowWords) windowHashes.add(hashOf(w));
-  const scan = (raw: string, path: () => Path, own?: Title) => {
-    if (windowWords.size === 0) return;
-    const nonAscii = hasNonAscii(raw);
-    // An ASCII text that names no title word (most of them) is dismissed without making a string.
-    if (!nonAscii && !mayHaveWord(raw, windowHashes)) return;
+  const windowByHash = byHash(windowWords);
+  const titleWordByHash = byHash(titleWordCount.keys());
+  const ownCounts = (own?: Title) => {
+    const counts = new Map<string, number>();
+    if (own) for (const w of own.words) counts.set(w.lower, (counts.get(w.lower) ?? 0) + 1);
+    return counts;
+  };
+  /** Whether a window's best title so far should give way to `title` (the longest, then the first). */
+  const better = (prev: Hit | undefined, title: Title, k: number) =>
+    !prev || prev.title.words.length < k || (prev.title.words.length === k && title.index < prev.title.index);
+  const emit = (hits: Map<number, Hit>, wordAt: (i: number) => string, path: () => Path, own?: Title) => {
+    const file = own ? own.role.file : fam.file;
+    for (const [, { title, start, lookAlike, shown }] of [...hits.entries()].sort((a, b) => a[0] - b[0])) {
+      const words = shown ?? [];
+      if (!shown) for (let i = start; i < start + title.words.length; i++) words.push(wordAt(i));
+      found(path(), file, words.join(' '), title, lookAlike);
+    }
+  };
+
+  /**
+   * The scan for a text whose words are ASCII (most texts; other characters may stand between
+   * words): its words are cut, hashed and compared where they stand in the text, so a text makes no
+   * strings unless it holds a misspelling. Hashes only pick candidates; every match is confirmed on
+   * the characters. Returns false, having done nothing, for a text with a non-ASCII word character.
+   */
+  const fastScan = (raw: string, path: () => Path, own?: Title): boolean => {
+    const n = cutAscii(raw);
+    if (n < 0) return false;
+    const { starts, ends, hashes } = scratch;
+    const titleWord = scratch.titleWord;
+    let first = -1;
+    for (let i = 0; i < n; i++) {
+      titleWord[i] = findWord(raw, i, windowByHash) !== undefined ? 1 : 0;
+      if (first === -1 && titleWord[i]) first = i;
+    }
+    titleWord[n] = 0;
+    if (first === -1) return true;
+    const run = scratch.run;
+    const after = scratch.after;
+    run[first] = 0;
+    for (let i = first; i < n; i++) run[i + 1] = titleWord[i] ? run[i] + 1 : 0;
+    after[n] = 0;
+    for (let i = n - 1; i >= first; i--) after[i] = titleWord[i] ? after[i + 1] + 1 : 0;
+    let ownCount: Map<string, number> | undefined;
+    let hits: Map<number, Hit> | undefined;
+    for (let miss = first === 0 ? 0 : first - 1; miss < n; miss++) {
+      if (!(miss > 0 && titleWord[miss - 1]) && !titleWord[miss + 1]) continue;
+      if (ends[miss] - starts[miss] < 4) continue;
+      const asTitleWord = findWord(raw, miss, titleWordByHash);
+      if (asTitleWord !== undefined && titleWordCount.get(asTitleWord)! - ((ownCount ??= ownCounts(own)).get(asTitleWord) ?? 0) > 0) continue;
+      const left = miss >= first ? run[miss] : 0;
+      const right = after[miss + 1];
+      let wrong: string | undefined;
+      for (const k of windowLengths) {
+        if (k > left + right + 1) break;
+        for (let m = Math.min(k - 1, left); m >= 0 && k - 1 - m <= right; m--) {
+          const start = miss - m;
+          const candidates = byKeyHash.get(keyHashOf(hashes, start, k, m));
+          if (!candidates) continue;
+          for (const title of candidates) {
+            if (title === own || title.words.length !== k || !sameWords(raw, start, title, m)) continue;
+            wrong ??= raw.slice(starts[miss], ends[miss]).toLowerCase();
+            if (!matches(wrong, wrong, title.words[m])) continue;
+            if (own && own.words.length === k && own.index < title.index) continue;
+            hits ??= new Map();
+            if (better(hits.get(miss), title, k)) hits.set(miss, { title, start, lookAlike: wrong === title.words[m].fold });
+          }
+        }
+      }
+    }
+    if (hits) {
+      const at = Array.from(starts.subarray(0, n));
+      const to = Array.from(ends.subarray(0, n));
+      emit(hits, (i) => raw.slice(at[i], to[i]), path, own);
+    }
+    return true;
+  };
+
+  // A misspelt mention of a title of k >= 2 words is k words in a row: the misspelt one, which is no
+  // word of another title, and k - 1 title words. So only words that could be misspelt and stand next
+  // to a title word are tried, each in the windows (of the lengths titles have) where every other word
+  // is a title word. The words of a run of title words are counted once, so a title that repeats its
+  // words (400 times "Engineer") costs its length times the window lengths, not a power of it.
+  /** The scan for any text: words cut with Unicode classes, lower-cased and folded. */
+  const exactScan = (raw: string, path: () => Path, own?: Title) => {
     const lower = raw.toLowerCase();
-    const lowerWords = nonAscii ? splitWords(lower) : splitAscii(lower);
+    const lowerWords = splitWords(lower);
     const n = lowerWords.length;
-    const folded = nonAscii ? lowerWords.map(fold) : lowerWords;
+    const folded = lowerWords.map(fold);
     let first = -1;
     for (let i = 0; i < n; i++) {
       if (windowWords.has(folded[i])) {
@@ -330,10 +578,9 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
     // after[i]: how many title words in a row start at i.
     const after = new Int32Array(n + 1);
     for (let i = n - 1; i >= first; i--) after[i] = titleWord[i] ? after[i + 1] + 1 : 0;
-    const ownCount = new Map<string, number>();
-    if (own) for (const w of own.words) ownCount.set(w.lower, (ownCount.get(w.lower) ?? 0) + 1);
+    const ownCount = ownCounts(own);
     // Best (longest) title per misspelt word of this text.
-    const best = new Map<number, { title: Title; start: number; lookAlike: boolean }>();
+    const best = new Map<number, Hit>();
     for (let miss = 0; miss < n; miss++) {
       if (!titleWord[miss - 1] && !titleWord[miss + 1]) continue;
       const wrongFold = folded[miss];
@@ -355,9 +602,7 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
             if (title === own || !matches(wrongLower, wrongFold, title.words[m])) continue;
             // Two titles of the same length are reported once, at the later role.
             if (own && own.words.length === k && own.index < title.index) continue;
-            const prev = best.get(miss);
-            if (!prev || prev.title.words.length < k || (prev.title.words.length === k && title.index < prev.title.index))
-              best.set(miss, { title, start, lookAlike: wrongFold === title.words[m].fold });
+            if (better(best.get(miss), title, k)) best.set(miss, { title, start, lookAlike: wrongFold === title.words[m].fold });
           }
         }
       }
@@ -366,10 +611,123 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
     // Words as written, for the message (lower-casing can change a word's length, rarely: fall back).
     const written = splitWords(raw);
     const shown = written.length === n ? written : lowerWords;
-    const file = own ? own.role.file : fam.file;
-    for (const { title, start, lookAlike } of [...best.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1])) {
-      found(path(), file, shown.slice(start, start + title.words.length).join(' '), title, lookAlike);
+    emit(best, (i) => shown[i], path, own);
+  };
+
+  // Prose (every text but the titles): the title words in it are found by one regular expression,
+  // which runs in the engine's own compiled code, and only the words next to them are looked at.
+  const asciiWindowWords = [...windowWords].filter((w) => /^[a-z0-9]+$/.test(w)).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  // Literal words only, between fixed-width look-arounds: linear in the text.
+  // A title written with a look-alike letter or an invisible one has folded words that are no title
+  // word as written: a mention spelt right is then a finding, so every word must be tried (fastScan).
+  const foldOnly = [...windowWords].some((w) => !titleWordCount.has(w));
+  const titleWordRe = asciiWindowWords.length ? new RegExp(`(?<![A-Za-z0-9])(?:${asciiWindowWords.join('|')})(?![A-Za-z0-9])`, 'gi') : null;
+
+  /**
+   * The scan for prose whose words are ASCII. A misspelt mention is a word of 4 letters or more that
+   * is no title word, next to a run of title words (before, after, or between two runs); each such
+   * word is tried in the windows the runs around it allow, as the other scans do. Returns false,
+   * having done nothing, for a text with a non-ASCII word character.
+   */
+  const proseScan = (raw: string, path: () => Path): boolean => {
+    if (NON_ASCII_WORD_CHAR.test(raw)) return false;
+    if (!titleWordRe) return true;
+    let count = 0;
+    titleWordRe.lastIndex = 0;
+    for (let m = titleWordRe.exec(raw); m; m = titleWordRe.exec(raw)) {
+      if (count === scratch.starts.length) growScratch();
+      const end = m.index + m[0].length;
+      scratch.starts[count] = m.index;
+      scratch.ends[count] = end;
+      scratch.hashes[count] = hashAt(raw, m.index, end);
+      count++;
     }
+    if (count === 0) return true;
+    const { starts: ms, ends: me, hashes: mh } = scratch;
+    // runOf[j]: the index of the first match of the run of title words match j belongs to.
+    const runStart = scratch.run;
+    for (let j = 0; j < count; j++) runStart[j] = j > 0 && !hasWordChar(raw, me[j - 1], ms[j]) ? runStart[j - 1] : j;
+    let hits: Map<number, Hit> | undefined;
+    let lastMiss = -1;
+    const win = scratch.window;
+    const winS = scratch.windowStarts;
+    const winE = scratch.windowEnds;
+    const maxSide = windowLengths[windowLengths.length - 1] - 1;
+    /** Tries the word at [p, q): title-word matches `a..b` before it (b < a: none), `c..d` after it. */
+    const tryWord = (p: number, q: number, a: number, b: number, c: number, d: number) => {
+      if (q - p < 4 || p === lastMiss) return;
+      lastMiss = p;
+      const h = hashAt(raw, p, q);
+      const asTitleWord = titleWordByHash.get(h)?.find((w) => isWordAt(raw, p, q, w));
+      if (asTitleWord !== undefined && titleWordCount.get(asTitleWord)! > 0) return;
+      const left = Math.min(b - a + 1, maxSide);
+      const right = Math.min(d - c + 1, maxSide);
+      for (let i = 0; i < left; i++) {
+        const j = b - left + 1 + i;
+        win[i] = mh[j];
+        winS[i] = ms[j];
+        winE[i] = me[j];
+      }
+      win[left] = 0;
+      winS[left] = p;
+      winE[left] = q;
+      for (let i = 0; i < right; i++) {
+        win[left + 1 + i] = mh[c + i];
+        winS[left + 1 + i] = ms[c + i];
+        winE[left + 1 + i] = me[c + i];
+      }
+      let wrong: string | undefined;
+      for (const k of windowLengths) {
+        if (k > left + right + 1) break;
+        for (let m = Math.min(k - 1, left); m >= 0 && k - 1 - m <= right; m--) {
+          const start = left - m;
+          const candidates = byKeyHash.get(keyHashOf(win, start, k, m));
+          if (!candidates) continue;
+          for (const title of candidates) {
+            if (title.words.length !== k) continue;
+            let same = true;
+            for (let j = 0; j < k && same; j++) if (j !== m) same = isWordAt(raw, winS[start + j], winE[start + j], title.words[j].fold);
+            if (!same) continue;
+            wrong ??= raw.slice(p, q).toLowerCase();
+            if (!matches(wrong, wrong, title.words[m])) continue;
+            hits ??= new Map();
+            if (better(hits.get(p), title, k)) {
+              const shown: string[] = [];
+              for (let j = start; j < start + k; j++) shown.push(raw.slice(winS[j], winE[j]));
+              hits.set(p, { title, start, lookAlike: wrong === title.words[m].fold, shown });
+            }
+          }
+        }
+      }
+    };
+    for (let j = 0; j < count; j++) {
+      const first = runStart[j];
+      if (j + 1 < count && runStart[j + 1] === first) continue; // not the run's last match
+      // The word before the run, with the run before it if nothing but separators stand between.
+      const [p0, q0] = wordBefore(raw, ms[first]);
+      if (p0 !== -1) {
+        const prevEnd = first - 1;
+        const joined = prevEnd >= 0 && !hasWordChar(raw, me[prevEnd], p0);
+        tryWord(p0, q0, joined ? runStart[prevEnd] : 0, joined ? prevEnd : -1, first, j);
+      }
+      // The word after the run, with the run after it likewise.
+      const [p1, q1] = wordAfter(raw, me[j]);
+      if (p1 !== -1) {
+        const next = j + 1;
+        const joined = next < count && !hasWordChar(raw, q1, ms[next]);
+        let nextEnd = next;
+        if (joined) while (nextEnd + 1 < count && runStart[nextEnd + 1] === next) nextEnd++;
+        tryWord(p1, q1, first, j, joined ? next : 0, joined ? nextEnd : -1);
+      }
+    }
+    if (hits) emit(hits, () => '', path);
+    return true;
+  };
+
+  const scan = (raw: string, path: () => Path, own?: Title) => {
+    if (windowWords.size === 0) return;
+    if (exactOnly) exactScan(raw, path, own);
+    else if (!(own || foldOnly ? fastScan(raw, path, own) : proseScan(raw, path))) exactScan(raw, path, own);
   };
   for (const t of titles) scan(t.role.title, () => [...t.role.path, 'title'], t);
   for (const p of familyProse(ctx.ds, fam)) scan(p.text, () => prosePath(p));
