@@ -155,14 +155,15 @@ export async function partialsFor(text: string, f: PageFile, cwd: string): Promi
 export async function pageInputs(files: readonly PageFile[], cwd: string): Promise<PageInput[]> {
   return mapLimit([...files], READ_CONCURRENCY, async (f) => {
     const text = await readText(f.abs, f.display);
+    const place = placeOf(f.abs, f.root);
+    const where = { key: place?.key, source: place?.exact ? sourceUrl(place.key, place.current) : undefined };
     if (f.levels) {
       const levels: { file: string; text: string }[] = [];
       for (const l of f.levels) levels.push({ file: displayPath(l, cwd), text: await readText(l, displayPath(l, cwd)) });
-      const page = assembleHugoFamily({ file: f.display, text }, levels);
+      const page = assembleHugoFamily({ file: f.display, text }, levels, where);
       if (page) return page;
     }
-    const place = placeOf(f.abs, f.root);
-    return { file: f.display, text, key: place?.key, source: place?.exact ? sourceUrl(place.key) : undefined, partial: await partialsFor(text, f, cwd) };
+    return { file: f.display, text, ...where, partial: await partialsFor(text, f, cwd) };
   });
 }
 
