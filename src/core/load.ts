@@ -61,8 +61,9 @@ export function unreadableFile(file: string, reason: string): LoadedFile {
 
 export interface LoadOptions {
   /**
-   * 'later': positions are worked out only when something is located in the file (a finding), and
-   * the lines of items and roles when first read (`lint`, whose clean files never need them).
+   * 'later': positions are worked out only when something is located in the file (a finding), for
+   * `lint`, whose clean files never need them. The data set's item and role lines are then 0: lint
+   * locates by path, and shows no item line (a test compares its findings with both settings).
    */
   positions?: 'now' | 'later';
 }
@@ -249,26 +250,12 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const own = (o: Obj): [string, unknown][] => Object.keys(o).map((k) => [k, o[k]]);
 
-/** The line of entry `i` of `raw` (a list of the file's value) at `p`; 0 while the file's positions are to come. */
+/**
+ * The line of entry `i` of `raw` (a list of the file's value) at `p`; 0 for a file loaded with
+ * positions later (`lint`: its findings are located by path, and item lines are never shown).
+ */
 function lineOf(f: LoadedFile, raw: unknown[], i: number, p: Path): number {
   return f.locator.pending ? 0 : (f.locator.entryLine(raw, i) ?? f.locator.line(p));
-}
-
-/** Makes `line` worked out when first read, for a file whose positions come later (`positions: 'later'`). */
-function lineLater(target: { line: number }, f: LoadedFile, p: Path, at: 'key' | 'value' = 'value'): void {
-  const locator = f.locator;
-  Object.defineProperty(target, 'line', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const line = locator.line(p, at);
-      Object.defineProperty(target, 'line', { value: line, enumerable: true, configurable: true, writable: true });
-      return line;
-    },
-    set(v: number) {
-      Object.defineProperty(target, 'line', { value: v, enumerable: true, configurable: true, writable: true });
-    },
-  });
 }
 
 function readItems(raw: unknown, from: string, f: LoadedFile, path: Path): ItemDef[] {
@@ -290,7 +277,6 @@ function readItems(raw: unknown, from: string, f: LoadedFile, path: Path): ItemD
         line: lineOf(f, raw, i, p),
         path: p,
       });
-      if (f.locator.pending) lineLater(out[out.length - 1], f, p);
       return;
     }
     const o = obj(entry);
@@ -305,7 +291,6 @@ function readItems(raw: unknown, from: string, f: LoadedFile, path: Path): ItemD
       line: lineOf(f, raw, i, p),
       path: p,
     };
-    if (f.locator.pending) lineLater(item, f, p);
     if (typeof o.years === 'number') item.years = o.years;
     if (typeof o.area === 'string') item.area = o.area;
     const sk = obj(o.skills);
@@ -363,7 +348,6 @@ function addFamily(ds: LoadedDataSet, f: LoadedFile): void {
       line: f.locator.pending ? 0 : f.locator.line(path, 'key'),
       path,
     };
-    if (f.locator.pending) lineLater(role, f, path, 'key');
     ds.roles.set(rid, role);
     fam.roleIds.push(rid);
   }

@@ -230,8 +230,6 @@ interface Hit {
   title: Title;
   start: number;
   lookAlike: boolean;
-  /** The window's words as written, when the scan made them already. */
-  shown?: string[];
 }
 
 /** keyOf over word hashes (hashOf): equal word sequences give equal numbers (and, rarely, others too). */
@@ -264,10 +262,6 @@ const scratch = {
   titleWord: new Uint8Array(257),
   run: new Int32Array(257),
   after: new Int32Array(257),
-  /** A window of prose words around a word that may be misspelt: hashes, starts and ends. */
-  window: new Int32Array(2 * MAX_WINDOW),
-  windowStarts: new Int32Array(2 * MAX_WINDOW),
-  windowEnds: new Int32Array(2 * MAX_WINDOW),
 };
 
 /** Non-ASCII characters that are part of words (letters, digits, invisible ones): cached per character. */
@@ -324,59 +318,6 @@ function growScratch(): void {
   scratch.after = new Int32Array(size + 1);
 }
 
-/** A word character that is not ASCII: such texts take the exact scan. */
-const NON_ASCII_WORD_CHAR = /(?![\x00-\x7f])[\p{L}\p{N}\u00ad\u200b\u200c\u200d\u2060\ufeff]/u;
-
-const isAsciiWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
-
-/** hashOf the lower-cased text[from, to). */
-function hashAt(text: string, from: number, to: number): number {
-  let h = 0;
-  for (let i = from; i < to; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
-    h = (Math.imul(h, 31) + c) | 0;
-  }
-  return h;
-}
-
-/** Whether text[from, to) has an ASCII letter or digit. */
-function hasWordChar(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (isAsciiWordChar(text.charCodeAt(i))) return true;
-  return false;
-}
-
-/** The ASCII word that ends last before `at` ([start, end), or [-1, -1]). */
-function wordBefore(text: string, at: number): [number, number] {
-  let q = at;
-  while (q > 0 && !isAsciiWordChar(text.charCodeAt(q - 1))) q--;
-  if (q === 0) return [-1, -1];
-  let p = q;
-  while (p > 0 && isAsciiWordChar(text.charCodeAt(p - 1))) p--;
-  return [p, q];
-}
-
-/** The ASCII word that starts first from `at` ([start, end), or [-1, -1]). */
-function wordAfter(text: string, at: number): [number, number] {
-  let p = at;
-  while (p < text.length && !isAsciiWordChar(text.charCodeAt(p))) p++;
-  if (p === text.length) return [-1, -1];
-  let q = p;
-  while (q < text.length && isAsciiWordChar(text.charCodeAt(q))) q++;
-  return [p, q];
-}
-
-/** Whether text[from, to), lower-cased, is `word`. */
-function isWordAt(text: string, from: number, to: number, word: string): boolean {
-  if (to - from !== word.length) return false;
-  for (let j = 0; j < word.length; j++) {
-    let c = text.charCodeAt(from + j);
-    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
-    if (c !== word.charCodeAt(j)) return false;
-  }
-  return true;
-}
-
 /** Whether word `i` of the text last cut, lower-cased, is `word`. */
 function isWord(text: string, i: number, word: string): boolean {
   const s = scratch.starts[i];
@@ -415,9 +356,7 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
   const titleWordCount = new Map<string, number>();
   // The folded words of the titles of two or more words: the words a window around a misspelling is made of.
   const windowWords = new Set<string>();
-  // keyOf(folded title words with one left out) -> the titles.
-  const byKey = new Map<string, Title[]>();
-  // The same, under a number made from the words' hashes (keyHashOf), for the ASCII scan (fastScan).
+  // keyHashOf(hashes of the folded title words, one left out) -> the titles, for the ASCII scan.
   const byKeyHash = new Map<number, Title[]>();
   const lengths = new Set<number>();
   for (const t of titles) {
@@ -429,10 +368,6 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
     for (const w of folded) windowWords.add(w);
     const hashes = Int32Array.from(folded, hashOf);
     for (let miss = 0; miss < k; miss++) {
-      const key = keyOf(folded, 0, k, miss);
-      const list = byKey.get(key);
-      if (list) list.push(t);
-      else byKey.set(key, [t]);
       const hashKey = keyHashOf(hashes, 0, k, miss);
       const hashed = byKeyHash.get(hashKey);
       if (hashed) {
@@ -441,6 +376,24 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
     }
   }
   const windowLengths = [...lengths].sort((a, b) => a - b);
+  // keyOf(folded title words with one left out) -> the titles, for the exact scan (made on its first use).
+  let byKeyMade: Map<string, Title[]> | undefined;
+  const byKey = () => {
+    if (byKeyMade) return byKeyMade;
+    byKeyMade = new Map();
+    for (const t of titles) {
+      const k = t.words.length;
+      if (k < 2 || k > MAX_WINDOW) continue;
+      const folded = t.words.map((w) => w.fold);
+      for (let miss = 0; miss < k; miss++) {
+        const key = keyOf(folded, 0, k, miss);
+        const list = byKeyMade.get(key);
+        if (list) list.push(t);
+        else byKeyMade.set(key, [t]);
+      }
+    }
+    return byKeyMade;
+  };
   const found = (path: Path, file: string, written: string, t: Title, lookAlike: boolean) =>
     report({
       messageId: lookAlike ? 'lookAlike' : 'misspelt',
@@ -483,9 +436,9 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
     !prev || prev.title.words.length < k || (prev.title.words.length === k && title.index < prev.title.index);
   const emit = (hits: Map<number, Hit>, wordAt: (i: number) => string, path: () => Path, own?: Title) => {
     const file = own ? own.role.file : fam.file;
-    for (const [, { title, start, lookAlike, shown }] of [...hits.entries()].sort((a, b) => a[0] - b[0])) {
-      const words = shown ?? [];
-      if (!shown) for (let i = start; i < start + title.words.length; i++) words.push(wordAt(i));
+    for (const [, { title, start, lookAlike }] of [...hits.entries()].sort((a, b) => a[0] - b[0])) {
+      const words: string[] = [];
+      for (let i = start; i < start + title.words.length; i++) words.push(wordAt(i));
       found(path(), file, words.join(' '), title, lookAlike);
     }
   };
@@ -596,7 +549,7 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
         // Windows from the leftmost: when one title fits two windows around the word, the first wins.
         for (let m = Math.min(k - 1, left); m >= 0 && k - 1 - m <= right; m--) {
           const start = miss - m;
-          const candidates = byKey.get(keyOf(folded, start, k, m));
+          const candidates = byKey().get(keyOf(folded, start, k, m));
           if (!candidates) continue;
           for (const title of candidates) {
             if (title === own || !matches(wrongLower, wrongFold, title.words[m])) continue;
@@ -614,120 +567,10 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
     emit(best, (i) => shown[i], path, own);
   };
 
-  // Prose (every text but the titles): the title words in it are found by one regular expression,
-  // which runs in the engine's own compiled code, and only the words next to them are looked at.
-  const asciiWindowWords = [...windowWords].filter((w) => /^[a-z0-9]+$/.test(w)).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  // Literal words only, between fixed-width look-arounds: linear in the text.
-  // A title written with a look-alike letter or an invisible one has folded words that are no title
-  // word as written: a mention spelt right is then a finding, so every word must be tried (fastScan).
-  const foldOnly = [...windowWords].some((w) => !titleWordCount.has(w));
-  const titleWordRe = asciiWindowWords.length ? new RegExp(`(?<![A-Za-z0-9])(?:${asciiWindowWords.join('|')})(?![A-Za-z0-9])`, 'gi') : null;
-
-  /**
-   * The scan for prose whose words are ASCII. A misspelt mention is a word of 4 letters or more that
-   * is no title word, next to a run of title words (before, after, or between two runs); each such
-   * word is tried in the windows the runs around it allow, as the other scans do. Returns false,
-   * having done nothing, for a text with a non-ASCII word character.
-   */
-  const proseScan = (raw: string, path: () => Path): boolean => {
-    if (NON_ASCII_WORD_CHAR.test(raw)) return false;
-    if (!titleWordRe) return true;
-    let count = 0;
-    titleWordRe.lastIndex = 0;
-    for (let m = titleWordRe.exec(raw); m; m = titleWordRe.exec(raw)) {
-      if (count === scratch.starts.length) growScratch();
-      const end = m.index + m[0].length;
-      scratch.starts[count] = m.index;
-      scratch.ends[count] = end;
-      scratch.hashes[count] = hashAt(raw, m.index, end);
-      count++;
-    }
-    if (count === 0) return true;
-    const { starts: ms, ends: me, hashes: mh } = scratch;
-    // runOf[j]: the index of the first match of the run of title words match j belongs to.
-    const runStart = scratch.run;
-    for (let j = 0; j < count; j++) runStart[j] = j > 0 && !hasWordChar(raw, me[j - 1], ms[j]) ? runStart[j - 1] : j;
-    let hits: Map<number, Hit> | undefined;
-    let lastMiss = -1;
-    const win = scratch.window;
-    const winS = scratch.windowStarts;
-    const winE = scratch.windowEnds;
-    const maxSide = windowLengths[windowLengths.length - 1] - 1;
-    /** Tries the word at [p, q): title-word matches `a..b` before it (b < a: none), `c..d` after it. */
-    const tryWord = (p: number, q: number, a: number, b: number, c: number, d: number) => {
-      if (q - p < 4 || p === lastMiss) return;
-      lastMiss = p;
-      const h = hashAt(raw, p, q);
-      const asTitleWord = titleWordByHash.get(h)?.find((w) => isWordAt(raw, p, q, w));
-      if (asTitleWord !== undefined && titleWordCount.get(asTitleWord)! > 0) return;
-      const left = Math.min(b - a + 1, maxSide);
-      const right = Math.min(d - c + 1, maxSide);
-      for (let i = 0; i < left; i++) {
-        const j = b - left + 1 + i;
-        win[i] = mh[j];
-        winS[i] = ms[j];
-        winE[i] = me[j];
-      }
-      win[left] = 0;
-      winS[left] = p;
-      winE[left] = q;
-      for (let i = 0; i < right; i++) {
-        win[left + 1 + i] = mh[c + i];
-        winS[left + 1 + i] = ms[c + i];
-        winE[left + 1 + i] = me[c + i];
-      }
-      let wrong: string | undefined;
-      for (const k of windowLengths) {
-        if (k > left + right + 1) break;
-        for (let m = Math.min(k - 1, left); m >= 0 && k - 1 - m <= right; m--) {
-          const start = left - m;
-          const candidates = byKeyHash.get(keyHashOf(win, start, k, m));
-          if (!candidates) continue;
-          for (const title of candidates) {
-            if (title.words.length !== k) continue;
-            let same = true;
-            for (let j = 0; j < k && same; j++) if (j !== m) same = isWordAt(raw, winS[start + j], winE[start + j], title.words[j].fold);
-            if (!same) continue;
-            wrong ??= raw.slice(p, q).toLowerCase();
-            if (!matches(wrong, wrong, title.words[m])) continue;
-            hits ??= new Map();
-            if (better(hits.get(p), title, k)) {
-              const shown: string[] = [];
-              for (let j = start; j < start + k; j++) shown.push(raw.slice(winS[j], winE[j]));
-              hits.set(p, { title, start, lookAlike: wrong === title.words[m].fold, shown });
-            }
-          }
-        }
-      }
-    };
-    for (let j = 0; j < count; j++) {
-      const first = runStart[j];
-      if (j + 1 < count && runStart[j + 1] === first) continue; // not the run's last match
-      // The word before the run, with the run before it if nothing but separators stand between.
-      const [p0, q0] = wordBefore(raw, ms[first]);
-      if (p0 !== -1) {
-        const prevEnd = first - 1;
-        const joined = prevEnd >= 0 && !hasWordChar(raw, me[prevEnd], p0);
-        tryWord(p0, q0, joined ? runStart[prevEnd] : 0, joined ? prevEnd : -1, first, j);
-      }
-      // The word after the run, with the run after it likewise.
-      const [p1, q1] = wordAfter(raw, me[j]);
-      if (p1 !== -1) {
-        const next = j + 1;
-        const joined = next < count && !hasWordChar(raw, q1, ms[next]);
-        let nextEnd = next;
-        if (joined) while (nextEnd + 1 < count && runStart[nextEnd + 1] === next) nextEnd++;
-        tryWord(p1, q1, first, j, joined ? next : 0, joined ? nextEnd : -1);
-      }
-    }
-    if (hits) emit(hits, () => '', path);
-    return true;
-  };
-
   const scan = (raw: string, path: () => Path, own?: Title) => {
     if (windowWords.size === 0) return;
     if (exactOnly) exactScan(raw, path, own);
-    else if (!(own || foldOnly ? fastScan(raw, path, own) : proseScan(raw, path))) exactScan(raw, path, own);
+    else if (!fastScan(raw, path, own)) exactScan(raw, path, own);
   };
   for (const t of titles) scan(t.role.title, () => [...t.role.path, 'title'], t);
   for (const p of familyProse(ctx.ds, fam)) scan(p.text, () => prosePath(p));
