@@ -1,7 +1,7 @@
 /**
  * The values-only path of YAML loading, for `lint`: js-yaml 4 without a listener, its plain scalars
  * resolved with the YAML 1.2 core schema as the fast path resolves them (./fast.ts `resolvePlain`,
- * here as js-yaml's one implicit type). Where each value was written is found later, and only for a
+ * here as js-yaml's one implicit type, `plainNonString`). Where each value was written is found later, and only for a
  * file that has a finding (parse.ts, `positions: 'lazy'`): most files of a data set that lints clean
  * never need their positions.
  *
@@ -13,7 +13,7 @@
  * mapping; the caller then takes the fast path or the full pipeline, which explains the error.
  * test/core/yaml-fast.test.ts and `npm run fuzz` check that the values are the full pipeline's.
  */
-import { resolvePlain } from './fast.js';
+import { plainNonString, STRING } from './fast.js';
 
 type JsYaml = typeof import('js-yaml');
 
@@ -25,8 +25,8 @@ function coreSchema(lib: JsYaml): unknown {
   const core = new lib.Type('tag:yaml.org,2002:ladder-core', {
     kind: 'scalar',
     // A plain scalar that is not a string under the core schema (null, a boolean, a number).
-    resolve: (s: string) => typeof resolvePlain(s) !== 'string',
-    construct: (s: string) => resolvePlain(s),
+    resolve: (s: string) => plainNonString(s) !== STRING,
+    construct: (s: string) => plainNonString(s),
   });
   const schema = lib.FAILSAFE_SCHEMA.extend({ implicit: [core] });
   schemaFor = { lib, schema };
