@@ -59,7 +59,16 @@ export function unreadableFile(file: string, reason: string): LoadedFile {
   };
 }
 
-export function loadFile(input: SourceInput, schemas: SchemaSupport, expect?: Kind): LoadedFile {
+export interface LoadOptions {
+  /**
+   * 'later': positions are worked out only when something is located in the file (a finding), for
+   * `lint`, whose clean files never need them. The data set's item and role lines are then 0: lint
+   * locates by path, and shows no item line (a test compares its findings with both settings).
+   */
+  positions?: 'now' | 'later';
+}
+
+export function loadFile(input: SourceInput, schemas: SchemaSupport, expect?: Kind, options: LoadOptions = {}): LoadedFile {
   let text = input.text;
   if (text === undefined) {
     const decoded = decodeText(input.bytes ?? new Uint8Array());
@@ -78,7 +87,7 @@ export function loadFile(input: SourceInput, schemas: SchemaSupport, expect?: Ki
     }
     text = decoded.text;
   }
-  const parsed = parse(text, input.file);
+  const parsed = parse(text, input.file, { positions: options.positions });
   const loaded: LoadedFile = { ...parsed, kind: null, valid: parsed.syntax.length === 0, findings: [] };
   if (!loaded.valid) return loaded;
 
@@ -241,6 +250,14 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const own = (o: Obj): [string, unknown][] => Object.keys(o).map((k) => [k, o[k]]);
 
+/**
+ * The line of entry `i` of `raw` (a list of the file's value) at `p`; 0 for a file loaded with
+ * positions later (`lint`: its findings are located by path, and item lines are never shown).
+ */
+function lineOf(f: LoadedFile, raw: unknown[], i: number, p: Path): number {
+  return f.locator.pending ? 0 : (f.locator.entryLine(raw, i) ?? f.locator.line(p));
+}
+
 function readItems(raw: unknown, from: string, f: LoadedFile, path: Path): ItemDef[] {
   const file = f.file;
   if (!Array.isArray(raw)) return [];
@@ -257,7 +274,7 @@ function readItems(raw: unknown, from: string, f: LoadedFile, path: Path): ItemD
         identity: 'text:' + normaliseText(entry),
         from,
         file,
-        line: f.locator.entryLine(raw, i) ?? f.locator.line(p),
+        line: lineOf(f, raw, i, p),
         path: p,
       });
       return;
@@ -271,7 +288,7 @@ function readItems(raw: unknown, from: string, f: LoadedFile, path: Path): ItemD
       identity: id ? 'id:' + id : 'text:' + normaliseText(o.text),
       from,
       file,
-      line: f.locator.entryLine(raw, i) ?? f.locator.line(p),
+      line: lineOf(f, raw, i, p),
       path: p,
     };
     if (typeof o.years === 'number') item.years = o.years;
@@ -328,7 +345,7 @@ function addFamily(ds: LoadedDataSet, f: LoadedFile): void {
       sections: readSections(r, rid, f, path),
       family: id,
       file: f.file,
-      line: f.locator.line(path, 'key'),
+      line: f.locator.pending ? 0 : f.locator.line(path, 'key'),
       path,
     };
     ds.roles.set(rid, role);

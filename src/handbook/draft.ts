@@ -104,6 +104,8 @@ export interface DraftPage {
   file: string;
   /** `<department>/<page>` as used in handbook links (`/job-families/<key>/`), when known. */
   key?: string;
+  /** For a folder family: each level file's name (without `.md`) → the title of its heading. */
+  levelTitles?: Record<string, string>;
   source?: string;
   title: string;
   /** `family_id` from the front matter (written by `ladder export`), if any. */

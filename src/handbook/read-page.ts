@@ -12,6 +12,7 @@ import { anchorOf, levelOf, normaliseTitle, stripLinks } from './titles.js';
 import type { Candidate, DraftItem, DraftPage, DraftRole, GradeRow, ImportReport, InheritNote } from './draft.js';
 import { collapseSpaces, linkPattern, trimEndOf } from './linear-text.js';
 import { placeholderOf } from '../core/placeholder.js';
+import { sourceUrl } from './place.js';
 
 export interface PageInput {
   /** The file name used in reports. */
@@ -24,6 +25,8 @@ export interface PageInput {
   partial?: (name: string) => string | undefined;
   /** Overrides MAX_PARTIAL_CHARS (for tests). */
   maxPartialChars?: number;
+  /** For a folder family: each level file's name (without `.md`) → the title of its heading. */
+  levelTitles?: Record<string, string>;
   /** For a page assembled from several files: where a line of `text` came from (used in reports). */
   origin?: (line: number) => { file: string; line: number };
 }
@@ -46,7 +49,8 @@ const SECTION_NAMES: [RegExp, SectionKind][] = [
     'responsibilities',
   ],
   [/^(?:minimum\s+|basic\s+|general\s+|key\s+)?(?:requirements|qualifications)$/i, 'requirements'],
-  [/^(?:nice[-\s]to[-\s]haves?|preferred(?:\s+qualifications)?|bonus(?:\s+points)?|additional\s+skills)$/i, 'nice_to_haves'],
+  // "Nice-to-have Requirements", "Preferred Requirements": nice-to-haves, not requirements.
+  [/^(?:nice[-\s]to[-\s]haves?|preferred)(?:\s+(?:requirements?|qualifications))?$|^bonus(?:\s+points)?$|^additional\s+skills$/i, 'nice_to_haves'],
   [/^performance\s+indicators?(?:\s*\((?:k?pis?)\))?$|^kpis?$/i, 'performance_indicators'],
   [/^hiring\s+process$/i, 'hiring'],
   [/^career\s+(?:ladder|path)$|^next\s+steps$/i, 'career'],
@@ -83,8 +87,16 @@ export function classifyHeading(text: string): HeadingClass {
       if (re.test('job ' + name) && kind === 'grade') return { kind, prefix: prefix.replace(/\s+job$/i, ''), forAll };
     }
   }
+  // The section name qualified after it: "Requirements for IT Security Engineer roles", "Base
+  // Requirements Across All Levels", "Requirements (all levels)", "Additional Responsibilities Unique
+  // to US Federal Include". The qualifier names no role of its own: the section is the open one's.
+  const qualified = QUALIFIED.exec(core);
+  if (qualified) return { kind: /^resp/i.test(qualified[1]) ? 'responsibilities' : 'requirements', prefix: '', forAll };
   return { kind: 'title', prefix: '', forAll };
 }
+
+// At most two words before the section name, then "(…" or a preposition: linear, anchored.
+const QUALIFIED = /^(?:[a-z]+[ \t]+){0,2}?(responsibilities|requirements|qualifications)[ \t]*(?:\(|(?:for|across|at|in|of|unique[ \t]+to|include)\b)/i;
 
 /** Headings that introduce the role above rather than a role of their own. */
 const GENERIC = /^(?:the\s+)?(?:role|position|job|overview|role overview|about the role|job description|description|summary|what you'?ll do)$/i;
@@ -206,13 +218,12 @@ export function readPage(input: PageInput): DraftPage {
   const title = frontMatter.fields.title?.trim() || input.key?.split('/').pop()?.replace(/-/g, ' ') || 'Job family';
   const page: DraftPage = {
     file: input.file,
-    // GitLab's own `canonical_path: "/job-families/<page>/"` (also written by `ladder export`) says where the page sits.
-    key: canonicalKey(frontMatter.fields.canonical_path) ?? input.key,
-    source:
-      input.source ??
-      (canonicalKey(frontMatter.fields.canonical_path)
-        ? `https://about.gitlab.com/job-families/${canonicalKey(frontMatter.fields.canonical_path)}/`
-        : undefined),
+    // GitLab's own `canonical_path: "/job-families/<page>/"` (also written by `ladder export`, with the
+    // host for a page of the current handbook) says where the page sits.
+    key: canonicalPlace(frontMatter.fields.canonical_path)?.key ?? input.key,
+    levelTitles: input.levelTitles,
+    // A page without `layout:` is of the current handbook: a path alone means handbook.gitlab.com.
+    source: input.source ?? canonicalPlace(frontMatter.fields.canonical_path, frontMatter.fields.layout === undefined)?.source,
     title,
     idHint: /^[a-z0-9]+(-[a-z0-9]+)*$/.test(frontMatter.fields.family_id ?? '') ? frontMatter.fields.family_id : undefined,
     line: 1,
@@ -547,9 +558,9 @@ export function readPage(input: PageInput): DraftPage {
   return page;
 }
 
-function canonicalKey(path: string | undefined): string | undefined {
-  const m = /^(?:https?:\/\/about\.gitlab\.com)?\/job-families\/(.+?)\/?$/.exec(path?.trim() ?? '');
-  return m ? m[1] : undefined;
+function canonicalPlace(path: string | undefined, current = false): { key: string; source: string } | undefined {
+  const m = /^(?:https?:\/\/(about|handbook)\.gitlab\.com)?\/job-families\/(.+?)\/?$/.exec(path?.trim() ?? '');
+  return m ? { key: m[2], source: sourceUrl(m[2], m[1] === 'handbook' || (m[1] === undefined && current)) } : undefined;
 }
 
 function clip(text: string): string {
@@ -579,25 +590,33 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
   // An ungraded heading inside a role is part of that role (e.g. "Market Justification").
   const merged = new Set<Candidate>();
   const specialties = new Set<Candidate>();
+  const ignoreInherits = (c: Candidate, specialty: string) => {
+    for (const n of c.inherits) {
+      n.outcome = 'ignored';
+      n.place = 'specialty';
+      page.otherInherits.push(n);
+      skip(n.line, `"${clip(n.text)}" in specialty "${specialty}": a specialty does not extend a role`);
+    }
+  };
   for (const c of candidates) {
-    if (c.grade === undefined && c.specialty && specialtyName(c.title)) {
+    if (c.grade === undefined && c.specialty) {
       let p = c.parent;
       while (p && merged.has(p) && !specialties.has(p)) p = p.parent;
-      // A sub-heading of a specialty ("Additional Responsibilities …") is part of it.
+      // A sub-heading of a specialty is part of it, whatever it is called ("Additional
+      // Responsibilities …", "What you'll do"), and so is a section at the sub-heading's depth after it
+      // (a "#### Requirements" after "#### Additional Responsibilities …").
       if (p && specialties.has(p)) {
-        mergeInto(p, c);
+        ignoreInherits(c, p.title);
+        mergeInto(p, { ...c, inherits: [] });
         merged.add(c);
         continue;
       }
+    }
+    if (c.grade === undefined && c.specialty && specialtyName(c.title)) {
       page.specialties.push({ title: c.title, line: c.line, summary: c.summary, sections: c.sections });
       merged.add(c);
       specialties.add(c);
-      for (const n of c.inherits) {
-        n.outcome = 'ignored';
-        n.place = 'specialty';
-        page.otherInherits.push(n);
-        skip(n.line, `"${clip(n.text)}" in specialty "${c.title}": a specialty does not extend a role`);
-      }
+      ignoreInherits(c, c.title);
       continue;
     }
     let p = c.parent;
@@ -624,7 +643,11 @@ function finish(page: DraftPage, candidates: Candidate[], table: GradeRow[], ski
       const items = [...Object.values(c.sections).flat(), ...c.hiring];
       if (c.within === 'hiring') page.hiring.push(...items);
       else if (c.within === 'performance_indicators') page.sections.performance_indicators.push(...items);
-      else page.careerLadder.push(...c.summary, ...items.map((i) => i.text));
+      else {
+        const texts = [...c.summary, ...items.map((i) => i.text)];
+        page.careerLadder.push(...texts);
+        for (const t of texts) page.careerLinks.push(...readLinks(t));
+      }
       skip(
         c.line,
         `heading "${clip(c.title)}" inside ${c.within === 'hiring' ? 'Hiring Process' : c.within === 'career' ? 'Career Ladder' : 'Performance Indicators'} (its items are kept there)`,

@@ -171,8 +171,10 @@ export function familyMarkdown(ds: DataSet, fam: FamilyDef): string {
     `title: ${JSON.stringify(fam.title).replace(/[\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`,
     `family_id: ${fam.id}`,
   ];
-  // GitLab's own key for where the page lives; the importer reads it back as the page's place.
-  if (place && !place.anchor) out.push(`canonical_path: ${JSON.stringify(`/job-families/${place.key}/`)}`);
+  // GitLab's own key for where the page lives; the importer reads it back as the page's place (with
+  // the host for a page of the current handbook, so its source keeps it).
+  const host = fam.source?.startsWith('https://handbook.gitlab.com/') ? 'https://handbook.gitlab.com' : '';
+  if (place && !place.anchor) out.push(`canonical_path: ${JSON.stringify(`${host}/job-families/${place.key}/`)}`);
   out.push('---', '');
   // The family summary's "reports to" applies to every role without its own: kept only when it is true of all.
   if (fam.summary)

@@ -91,6 +91,25 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[], optio
   const allSlots = usable.flatMap((p) => slotsByPage.get(p)!);
   const nearSlots = candidateIndex(allSlots);
   const pageByKey = (key: string) => usable.find((p) => p.key !== undefined && (p.key === key || p.key.endsWith('/' + key) || key.endsWith('/' + p.key)));
+  /**
+   * Where a link points: its page's key and anchor. A link to a level file of a folder family
+   * (`/job-families/<family>/senior/`, a page of its own in the handbook) is that family's page, at
+   * the level's heading when the folder's level files are known, else at the one role whose level
+   * the file is named after (`senior`, `senior-manager`), else found by the link's text (`sub`: it
+   * never stands for the whole family).
+   */
+  const linkOf = (url: string): { key: string; anchor?: string; sub?: true } | null => {
+    const k = linkKey(url);
+    const cut = k ? k.key.lastIndexOf('/') : -1;
+    if (!k || cut <= 0 || pageByKey(k.key)) return k;
+    const parent = pageByKey(k.key.slice(0, cut));
+    if (!parent?.key) return k;
+    const name = k.key.slice(cut + 1);
+    const title = parent.levelTitles?.[name];
+    const byLevel = title === undefined ? slotsByPage.get(parent)!.filter((s) => s.draft.level !== undefined && kebab(s.draft.level) === name) : [];
+    const anchor = k.anchor ?? (title !== undefined ? anchorOf(title) : byLevel.length === 1 ? byLevel[0].draft.anchor : undefined);
+    return { key: parent.key, anchor, sub: true };
+  };
   /** The family a link points to: by the page's place in the handbook, else by the link text. */
   const familyOf = (ref: TextRef, key: string): DraftPage | undefined =>
     pageByKey(key) ??
@@ -130,14 +149,14 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[], optio
         const hit = others(slots).find((s) => s.draft.anchor === a || anchorOf(s.draft.title) === a);
         if (hit) return hit;
       }
-      const link = ref.url ? linkKey(ref.url) : null;
+      const link = ref.url ? linkOf(ref.url) : null;
       const target = link ? pageByKey(link.key) : undefined;
       if (link && target) {
         const list = slotsByPage.get(target)!;
         const exact = (link.anchor && others(list).find((s) => s.draft.anchor === link.anchor)) || byTitle(list, 'strict');
         if (exact) return exact;
         // A link to a page named by the page's own title is the family, not one of its roles.
-        if (normaliseTitle(ref.name) === normaliseTitle(target.title)) return null;
+        if (!link.sub && normaliseTitle(ref.name) === normaliseTitle(target.title)) return null;
         return byTitle(list, 'fuzzy');
       }
       // A link to a page that is not part of this import: only a role of the set with that very title.
@@ -167,16 +186,20 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[], optio
       // The role itself ("Extends that of the X (Intermediate) requirements" written in X): no reference.
       if (self && !r.ref.url && (roleIdOf(r.ref.name) === self.id || matchTitle(r.ref.name, [{ title: self.draft.title }], 'strict'))) return null;
       const hit = findRole(r.ref, self);
+      // "Extends the Senior Engineer requirements" with no link: that very title in the data set
+      // imported into wins over a near one of the import ("Senior Security Engineer").
+      const exactThere = !r.ref.url && knownRoles.length ? matchTitle(r.ref.name, knownRoles, 'strict') : null;
+      if (exactThere && (!hit || !matchTitle(r.ref.name, [{ title: hit.draft.title }], 'strict'))) return { id: exactThere.id, external: false };
       if (hit) return { id: hit.id, external: false };
-      const link = r.ref.url ? linkKey(r.ref.url) : null;
-      if (link && !link.anchor && !roleOnly) {
+      const link = r.ref.url ? linkOf(r.ref.url) : null;
+      if (link && !link.anchor && !link.sub && !roleOnly) {
         const fam = familyOf(r.ref, link.key);
         if (fam) return { id: familyIds.get(fam)!, external: false };
       }
       // "reports to the Engineering Manager": a role already in the data set.
       const there = knownRole(r.ref);
       if (there) return { id: there.id, external: false };
-      if (link && !link.anchor && !roleOnly) {
+      if (link && !link.anchor && !link.sub && !roleOnly) {
         const fam = knownFamilyOf(r.ref, link.key);
         if (fam) return { id: fam.id, external: false };
       }
@@ -238,14 +261,21 @@ export function buildFamilies(pages: DraftPage[], reports: ImportReport[], optio
         if (!next.includes(local.id)) next.push(local.id);
         continue;
       }
-      const k = link.url ? linkKey(link.url) : null;
+      const k = link.url ? linkOf(link.url) : null;
       if (!k) continue;
-      const target = familyOf(link, k.key);
-      const id = target
-        ? k.anchor
-          ? (slotsByPage.get(target)!.find((s) => s.draft.anchor === k.anchor)?.id ?? familyIds.get(target)!)
-          : familyIds.get(target)!
-        : addExternal(link, kebab(k.key.split('/').pop()!));
+      const target = k.sub ? pageByKey(k.key) : familyOf(link, k.key);
+      const list = target ? slotsByPage.get(target)! : [];
+      // A level's own page: that level, by its heading or the link's text; never the whole family.
+      const slot =
+        (k.anchor ? list.find((s) => s.draft.anchor === k.anchor) : undefined) ??
+        (k.sub
+          ? matchTitle(
+              link.name,
+              list.map((s) => ({ title: s.draft.title, s })),
+              'strict',
+            )?.s
+          : undefined);
+      const id = slot?.id ?? (target && !k.sub ? familyIds.get(target)! : addExternal(link, kebab(linkKey(link.url!)!.key.split('/').pop()!)));
       if (id !== familyIds.get(page) && !next.includes(id)) next.push(id);
     }
     if (next.length) family.next = next;

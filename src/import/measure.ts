@@ -230,10 +230,16 @@ export function measureCorpus(inputs: readonly PageInput[], result: ImportResult
 }
 
 const BULLET_SECTIONS: readonly BulletSection[] = ['responsibilities', 'requirements'];
-const SECTION_OF: [RegExp, BulletSection | 'other'][] = [
-  [/\b(?:responsibilities|responsibilties|expectations|job duties)\s*:?$/i, 'responsibilities'],
-  [/\b(?:requirements|requirments|qualifications)\s*:?$/i, 'requirements'],
-];
+// A heading names the section of the last section word in it, wherever it stands ("Requirements for
+// X roles", "Additional Responsibilities Unique to …", "… Responsibilities Accounting Requirements");
+// one that names nice-to-haves ("Nice-to-have Requirements") is not counted.
+const NICE = /\b(?:nice[-\s]to[-\s]haves?|preferred|bonus)\b/i;
+const SECTION_WORD = /\b(?:(responsibilities|responsibilties|expectations|job duties)|(requirements|requirments|qualifications))\b/gi;
+const sectionOf = (heading: string): BulletSection | 'other' | undefined => {
+  let kind: BulletSection | undefined;
+  for (const m of heading.matchAll(SECTION_WORD)) kind = m[1] ? 'responsibilities' : 'requirements';
+  return kind && NICE.test(heading) ? 'other' : kind;
+};
 const BULLET = /^\s*(?:[*+-]|\d{1,3}[.)])\s+(\S.*)$/;
 const HEADING_LINE = /^ {0,3}(#{1,6})\s(.*)$/;
 const key = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, 80);
@@ -286,7 +292,7 @@ function countBullets(input: PageInput, lines: string[], fam: FamilyObject, repo
         .replace(/[*_]/g, '')
         .replace(/\s*#*\s*$/, '')
         .trim();
-      const kind = SECTION_OF.find(([re]) => re.test(text))?.[1];
+      const kind = sectionOf(text);
       if (kind) open = { kind, depth };
       else if (
         open &&

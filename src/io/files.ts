@@ -1,13 +1,13 @@
 /**
  * Finding the YAML files of a data set (with the one walker, src/io/walk.ts) and reading them (with
- * the one reader, src/io/read.ts, a bounded number at a time).
+ * the one reader, src/io/read.ts, one at a time).
  */
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { DataError } from '../core/errors.js';
 import { displayPath } from './display.js';
 import { errorCode, fsReason } from './fs-errors.js';
-import { MAX_FILE_BYTES, READ_CONCURRENCY, ReadError, mapLimit, readRegularFile } from './read.js';
+import { MAX_FILE_BYTES, ReadError, readRegularFileSync } from './read.js';
 import { walkFiles } from './walk.js';
 
 export { displayPath } from './display.js';
@@ -56,11 +56,11 @@ export async function findYamlFiles(paths: string[], cwd: string): Promise<{ fil
   return { files: [...files.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0)), problems };
 }
 
-/** Reads files as bytes, a few at a time; unreadable or oversized files come back with an error instead. */
-export async function readFiles(files: FoundFile[]): Promise<ReadResult[]> {
-  return mapLimit(files, READ_CONCURRENCY, async (f): Promise<ReadResult> => {
+/** Reads files as bytes, one at a time; unreadable or oversized files come back with an error instead. */
+export function readFiles(files: FoundFile[]): ReadResult[] {
+  return files.map((f): ReadResult => {
     try {
-      return { file: f.display, bytes: await readRegularFile(f.abs, MAX_FILE_BYTES) };
+      return { file: f.display, bytes: readRegularFileSync(f.abs, MAX_FILE_BYTES) };
     } catch (e) {
       if (!(e instanceof ReadError)) throw e;
       if (e.reason === 'not-regular' || e.reason === 'directory')

@@ -60,13 +60,13 @@ export async function exists(p: string): Promise<boolean> {
  * A folder of the newer handbook format: `_index.md` (family title, page-level sections) and one
  * `*.md` per level. Null when the folder is not one.
  */
-async function hugoFolder(dir: string, files: string[]): Promise<{ index: string; levels: string[] } | null> {
+function hugoFolder(dir: string, files: string[]): { index: string; levels: string[] } | null {
   if (!files.includes('_index.md')) return null;
   const index = join(dir, '_index.md');
-  if (!isHugoIndexHead(await readHead(index))) return null;
+  if (!isHugoIndexHead(readHead(index))) return null;
   const levels: string[] = [];
   for (const name of files) {
-    if (isHugoLevelFileName(name) && isHugoLevelHead(await readHead(join(dir, name)))) levels.push(join(dir, name));
+    if (isHugoLevelFileName(name) && isHugoLevelHead(readHead(join(dir, name)))) levels.push(join(dir, name));
   }
   // `_index.md` alone holds the whole family (its levels as headings).
   return { index, levels: levels.sort() };
@@ -96,8 +96,8 @@ export async function findPages(paths: string[], cwd: string, problems: string[]
     const walked = await walkFiles(abs, {
       accept: isPageFileName,
       cwd,
-      onDirectory: async (dir, files) => {
-        const hugo = await hugoFolder(dir, files);
+      onDirectory: (dir, files) => {
+        const hugo = hugoFolder(dir, files);
         if (hugo) {
           out.set(hugo.index, { abs: hugo.index, display: displayPath(hugo.index, cwd), root: abs, ...(hugo.levels.length ? { levels: hugo.levels } : {}) });
           for (const l of hugo.levels) levelFiles.add(l);
@@ -107,7 +107,7 @@ export async function findPages(paths: string[], cwd: string, problems: string[]
     problems.push(...walked.problems);
     for (const full of walked.files) {
       if (levelFiles.has(full)) continue;
-      const head = await readHead(full);
+      const head = readHead(full);
       // Template-1 pages, and single-file families of the current handbook (`<department>/<family>.md`).
       if (isJobFamilyPageHead(head) || (/\.md$/.test(full) && isCurrentFormatHead(head)))
         out.set(full, { abs: full, display: displayPath(full, cwd), root: abs });
@@ -155,14 +155,15 @@ export async function partialsFor(text: string, f: PageFile, cwd: string): Promi
 export async function pageInputs(files: readonly PageFile[], cwd: string): Promise<PageInput[]> {
   return mapLimit([...files], READ_CONCURRENCY, async (f) => {
     const text = await readText(f.abs, f.display);
+    const place = placeOf(f.abs, f.root);
+    const where = { key: place?.key, source: place?.exact ? sourceUrl(place.key, place.current) : undefined };
     if (f.levels) {
       const levels: { file: string; text: string }[] = [];
       for (const l of f.levels) levels.push({ file: displayPath(l, cwd), text: await readText(l, displayPath(l, cwd)) });
-      const page = assembleHugoFamily({ file: f.display, text }, levels);
+      const page = assembleHugoFamily({ file: f.display, text }, levels, where);
       if (page) return page;
     }
-    const place = placeOf(f.abs, f.root);
-    return { file: f.display, text, key: place?.key, source: place?.exact ? sourceUrl(place.key) : undefined, partial: await partialsFor(text, f, cwd) };
+    return { file: f.display, text, ...where, partial: await partialsFor(text, f, cwd) };
   });
 }
 

@@ -4,6 +4,6 @@ import { findYamlFiles, readFiles } from './files.js';
 
 export async function readDirectoryVersion(dir: string, cwd: string): Promise<{ files: VersionFile[]; problems: string[] }> {
   const { files: found, problems } = await findYamlFiles([dir], cwd);
-  const read = await readFiles(found);
+  const read = readFiles(found);
   return { files: read.map((r) => (r.error !== undefined ? { file: r.file, error: r.error } : { file: r.file, bytes: r.bytes })), problems };
 }

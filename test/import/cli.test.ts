@@ -47,6 +47,8 @@ describe('ladder import', () => {
     const r = await runCli(['import', hugo]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^id: technology-partner-manager-family$/m);
+    // Its place in the current handbook, from the folder's path below the imported directory.
+    expect(r.stdout).toMatch(/^source: https:\/\/handbook\.gitlab\.com\/job-families\/alliances\/technology-partner-manager\/$/m);
     expect(r.stdout.match(/^ {4}grade: /gm)).toHaveLength(5);
     expect(r.stderr).toMatch(/technology-partner-manager\/_index\.md:17: hiring-process prose/);
   });

@@ -2,7 +2,8 @@
  * Classes of handbook pages the importer misread before, each as a small page: grade tables linking
  * levels to their own pages, sub-headings inside a Requirements section, placeholders, a "Job Grade"
  * heading glued to the title, a grade stated under "Job Grades", specialties at the Specialties
- * heading's depth, and ids of specialties whose heading is a link.
+ * heading's depth, ids of specialties whose heading is a link, section names with a qualifier after
+ * them ("Requirements for all Widget Engineer roles") and "Nice-to-have Requirements".
  */
 import { describe, expect, test } from '@jest/globals';
 import { importPages } from '../../src/import/import-pages.js';
@@ -60,5 +61,23 @@ describe('page classes', () => {
       expect(id).not.toMatch(/https?|example-com/);
       expect(id.length).toBeLessThanOrEqual(64);
     }
+  });
+
+  test('a section name with a qualifier after it is that section ("Requirements for …", "(all levels)", "Additional Responsibilities Unique to …")', () => {
+    const f = fam(
+      '## Responsibilities for Widget Engineer roles\n\n- Build widgets\n\n## Requirements (all levels)\n\n- Patience\n\n## Levels\n\n### Widget Engineer\n\nThe Widget Engineer is a grade 6.\n\n#### Base Requirements Across All Levels\n\n- Curiosity\n\n### Specialties\n\n#### Night shift\n\n##### Additional Responsibilities Unique to Night shift Include\n\n- Cover the night\n\n##### Requirements\n\n- Stay awake\n',
+    );
+    expect(f.responsibilities).toEqual(['Build widgets']);
+    expect(f.requirements).toEqual(['Patience', 'Curiosity']);
+    expect(f.roles['widget-engineer'].responsibilities).toBeUndefined();
+    expect(f.specialties['night-shift']).toMatchObject({ responsibilities: ['Cover the night'], requirements: ['Stay awake'] });
+  });
+
+  test('"Nice-to-have Requirements" and "Preferred Requirements" are nice-to-haves, not requirements', () => {
+    const f = fam(
+      '### Widget Engineer\n\nThe Widget Engineer is a grade 6.\n\n#### Requirements\n\n- Patience\n\n#### Nice-to-have Requirements\n\n- Gadget experience\n\n### Senior Widget Engineer\n\nThe Senior Widget Engineer is a grade 7.\n\n#### Requirements\n\n- Leadership\n\n#### Preferred Requirements\n\n- Mentoring\n',
+    );
+    expect(f.roles['widget-engineer']).toMatchObject({ requirements: ['Patience'], nice_to_haves: ['Gadget experience'] });
+    expect(f.roles['senior-widget-engineer']).toMatchObject({ requirements: ['Leadership'], nice_to_haves: ['Mentoring'] });
   });
 });

@@ -118,6 +118,11 @@ describe('placeOf: where a page sits in the handbook', () => {
     ['/tmp/pages/sales/foo/index.html.md', '/tmp/pages/sales/', { key: 'sales/foo', exact: false }],
     ['/a/b/c/index.html.md', undefined, { key: 'b/c', exact: false }],
     ['notes/page.md', undefined, undefined],
+    // The current handbook: `<key>.md`, a folder family's `<key>/_index.md`.
+    ['/tmp/pages/engineering/support-management.md', '/tmp/pages', { key: 'engineering/support-management', exact: true, current: true }],
+    ['/tmp/pages/engineering/development/frontend/_index.md', '/tmp/pages', { key: 'engineering/development/frontend', exact: true, current: true }],
+    ['/x/content/job-families/sales/foo.md', undefined, { key: 'sales/foo', exact: true, current: true }],
+    ['/tmp/pages/sales/foo.md', '/tmp/pages/sales', { key: 'sales/foo', exact: false, current: true }],
   ])('%s (imported under %s)', (path, root, place) => expect(placeOf(path, root)).toEqual(place));
 });
 

@@ -57,14 +57,15 @@ export async function lint(ctx: Context, paths: string[], opts: LintOptions): Pr
   // only the findings in the files asked for are reported.
   const asked = fsPaths.length ? (await findYamlFiles(fsPaths, io.cwd)).files : null;
   const inDataSet = asked !== null && !fromStdin && targets.some((p) => isInside(resolve(io.cwd, p), dataDir));
-  const { ds, files, problems } = await loadPaths(inDataSet ? [dataDir, ...targets] : targets, io.cwd);
+  // Positions are worked out only for the files with a finding: most files of a data set have none.
+  const { ds, files, problems } = await loadPaths(inDataSet ? [dataDir, ...targets] : targets, io.cwd, { positions: 'later' });
   for (const p of problems) io.stderr.write(`ladder: ${p}\n`);
   if (fromStdin) {
     if (!io.readStdin) throw new UsageError('lint -: no standard input to read');
     const { STDIN_NAME } = await import('../../io/stdin.js');
     const { addToDataSet, loadFile } = await import('../../core/load.js');
     const { loadSchemaSupport } = await import('../../io/schemas.js');
-    const f = loadFile({ file: STDIN_NAME, bytes: await io.readStdin() }, await loadSchemaSupport());
+    const f = loadFile({ file: STDIN_NAME, bytes: await io.readStdin() }, await loadSchemaSupport(), undefined, { positions: 'later' });
     files.push(f);
     addToDataSet(ds, f);
   }

@@ -317,6 +317,15 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 
 /** A plain scalar's value under the core schema; strings are returned as owned copies. */
 export function resolvePlain(s: string): unknown {
+  const v = plainNonString(s);
+  return v === STRING ? own(s) : v;
+}
+
+/** What `plainNonString` returns for a plain scalar that is a string. */
+export const STRING: unique symbol = Symbol('string');
+
+/** A plain scalar's value under the core schema when it is not a string (null, a boolean, a number); else STRING. */
+export function plainNonString(s: string): unknown {
   const c = s.charCodeAt(0);
   // Only these first characters can start a non-string: digits, sign, dot, n N ~ t T f F.
   if (!(
@@ -332,7 +341,7 @@ export function resolvePlain(s: string): unknown {
     c === 0x66 ||
     c === 0x46
   ))
-    return own(s);
+    return STRING;
   if (NULL.test(s)) return null;
   if (BOOL.test(s)) return c === 0x74 || c === 0x54;
   if (OCT.test(s)) return parseInt(s.slice(2), 8);
@@ -340,7 +349,7 @@ export function resolvePlain(s: string): unknown {
   if (HEX.test(s)) return parseInt(s.slice(2), 16);
   if (INF_NAN.test(s)) return s.endsWith('nan') || s.endsWith('NaN') || s.endsWith('NAN') ? NaN : c === 0x2d ? -Infinity : Infinity;
   if (FLOAT.test(s)) return parseFloat(s);
-  return own(s);
+  return STRING;
 }
 
 /**

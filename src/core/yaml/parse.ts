@@ -8,7 +8,8 @@
 import { createRequire } from 'node:module';
 import { parseFast } from './fast.js';
 import { MAX_DEPTH, parseFull } from './full.js';
-import { LineIndex, Locator } from './positions.js';
+import { LineIndex, Locator, type Positions } from './positions.js';
+import { parseValues } from './values.js';
 import type { RawFinding } from '../findings.js';
 
 export { MAX_ALIAS_EXPANSION, MAX_DEPTH } from './full.js';
@@ -42,10 +43,25 @@ export interface ParsedSource {
   disabled?: Map<number, string[]>;
 }
 
+export interface ParseOptions {
+  /** false: the full pipeline only (tests compare the paths). */
+  fast?: boolean;
+  /**
+   * 'later': where values were written is worked out only when a path is first located (by parsing
+   * the text again, with positions), for files that are checked rather than shown (`lint`). Values
+   * and findings are the same either way.
+   */
+  positions?: 'now' | 'later';
+}
+
 /** Parses one YAML file. `text` may start with a BOM. */
-export function parse(text: string, file: string, options: { fast?: boolean } = {}): ParsedSource {
+export function parse(text: string, file: string, options: ParseOptions = {}): ParsedSource {
   const lines = new LineIndex(text);
   const disabled = scanDisableComments(text, lines);
+  if (options.fast !== false && options.positions === 'later') {
+    const value = parseValues(jsYaml(), text, MAX_DEPTH);
+    if (value !== undefined) return { file, value, locator: Locator.later(lines, () => positionsOf(text)), findings: [], syntax: [], disabled };
+  }
   if (options.fast !== false) {
     const fast = parseFast(jsYaml(), text, MAX_DEPTH);
     if (fast && 'tooDeep' in fast) {
@@ -63,6 +79,14 @@ export function parse(text: string, file: string, options: { fast?: boolean } = 
   }
   const full = parseFull(yaml(), text);
   return { file, value: full.value, locator: new Locator(full.value, full.offsets, lines, full.pool), findings: [], syntax: full.syntax, disabled };
+}
+
+/** The positions of a text the values-only path read (so the fast path or the full pipeline reads it without error). */
+function positionsOf(text: string): Positions {
+  const fast = parseFast(jsYaml(), text, MAX_DEPTH);
+  if (fast && !('tooDeep' in fast)) return { root: fast.value, offsets: fast.offsets, pool: fast.pool };
+  const full = parseFull(yaml(), text);
+  return { root: full.value, offsets: full.offsets, pool: full.pool ?? new Int32Array(0) };
 }
 
 export type DecodedText = { text: string } | { messageId: 'binary' | 'invalidUtf8'; offset: number; prefix?: string };

@@ -93,14 +93,69 @@ export class LineIndex {
   }
 }
 
+/** What a Locator looks paths up in: a parsed tree and the offsets of its containers. */
+export interface Positions {
+  root: unknown;
+  offsets: Map<object, ContainerOffsets>;
+  pool: Int32Array;
+}
+
 /** Finds where a path of a loaded document was written. */
 export class Locator {
+  #root: unknown;
+  #offsets: Map<object, ContainerOffsets>;
+  #pool: Int32Array;
+  #later: (() => Positions) | undefined;
+
   constructor(
-    readonly root: unknown,
-    readonly offsets: Map<object, ContainerOffsets>,
+    root: unknown,
+    offsets: Map<object, ContainerOffsets>,
     readonly lines: LineIndex,
-    readonly pool: Int32Array = new Int32Array(0),
-  ) {}
+    pool: Int32Array = new Int32Array(0),
+  ) {
+    this.#root = root;
+    this.#offsets = offsets;
+    this.#pool = pool;
+  }
+
+  /**
+   * A Locator whose positions are worked out on first use (by parsing the text again, with positions):
+   * for files whose paths are seldom located. It looks paths up in its own tree, so `entryLine`, which
+   * takes a container of the loaded value, finds nothing in it; use `line` with a path.
+   */
+  static later(lines: LineIndex, positions: () => Positions): Locator {
+    const l = new Locator(null, new Map(), lines);
+    l.#later = positions;
+    return l;
+  }
+
+  /** Whether the positions are still to be worked out (see `later`). */
+  get pending(): boolean {
+    return this.#later !== undefined;
+  }
+
+  #resolve(): void {
+    const later = this.#later;
+    if (later === undefined) return;
+    this.#later = undefined;
+    const p = later();
+    this.#root = p.root;
+    this.#offsets = p.offsets;
+    this.#pool = p.pool;
+  }
+
+  get root(): unknown {
+    this.#resolve();
+    return this.#root;
+  }
+  get offsets(): Map<object, ContainerOffsets> {
+    this.#resolve();
+    return this.#offsets;
+  }
+  get pool(): Int32Array {
+    this.#resolve();
+    return this.#pool;
+  }
 
   /** Offsets of `path` (its key or its value); falls back to the nearest ancestor that exists. */
   offsetsOf(path: Path, at: 'key' | 'value' = 'value'): [number, number] {

@@ -83,27 +83,6 @@ function hashOf(word: string): number {
   return h;
 }
 
-/**
- * Whether an ASCII text has a word (as `splitAscii` cuts them, lower-cased) whose hash is in `hashes`:
- * false means none of the words is there; true is confirmed by the caller.
- */
-function mayHaveWord(text: string, hashes: Set<number>): boolean {
-  let h = 0;
-  let inWord = false;
-  for (let i = 0; i <= text.length; i++) {
-    let c = i < text.length ? text.charCodeAt(i) : 0;
-    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
-      h = inWord ? (Math.imul(h, 31) + c) | 0 : c;
-      inWord = true;
-    } else if (inWord) {
-      if (hashes.has(h)) return true;
-      inWord = false;
-    }
-  }
-  return false;
-}
-
 function hasNonAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return true;
   return false;
@@ -246,6 +225,130 @@ const keyOf = (ws: readonly string[], start: number, k: number, miss: number) =>
   return key;
 };
 
+/** A title that a text's words at `start` may misspell at word `miss`: which, and whether by a look-alike. */
+interface Hit {
+  title: Title;
+  start: number;
+  lookAlike: boolean;
+}
+
+/** keyOf over word hashes (hashOf): equal word sequences give equal numbers (and, rarely, others too). */
+function keyHashOf(hashes: Int32Array, start: number, k: number, miss: number): number {
+  let h = Math.imul(k, 0x9e3779b1) ^ miss;
+  for (let i = 0; i < k; i++) h = Math.imul(h ^ (i === miss ? 0x5bd1e995 : hashes[start + i]), 0x01000193) + 0x7f4a7c15;
+  return h | 0;
+}
+
+/** Words by their hash (hashOf). */
+function byHash(words: Iterable<string>): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const w of words) {
+    const h = hashOf(w);
+    const list = out.get(h);
+    if (list) list.push(w);
+    else out.set(h, [w]);
+  }
+  return out;
+}
+
+/**
+ * Where `cutAscii` put the words of the text it cut last: start and end offsets and hashes of the
+ * lower-cased words (grown as needed, shared by every scan: the rule runs one text at a time).
+ */
+const scratch = {
+  starts: new Int32Array(256),
+  ends: new Int32Array(256),
+  hashes: new Int32Array(256),
+  titleWord: new Uint8Array(257),
+  run: new Int32Array(257),
+  after: new Int32Array(257),
+};
+
+/** Non-ASCII characters that are part of words (letters, digits, invisible ones): cached per character. */
+const WORD_CHAR = /^[\p{L}\p{N}\u00ad\u200b\u200c\u200d\u2060\ufeff]$/u;
+const wordCharCache = new Map<number, boolean>();
+function isWordChar(c: number): boolean {
+  let v = wordCharCache.get(c);
+  if (v === undefined) wordCharCache.set(c, (v = WORD_CHAR.test(String.fromCharCode(c))));
+  return v;
+}
+
+/**
+ * Cuts a text into words as `splitWords(text.toLowerCase())` would, into `scratch`, and returns how
+ * many; or -1 when a word character is not ASCII (a surrogate, too), which the exact scan handles.
+ */
+function cutAscii(text: string): number {
+  let n = 0;
+  let start = -1;
+  let h = 0;
+  for (let i = 0; i <= text.length; i++) {
+    let c = i < text.length ? text.charCodeAt(i) : 0x20;
+    if (c > 0x7f && ((c >= 0xd800 && c <= 0xdfff) || isWordChar(c))) return -1;
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      if (start === -1) {
+        start = i;
+        h = c;
+      } else h = (Math.imul(h, 31) + c) | 0;
+    } else if (start !== -1) {
+      if (n === scratch.starts.length) growScratch();
+      scratch.starts[n] = start;
+      scratch.ends[n] = i;
+      scratch.hashes[n] = h;
+      n++;
+      start = -1;
+    }
+  }
+  if (n + 1 > scratch.titleWord.length) growScratch();
+  return n;
+}
+
+function growScratch(): void {
+  const size = 2 * scratch.starts.length;
+  const grown = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T, n: number) => {
+    const g = make(n);
+    g.set(a);
+    return g;
+  };
+  scratch.starts = grown(scratch.starts, (n) => new Int32Array(n), size);
+  scratch.ends = grown(scratch.ends, (n) => new Int32Array(n), size);
+  scratch.hashes = grown(scratch.hashes, (n) => new Int32Array(n), size);
+  scratch.titleWord = new Uint8Array(size + 1);
+  scratch.run = new Int32Array(size + 1);
+  scratch.after = new Int32Array(size + 1);
+}
+
+/** Whether word `i` of the text last cut, lower-cased, is `word`. */
+function isWord(text: string, i: number, word: string): boolean {
+  const s = scratch.starts[i];
+  if (scratch.ends[i] - s !== word.length) return false;
+  for (let j = 0; j < word.length; j++) {
+    let c = text.charCodeAt(s + j);
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    if (c !== word.charCodeAt(j)) return false;
+  }
+  return true;
+}
+
+/** The word of `words` (by hash) that word `i` of the text last cut is, if any. */
+function findWord(text: string, i: number, words: Map<number, string[]>): string | undefined {
+  const list = words.get(scratch.hashes[i]);
+  if (list) for (const w of list) if (isWord(text, i, w)) return w;
+  return undefined;
+}
+
+/** Whether the words of the text last cut from `start` are the folded words of `title`, but word `miss`. */
+function sameWords(text: string, start: number, title: Title, miss: number): boolean {
+  for (let j = 0; j < title.words.length; j++) if (j !== miss && !isWord(text, start + j, title.words[j].fold)) return false;
+  return true;
+}
+
+/** Tests compare the two scans: with this set, every text takes the exact one. */
+let exactOnly = false;
+export function useExactScanOnly(on: boolean): void {
+  exactOnly = on;
+}
+
 function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => void): void {
   const titles: Title[] = fam.roleIds.map((id, index) => ({ role: ctx.ds.roles.get(id)!, index, words: titleWords(ctx.ds.roles.get(id)!.title) }));
   if (titles.length === 0) return;
@@ -253,8 +356,8 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
   const titleWordCount = new Map<string, number>();
   // The folded words of the titles of two or more words: the words a window around a misspelling is made of.
   const windowWords = new Set<string>();
-  // keyOf(folded title words with one left out) -> the titles.
-  const byKey = new Map<string, Title[]>();
+  // keyHashOf(hashes of the folded title words, one left out) -> the titles, for the ASCII scan.
+  const byKeyHash = new Map<number, Title[]>();
   const lengths = new Set<number>();
   for (const t of titles) {
     for (const w of t.words) titleWordCount.set(w.lower, (titleWordCount.get(w.lower) ?? 0) + 1);
@@ -263,14 +366,34 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
     lengths.add(k);
     const folded = t.words.map((w) => w.fold);
     for (const w of folded) windowWords.add(w);
+    const hashes = Int32Array.from(folded, hashOf);
     for (let miss = 0; miss < k; miss++) {
-      const key = keyOf(folded, 0, k, miss);
-      const list = byKey.get(key);
-      if (list) list.push(t);
-      else byKey.set(key, [t]);
+      const hashKey = keyHashOf(hashes, 0, k, miss);
+      const hashed = byKeyHash.get(hashKey);
+      if (hashed) {
+        if (!hashed.includes(t)) hashed.push(t);
+      } else byKeyHash.set(hashKey, [t]);
     }
   }
   const windowLengths = [...lengths].sort((a, b) => a - b);
+  // keyOf(folded title words with one left out) -> the titles, for the exact scan (made on its first use).
+  let byKeyMade: Map<string, Title[]> | undefined;
+  const byKey = () => {
+    if (byKeyMade) return byKeyMade;
+    byKeyMade = new Map();
+    for (const t of titles) {
+      const k = t.words.length;
+      if (k < 2 || k > MAX_WINDOW) continue;
+      const folded = t.words.map((w) => w.fold);
+      for (let miss = 0; miss < k; miss++) {
+        const key = keyOf(folded, 0, k, miss);
+        const list = byKeyMade.get(key);
+        if (list) list.push(t);
+        else byKeyMade.set(key, [t]);
+      }
+    }
+    return byKeyMade;
+  };
   const found = (path: Path, file: string, written: string, t: Title, lookAlike: boolean) =>
     report({
       messageId: lookAlike ? 'lookAlike' : 'misspelt',
@@ -301,17 +424,95 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
   // to a title word are tried, each in the windows (of the lengths titles have) where every other word
   // is a title word. The words of a run of title words are counted once, so a title that repeats its
   // words (400 times "Engineer") costs its length times the window lengths, not a power of it.
-  const windowHashes = new Set<number>();
-  for (const w of windowWords) windowHashes.add(hashOf(w));
-  const scan = (raw: string, path: () => Path, own?: Title) => {
-    if (windowWords.size === 0) return;
-    const nonAscii = hasNonAscii(raw);
-    // An ASCII text that names no title word (most of them) is dismissed without making a string.
-    if (!nonAscii && !mayHaveWord(raw, windowHashes)) return;
+  const windowByHash = byHash(windowWords);
+  const titleWordByHash = byHash(titleWordCount.keys());
+  const ownCounts = (own?: Title) => {
+    const counts = new Map<string, number>();
+    if (own) for (const w of own.words) counts.set(w.lower, (counts.get(w.lower) ?? 0) + 1);
+    return counts;
+  };
+  /** Whether a window's best title so far should give way to `title` (the longest, then the first). */
+  const better = (prev: Hit | undefined, title: Title, k: number) =>
+    !prev || prev.title.words.length < k || (prev.title.words.length === k && title.index < prev.title.index);
+  const emit = (hits: Map<number, Hit>, wordAt: (i: number) => string, path: () => Path, own?: Title) => {
+    const file = own ? own.role.file : fam.file;
+    for (const [, { title, start, lookAlike }] of [...hits.entries()].sort((a, b) => a[0] - b[0])) {
+      const words: string[] = [];
+      for (let i = start; i < start + title.words.length; i++) words.push(wordAt(i));
+      found(path(), file, words.join(' '), title, lookAlike);
+    }
+  };
+
+  /**
+   * The scan for a text whose words are ASCII (most texts; other characters may stand between
+   * words): its words are cut, hashed and compared where they stand in the text, so a text makes no
+   * strings unless it holds a misspelling. Hashes only pick candidates; every match is confirmed on
+   * the characters. Returns false, having done nothing, for a text with a non-ASCII word character.
+   */
+  const fastScan = (raw: string, path: () => Path, own?: Title): boolean => {
+    const n = cutAscii(raw);
+    if (n < 0) return false;
+    const { starts, ends, hashes } = scratch;
+    const titleWord = scratch.titleWord;
+    let first = -1;
+    for (let i = 0; i < n; i++) {
+      titleWord[i] = findWord(raw, i, windowByHash) !== undefined ? 1 : 0;
+      if (first === -1 && titleWord[i]) first = i;
+    }
+    titleWord[n] = 0;
+    if (first === -1) return true;
+    const run = scratch.run;
+    const after = scratch.after;
+    run[first] = 0;
+    for (let i = first; i < n; i++) run[i + 1] = titleWord[i] ? run[i] + 1 : 0;
+    after[n] = 0;
+    for (let i = n - 1; i >= first; i--) after[i] = titleWord[i] ? after[i + 1] + 1 : 0;
+    let ownCount: Map<string, number> | undefined;
+    let hits: Map<number, Hit> | undefined;
+    for (let miss = first === 0 ? 0 : first - 1; miss < n; miss++) {
+      if (!(miss > 0 && titleWord[miss - 1]) && !titleWord[miss + 1]) continue;
+      if (ends[miss] - starts[miss] < 4) continue;
+      const asTitleWord = findWord(raw, miss, titleWordByHash);
+      if (asTitleWord !== undefined && titleWordCount.get(asTitleWord)! - ((ownCount ??= ownCounts(own)).get(asTitleWord) ?? 0) > 0) continue;
+      const left = miss >= first ? run[miss] : 0;
+      const right = after[miss + 1];
+      let wrong: string | undefined;
+      for (const k of windowLengths) {
+        if (k > left + right + 1) break;
+        for (let m = Math.min(k - 1, left); m >= 0 && k - 1 - m <= right; m--) {
+          const start = miss - m;
+          const candidates = byKeyHash.get(keyHashOf(hashes, start, k, m));
+          if (!candidates) continue;
+          for (const title of candidates) {
+            if (title === own || title.words.length !== k || !sameWords(raw, start, title, m)) continue;
+            wrong ??= raw.slice(starts[miss], ends[miss]).toLowerCase();
+            if (!matches(wrong, wrong, title.words[m])) continue;
+            if (own && own.words.length === k && own.index < title.index) continue;
+            hits ??= new Map();
+            if (better(hits.get(miss), title, k)) hits.set(miss, { title, start, lookAlike: wrong === title.words[m].fold });
+          }
+        }
+      }
+    }
+    if (hits) {
+      const at = Array.from(starts.subarray(0, n));
+      const to = Array.from(ends.subarray(0, n));
+      emit(hits, (i) => raw.slice(at[i], to[i]), path, own);
+    }
+    return true;
+  };
+
+  // A misspelt mention of a title of k >= 2 words is k words in a row: the misspelt one, which is no
+  // word of another title, and k - 1 title words. So only words that could be misspelt and stand next
+  // to a title word are tried, each in the windows (of the lengths titles have) where every other word
+  // is a title word. The words of a run of title words are counted once, so a title that repeats its
+  // words (400 times "Engineer") costs its length times the window lengths, not a power of it.
+  /** The scan for any text: words cut with Unicode classes, lower-cased and folded. */
+  const exactScan = (raw: string, path: () => Path, own?: Title) => {
     const lower = raw.toLowerCase();
-    const lowerWords = nonAscii ? splitWords(lower) : splitAscii(lower);
+    const lowerWords = splitWords(lower);
     const n = lowerWords.length;
-    const folded = nonAscii ? lowerWords.map(fold) : lowerWords;
+    const folded = lowerWords.map(fold);
     let first = -1;
     for (let i = 0; i < n; i++) {
       if (windowWords.has(folded[i])) {
@@ -330,10 +531,9 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
     // after[i]: how many title words in a row start at i.
     const after = new Int32Array(n + 1);
     for (let i = n - 1; i >= first; i--) after[i] = titleWord[i] ? after[i + 1] + 1 : 0;
-    const ownCount = new Map<string, number>();
-    if (own) for (const w of own.words) ownCount.set(w.lower, (ownCount.get(w.lower) ?? 0) + 1);
+    const ownCount = ownCounts(own);
     // Best (longest) title per misspelt word of this text.
-    const best = new Map<number, { title: Title; start: number; lookAlike: boolean }>();
+    const best = new Map<number, Hit>();
     for (let miss = 0; miss < n; miss++) {
       if (!titleWord[miss - 1] && !titleWord[miss + 1]) continue;
       const wrongFold = folded[miss];
@@ -349,15 +549,13 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
         // Windows from the leftmost: when one title fits two windows around the word, the first wins.
         for (let m = Math.min(k - 1, left); m >= 0 && k - 1 - m <= right; m--) {
           const start = miss - m;
-          const candidates = byKey.get(keyOf(folded, start, k, m));
+          const candidates = byKey().get(keyOf(folded, start, k, m));
           if (!candidates) continue;
           for (const title of candidates) {
             if (title === own || !matches(wrongLower, wrongFold, title.words[m])) continue;
             // Two titles of the same length are reported once, at the later role.
             if (own && own.words.length === k && own.index < title.index) continue;
-            const prev = best.get(miss);
-            if (!prev || prev.title.words.length < k || (prev.title.words.length === k && title.index < prev.title.index))
-              best.set(miss, { title, start, lookAlike: wrongFold === title.words[m].fold });
+            if (better(best.get(miss), title, k)) best.set(miss, { title, start, lookAlike: wrongFold === title.words[m].fold });
           }
         }
       }
@@ -366,10 +564,13 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
     // Words as written, for the message (lower-casing can change a word's length, rarely: fall back).
     const written = splitWords(raw);
     const shown = written.length === n ? written : lowerWords;
-    const file = own ? own.role.file : fam.file;
-    for (const { title, start, lookAlike } of [...best.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1])) {
-      found(path(), file, shown.slice(start, start + title.words.length).join(' '), title, lookAlike);
-    }
+    emit(best, (i) => shown[i], path, own);
+  };
+
+  const scan = (raw: string, path: () => Path, own?: Title) => {
+    if (windowWords.size === 0) return;
+    if (exactOnly) exactScan(raw, path, own);
+    else if (!fastScan(raw, path, own)) exactScan(raw, path, own);
   };
   for (const t of titles) scan(t.role.title, () => [...t.role.path, 'title'], t);
   for (const p of familyProse(ctx.ds, fam)) scan(p.text, () => prosePath(p));

@@ -1,0 +1,101 @@
+/**
+ * The values-only path of YAML loading, for `lint`: js-yaml 4 without a listener, its plain scalars
+ * resolved with the YAML 1.2 core schema as the fast path resolves them (./fast.ts `resolvePlain`,
+ * here as js-yaml's one implicit type, `plainNonString`). Where each value was written is found later, and only for a
+ * file that has a finding (parse.ts, `positions: 'lazy'`): most files of a data set that lints clean
+ * never need their positions.
+ *
+ * It takes a text only where the fast path would take it, or where both give the same values: a
+ * text with a character that may start an anchor, an alias, a tag or an explicit key (`& * ! ?`
+ * where a node may start), a keep-chomping block scalar header, a document marker (`---`, `...`) at the start of a
+ * line, a key over 100 characters on a line over 1,000, or anything the fast path refuses before
+ * parsing (a tab, CR, BOM or directive) returns `undefined`, as does any js-yaml error and a document that is not a
+ * mapping; the caller then takes the fast path or the full pipeline, which explains the error.
+ * test/core/yaml-fast.test.ts and `npm run fuzz` check that the values are the full pipeline's.
+ */
+import { plainNonString, STRING } from './fast.js';
+
+type JsYaml = typeof import('js-yaml');
+
+let schemaFor: { lib: JsYaml; schema: unknown } | undefined;
+
+/** js-yaml's failsafe schema with one implicit type: plain scalars as the core schema reads them. */
+function coreSchema(lib: JsYaml): unknown {
+  if (schemaFor?.lib === lib) return schemaFor.schema;
+  const core = new lib.Type('tag:yaml.org,2002:ladder-core', {
+    kind: 'scalar',
+    // A plain scalar that is not a string under the core schema (null, a boolean, a number).
+    resolve: (s: string) => plainNonString(s) !== STRING,
+    construct: (s: string) => plainNonString(s),
+  });
+  const schema = lib.FAILSAFE_SCHEMA.extend({ implicit: [core] });
+  schemaFor = { lib, schema };
+  return schema;
+}
+
+const LONG_LINE = 1000;
+/** Characters after which (and spaces) a node may start: line break, `:`, `-`, `[`, `{`, `,`, `?`. */
+const NODE_START = new Set([0x0a, 0x3a, 0x2d, 0x5b, 0x7b, 0x2c, 0x3f]);
+
+/**
+ * Whether the text has a character outside what this path takes (see the file comment): true; or
+ * 'long' when it has a line over 1,000 characters, which may hold a key past the 1,024 characters
+ * `yaml` allows an implicit key (its keys are checked once parsed).
+ */
+function outside(text: string): boolean | 'long' {
+  if (text.charCodeAt(0) === 0xfeff || text.charCodeAt(0) === 0x25) return true;
+  for (const c of ['\t', '\r', '\n%', '\n---', '\n...']) if (text.indexOf(c) !== -1) return true;
+  // `&`, `*`, `!` and `?` start an anchor, an alias, a tag or an explicit key only where a node
+  // starts: at the start of a line or after `:`, `-`, `[`, `{`, `,` or `?` (and spaces). Inside a
+  // scalar ("sales & support", "Why?") they are text.
+  for (const c of ['&', '*', '!', '?']) {
+    for (let i = text.indexOf(c); i !== -1; i = text.indexOf(c, i + 1)) {
+      let j = i - 1;
+      while (j >= 0 && text.charCodeAt(j) === 0x20) j--;
+      if (j < 0 || NODE_START.has(text.charCodeAt(j))) return true;
+    }
+  }
+  if (text.startsWith('---') || text.startsWith('...')) return true;
+  // A block scalar header that keeps its trailing lines: `|+`, `>2+`, `|+2`.
+  for (const h of ['|', '>']) {
+    for (let i = text.indexOf(h); i !== -1; i = text.indexOf(h, i + 1)) {
+      const a = text.charCodeAt(i + 1);
+      const b = text.charCodeAt(i + 2);
+      if (a === 0x2b || (b === 0x2b && ((a >= 0x30 && a <= 0x39) || a === 0x2d))) return true;
+    }
+  }
+  let from = 0;
+  for (let nl = text.indexOf('\n'); ; nl = text.indexOf('\n', from)) {
+    const end = nl === -1 ? text.length : nl;
+    if (end - from > LONG_LINE) return 'long';
+    if (nl === -1) return false;
+    from = nl + 1;
+  }
+}
+
+/**
+ * Whether a mapping anywhere in `value` has a key longer than 100 characters: a key written over
+ * 1,024 characters is at least a tenth as long once read (`\U00000041` is ten characters for one).
+ */
+function hasLongKey(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value !== 'object' || depth > 200) return false;
+  if (Array.isArray(value)) return value.some((v) => hasLongKey(v, depth + 1));
+  for (const k of Object.keys(value)) if (k.length > 100 || hasLongKey((value as Record<string, unknown>)[k], depth + 1)) return true;
+  return false;
+}
+
+/** The values of `text` (a mapping), or `undefined` when the fast path or the full pipeline must read it. */
+export function parseValues(jsyaml: JsYaml, text: string, maxDepth: number): Record<string, unknown> | undefined {
+  const out = outside(text);
+  if (out === true) return undefined;
+  let value: unknown;
+  try {
+    // js-yaml counts depth as the fast path's listener does, one node later: past maxDepth + 1 it
+    // throws exactly where the fast path reports "nested too deep".
+    value = jsyaml.load(text, { schema: coreSchema(jsyaml), maxDepth: maxDepth + 1 } as never);
+  } catch {
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  return out === 'long' && hasLongKey(value) ? undefined : (value as Record<string, unknown>);
+}

@@ -1,0 +1,142 @@
+/**
+ * near-duplicate-title has two scans: one for texts whose words are ASCII, which cuts and compares
+ * words where they stand in the text, and the exact one (Unicode word classes, lower-casing, folding)
+ * for any text. On every text they must find the same findings, at the same places, with the same
+ * words: compared here on the bundled data, the rule's fixtures, a generated data set, generated
+ * families full of near-misses, and the imported GitLab corpus when it is present.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildDataSet, loadFile, type LoadedFile } from '../../src/core/load.js';
+import { runLint } from '../../src/core/lint/engine.js';
+import { RULES_BY_ID } from '../../src/core/lint/registry.js';
+import { useExactScanOnly } from '../../src/core/lint/rules/near-duplicate-title.js';
+import type { SchemaSupport } from '../../src/core/schema-errors.js';
+import { loadSchemaSupport } from '../../src/io/schemas.js';
+import { importPages } from '../../src/import/import-pages.js';
+import { familyYaml } from '../../src/import/family-yaml.js';
+import { findPages, pageInputs } from '../../src/io/pages.js';
+// @ts-expect-error: a plain script, without types
+import { generate, prng } from '../../scripts/generate.js';
+import { corpusDir } from '../helpers/corpus.js';
+
+let schemas: SchemaSupport;
+let tmp: string;
+beforeAll(async () => {
+  schemas = await loadSchemaSupport();
+  tmp = mkdtempSync(join(tmpdir(), 'ladder-ndt-'));
+});
+afterAll(() => {
+  useExactScanOnly(false);
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const rule = () => RULES_BY_ID.get('near-duplicate-title')!;
+
+function findingsOf(files: LoadedFile[], exact: boolean) {
+  useExactScanOnly(exact);
+  try {
+    return runLint(files, buildDataSet(files), { rules: [rule()] }).map((f) => `${f.file}:${f.line}:${f.column} ${f.messageId} ${f.message}`);
+  } finally {
+    useExactScanOnly(false);
+  }
+}
+
+const load = (texts: [string, string][]) => texts.map(([file, text]) => loadFile({ file, text }, schemas));
+const yamlIn = (dir: string): [string, string][] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((n) => n.endsWith('.yaml'))
+    .sort()
+    .map((n) => [n, readFileSync(join(dir, n), 'utf8')]);
+
+/** Both scans on the same files: the same findings (and, where given, at least `min` of them). */
+function expectSame(files: LoadedFile[], min = 0): void {
+  const fast = findingsOf(files, false);
+  const exact = findingsOf(files, true);
+  expect(fast).toEqual(exact);
+  expect(exact.length).toBeGreaterThanOrEqual(min);
+}
+
+const WORDS = ['Technical', 'Instructor', 'Engineer', 'Support', 'Manager', 'Program', 'Security', 'Analyst', 'Senior', 'Staff', 'Product', 'Designer'];
+const FILLER = ['the', 'leads', 'works with', 'and', 'reports to', 'owns', 'a', 'team of', 'ships'];
+/** Separators between words, ASCII and not (the ASCII scan takes texts with the non-ASCII ones too). */
+const SEPARATORS = [' ', ' ', ' ', ', ', ' (', ') ', ' - ', ' – ', '’s ', ' “', '” ', '\u00a0', ' / '];
+
+/** A word misspelt, re-cased or made a look-alike, or kept: what the rule must and must not find. */
+function mangle(word: string, r: () => number, asciiOnly = false): string {
+  const i = 1 + Math.floor(r() * (word.length - 2));
+  switch (Math.floor(r() * (asciiOnly ? 5 : 9))) {
+    case 0:
+      return word.slice(0, i) + word.slice(i + 1); // a letter left out
+    case 1:
+      return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2); // two letters swapped
+    case 2:
+      return word.slice(0, i) + 'x' + word.slice(i + 1);
+    case 3:
+      return word.toUpperCase();
+    case 4:
+      return word + 's';
+    case 5:
+      return word.replace('e', 'е'); // a Cyrillic е: the exact scan's texts
+    case 6:
+      return word.slice(0, i) + '\u200b' + word.slice(i); // an invisible character inside
+    default:
+      return word;
+  }
+}
+
+function generatedFamily(seed: number): string {
+  const r = prng(seed);
+  const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)];
+  const titles = new Set<string>();
+  while (titles.size < 6) titles.add(Array.from({ length: 1 + Math.floor(r() * 3) }, () => pick(WORDS)).join(' '));
+  const roles = [...titles].map((title, i) => {
+    const words = title.split(' ');
+    const prose = Array.from({ length: 4 }, () => {
+      const mention = words.map((w) => (r() < 0.4 ? mangle(w, r) : w)).join(pick(SEPARATORS));
+      return `${pick(FILLER)}${pick(SEPARATORS)}${mention}${pick(SEPARATORS)}${pick(FILLER)}`;
+    });
+    // Half the families keep their titles ASCII (a look-alike title makes the rule try every word).
+    const ownTitle = r() < 0.3 ? words.map((w) => mangle(w, r, seed % 2 === 0)).join(' ') : title;
+    return `  f${seed}-r${i}:\n    title: ${JSON.stringify(ownTitle)}\n    grade: ${5 + i}\n    summary: ${JSON.stringify(prose[0])}\n    responsibilities:\n${prose
+      .slice(1)
+      .map((p) => `      - ${JSON.stringify(p)}\n`)
+      .join('')}`;
+  });
+  return `kind: family\nid: f${seed}\ntitle: Family\nresponsibilities: [${JSON.stringify(`${pick(FILLER)} ${[...titles][0]}`)}]\nroles:\n${roles.join('')}`;
+}
+
+describe('near-duplicate-title: the ASCII scan finds what the exact scan finds', () => {
+  test('on the bundled data and the rule fixtures', () => {
+    expectSame(load(yamlIn(join(process.cwd(), 'data'))));
+    const fixtures = join(process.cwd(), 'test', 'fixtures', 'lint', 'rules');
+    expectSame(load(yamlIn(fixtures).filter(([n]) => n.startsWith('near-duplicate-title'))), 1);
+  });
+
+  test('on a generated data set of 100 families', () => {
+    const out = join(tmp, 'gen');
+    generate({ families: 100, out });
+    expectSame(load(yamlIn(out)));
+  });
+
+  test('on 300 generated families full of misspelt, re-cased and look-alike mentions', () => {
+    const files = load(Array.from({ length: 300 }, (_, i) => [`f${i}.yaml`, generatedFamily(i + 1)]));
+    // Every file must load: a family that fails its schema would not be compared at all.
+    expect(files.filter((f) => !f.valid).map((f) => f.file)).toEqual([]);
+    expectSame(files, 300);
+  });
+
+  const corpus = corpusDir();
+  if (!corpus) process.stderr.write('near-duplicate-title scans on the corpus skipped: no corpus (set LADDER_CORPUS)\n');
+  for (const name of ['gitlab', 'gitlab-hugo']) {
+    const dir = corpus ? join(corpus, name, 'pages') : '';
+    (corpus && existsSync(dir) ? test : test.skip)(`on the ${name} corpus, imported`, async () => {
+      const imported = importPages(await pageInputs(await findPages(['.'], dir), dir));
+      const texts: [string, string][] = imported.families.map((f) => [`${f.family.id}.yaml`, familyYaml(f.family, null)]);
+      expect(texts.length).toBeGreaterThan(90);
+      expectSame(load(texts));
+    });
+  }
+});
