@@ -72,6 +72,9 @@ const INSIDE: [string, string][] = [
 ];
 // Outside the subset (or an error): left to the full pipeline.
 const OUTSIDE: [string, string][] = [
+  ['quoted scalar continued at column 0 (js-yaml accepts it, yaml refuses)', 'roles:\n  r:\n    summary: "a\nb"\n'],
+  ["quoted scalar continued at its key's indentation", "a:\n  b: 'x\n  y'\n"],
+  ['flow mapping continued at column 0', 'skills:\n  gcp: {title: G\n, aliases: [GCP]}\n'],
   ['anchor and alias', 'a: &x 1\nb: *x\n'],
   ['tag', 'a: !!str 1\n'],
   ['custom tag', 'a: !thing 1\n'],

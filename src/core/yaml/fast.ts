@@ -6,7 +6,8 @@
  *
  * Only the plain subset ladder files are written in is accepted. A tab, a CR, a BOM, a directive,
  * an anchor, an alias, a tag, an explicit key (`? `), an empty value, a keep-chomping block scalar
- * (`|+`), a key over 1,000 characters, a block mapping on the `---` line, a document that is not a
+ * (`|+`), a key over 1,000 characters, a quoted scalar or flow collection continued on a line indented no
+ * further than its first, a block mapping on the `---` line, a document that is not a
  * mapping, content after the document, or any js-yaml error returns
  * `undefined`, and the caller composes the file with `yaml`'s full pipeline (./full.ts), which also
  * explains the error. On what it accepts it produces what that pipeline produces: the same values, the
@@ -80,6 +81,24 @@ export function parseFast(jsyaml: JsYaml, text: string, maxDepth: number): FastR
   return { value, offsets: b.offsets, pool: b.pool.slice(0, b.used) };
 }
 
+/**
+ * Whether a node written from `start` to `end` goes on to a line indented no further than the line it
+ * starts on (blank lines aside). Linear in the node's length.
+ */
+function continuesUnindented(text: string, start: number, end: number): boolean {
+  let lf = text.indexOf('\n', start);
+  if (lf === -1 || lf >= end) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let indent = 0;
+  while (text.charCodeAt(lineStart + indent) === SPACE) indent++;
+  for (; lf !== -1 && lf < end; lf = text.indexOf('\n', lf + 1)) {
+    let i = lf + 1;
+    while (i < end && text.charCodeAt(i) === SPACE) i++;
+    if (i < end && text.charCodeAt(i) !== LF && i - lf - 1 <= indent) return true;
+  }
+  return false;
+}
+
 const SCALAR = 0;
 const MAP = 1;
 const SEQ = 2;
@@ -146,6 +165,9 @@ class Builder {
       if (children !== 0) throw BAIL;
       let end = state.position;
       if (c === 0x22 || c === 0x27) {
+        // A quoted scalar over several lines whose continuation line is not indented past its first
+        // line is the full pipeline's: js-yaml accepts `title: "a` then `b"` at column 0, `yaml` refuses it.
+        if (continuesUnindented(text, start, end)) throw BAIL;
         state.result = own(state.result as string);
       } else if (c === 0x7c || c === 0x3e) {
         // A block scalar: keep chomping (`|+`) keeps trailing lines the two parsers count differently.
@@ -168,6 +190,8 @@ class Builder {
       this.push(SCALAR, start, end, lineEnd(text, end), state.result);
       return;
     }
+    // So is a flow collection over several lines (`{title: x` then `, aliases: [y]}` at column 0).
+    if ((c === 0x7b || c === 0x5b) && continuesUnindented(text, start, state.position)) throw BAIL;
     const isMap = kind === 'mapping';
     const obj = state.result as object;
     const n = isMap ? children >> 1 : children;
