@@ -201,7 +201,8 @@ describe('lint with positions worked out later', () => {
 
   test('building the data set of a file loaded with positions later does not work them out; a finding does', async () => {
     const schemas = await loadSchemaSupport();
-    const text = 'kind: family\nid: demo\ntitle: Demo\nresponsibilities:\n  - Ship work\n  - id: x\n    text: Review work\nroles:\n  r:\n    title: R\n    grade: 6\n    extends: missing\n';
+    const text =
+      'kind: family\nid: demo\ntitle: Demo\nresponsibilities:\n  - Ship work\n  - id: x\n    text: Review work\nroles:\n  r:\n    title: R\n    grade: 6\n    extends: missing\n';
     const f = loadFile({ file: 'demo.yaml', text }, schemas, undefined, { positions: 'later' });
     expect(f.locator.pending).toBe(true);
     const ds = buildDataSet([f]);
