@@ -3,7 +3,7 @@
 //
 //   npm run fuzz -- [--runs 20000] [--seed <n>] [--time <seconds>] [--no-yaml-paths]
 //
-// `--no-yaml-paths` leaves out the fast-YAML-path comparison (to hunt the other classes while a
+// `--no-yaml-paths` leaves out the YAML-path comparisons (to hunt the other classes while a
 // known fast-path difference is being fixed).
 //
 // Generates valid-ish families and mutates them (test/fuzz/fuzz-lib.js), runs lint, list, show, diff,
@@ -11,7 +11,8 @@
 // control character on stdout/stderr, every lint finding inside its file; that export → import never
 // creates a role, item or field the data did not have (mutations insert control characters, CR,
 // markdown block syntax and long whitespace runs into every text field); and that every file the
-// fast YAML path takes parses as the full pipeline parses it. Prints how many cases ran and failed, and the shrunk counterexample.
+// fast YAML path takes parses as the full pipeline parses it, and every file the values-only path
+// (lint's) takes reads to the same values. Prints how many cases ran and failed, and the shrunk counterexample.
 // Exit 0 when every case passed, 1 otherwise.
 import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -36,8 +37,12 @@ let yamlPaths;
 try {
   ({ run } = await import('../dist/cli/run.js'));
   ({ importPages } = await import('../dist/import/import-pages.js'));
-  const [{ parseFast }, { parse, MAX_DEPTH }] = [await import('../dist/core/yaml/fast.js'), await import('../dist/core/yaml/parse.js')];
-  yamlPaths = { jsYaml: createRequire(import.meta.url)('js-yaml'), parseFast, parse, maxDepth: MAX_DEPTH };
+  const [{ parseFast }, { parse, MAX_DEPTH }, { parseValues }] = [
+    await import('../dist/core/yaml/fast.js'),
+    await import('../dist/core/yaml/parse.js'),
+    await import('../dist/core/yaml/values.js'),
+  ];
+  yamlPaths = { jsYaml: createRequire(import.meta.url)('js-yaml'), parseFast, parse, maxDepth: MAX_DEPTH, parseValues };
 } catch {
   process.stderr.write('fuzz: dist/ is missing; run `npm run build` first\n');
   process.exit(2);
@@ -75,6 +80,8 @@ async function check(c) {
     yamlPath[r.taken ? 'taken' : 'left']++;
     if (r.taken && r.fast !== r.full)
       return `${name}: the fast YAML path parses it differently from the full pipeline:\n  fast: ${r.fast.slice(0, 2000)}\n  full: ${r.full.slice(0, 2000)}`;
+    if (r.values !== undefined && r.values !== r.fullValues)
+      return `${name}: the values-only YAML path reads it differently from the full pipeline:\n  values: ${r.values.slice(0, 2000)}\n  full: ${r.fullValues.slice(0, 2000)}`;
   }
   for (const argv of commandsFor(c)) {
     commands++;

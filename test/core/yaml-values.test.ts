@@ -55,6 +55,7 @@ const INSIDE: [string, string][] = [
   ['quoted and escaped', 'a: "x\\ty \\u00e9 \\"q\\""\nb: \'it\'\'s\'\nc: "multi\n  line"\nd: \'\'\n'],
   ['multi-line plain scalar', 'summary: first line\n  second line\n\n  new paragraph\nnext: x\n'],
   ['block scalars', 'a: |\n  keep\n   indented\n\nb: >-\n  folded\n  text\n\n  para\nc: |-\n  stripped\n\nd: |2\n    two\ne: >\n  last\n'],
+  ['quoted scalar and flow continued further in', 'a: "x\n  y"\nb: [1,\n  2]\n'],
   ['flow collections', 'a: []\nb: {}\nc: [x, "y", \'z\', 1, true]\nd: {all: [gcp, aws], any: [x]}\ne: [[1, 2], {k: v}]\nf: [ spaced , out ]\ng: [x, y,]\n'],
   ['keys that are not strings as written', '1: one\ntrue: yes\nnull: nothing\n0x1F: hex\n"quoted key": q\n\'single\': s\n'],
   ['prototype keys', '__proto__: {polluted: true}\nconstructor: c\nprototype: [p]\n'],
@@ -91,6 +92,9 @@ const OUTSIDE: [string, string][] = [
   ['too deep', Array.from({ length: 70 }, (_, i) => `${'  '.repeat(i)}k:`).join('\n') + ' v\n'],
   ['key over 1024 characters', `${'k'.repeat(1100)}: v\n`],
   ['quoted key over 1024 characters', `"${'k'.repeat(1100)}": v\n`],
+  ['quoted scalar continued at column 0 (js-yaml accepts it, yaml refuses)', 'roles:\n  r:\n    summary: "a\nb"\n'],
+  ["quoted scalar continued at its key's indentation", "a:\n  b: 'x\n  y'\n"],
+  ['flow mapping continued at column 0', 'skills:\n  gcp: {title: G\n, aliases: [GCP]}\n'],
 ];
 
 describe('the values-only path', () => {

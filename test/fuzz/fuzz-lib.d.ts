@@ -28,8 +28,9 @@ export function compareYamlPaths(
     parseFast: (jsYaml: never, text: string, maxDepth: number) => unknown;
     parse: (text: string, file: string, options: { fast: boolean }) => unknown;
     maxDepth: number;
+    parseValues?: (jsYaml: never, text: string, maxDepth: number) => unknown;
   },
-): { taken: boolean; fast?: string; full?: string };
+): { taken: boolean; fast?: string; full?: string; values?: string; fullValues?: string };
 export const HOSTILE_TEXTS: string[];
 export function roundTripProblem(original: Record<string, any>, imported: Record<string, any> | undefined): string | null;
 export function exportProblem(

@@ -502,16 +502,37 @@ function dumpParsed(v, offsets) {
  * The fast YAML path against yaml's full pipeline on one text (modules passed in: the sources in
  * tests, dist/ in the long run). `taken`: whether the fast path accepted the text; `fast` and `full`:
  * what each made of it (values, container offsets, offset pool, syntax errors), equal when all is well.
+ * With `parseValues`, `values` and `fullValues` too, when the values-only path took the text.
  */
-export function compareYamlPaths(text, { jsYaml, parseFast, parse, maxDepth }) {
+export function compareYamlPaths(text, { jsYaml, parseFast, parse, maxDepth, parseValues }) {
+  const out = { taken: false };
+  let full;
+  // The values-only path (what lint reads with), when given: its values against the full pipeline's.
+  const values = parseValues ? parseValues(jsYaml, text, maxDepth) : undefined;
+  if (values !== undefined) {
+    full = parse(text, 'file.yaml', { fast: false });
+    out.values = JSON.stringify({ syntax: [], value: dumpValue(values) });
+    out.fullValues = JSON.stringify({ syntax: full.syntax, value: dumpValue(full.value) });
+  }
   const fast = parseFast(jsYaml, text, maxDepth);
-  if (!fast || 'tooDeep' in fast) return { taken: false };
-  const full = parse(text, 'file.yaml', { fast: false });
+  if (!fast || 'tooDeep' in fast) return out;
+  full ??= parse(text, 'file.yaml', { fast: false });
   return {
+    ...out,
     taken: true,
     fast: JSON.stringify({ syntax: [], value: dumpParsed(fast.value, fast.offsets), pool: Array.from(fast.pool) }),
     full: JSON.stringify({ syntax: full.syntax, value: dumpParsed(full.value, full.locator.offsets), pool: Array.from(full.locator.pool) }),
   };
+}
+
+/** A value written out with key order, NaN, infinities and -0 (what JSON loses). */
+function dumpValue(v) {
+  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
+  if (typeof v !== 'object' || v === null) return `${typeof v}:${String(v)}`;
+  if (Array.isArray(v)) return `[${v.map(dumpValue).join(',')}]`;
+  return `{${Object.keys(v)
+    .map((k) => `${JSON.stringify(k)}:${dumpValue(v[k])}`)
+    .join(',')}}`;
 }
 
 /**

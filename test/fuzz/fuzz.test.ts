@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFast } from '../../src/core/yaml/fast.js';
+import { parseValues } from '../../src/core/yaml/values.js';
 import { jsYaml, MAX_DEPTH, parse } from '../../src/core/yaml/parse.js';
 import { importPages } from '../../src/import/import-pages.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -22,7 +23,7 @@ import { caseArb, commandsFor, compareYamlPaths, exportProblem, filesOf, rawCont
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
-const yamlPaths = { jsYaml: jsYaml(), parseFast, parse, maxDepth: MAX_DEPTH } as unknown as Parameters<typeof compareYamlPaths>[1];
+const yamlPaths = { jsYaml: jsYaml(), parseFast, parse, maxDepth: MAX_DEPTH, parseValues } as unknown as Parameters<typeof compareYamlPaths>[1];
 let dir: string;
 
 beforeAll(async () => {
@@ -37,6 +38,8 @@ async function problemOf(c: FuzzCase, reached: { exports: number }): Promise<str
   for (const [name, bytes] of files) {
     const r = compareYamlPaths(new TextDecoder().decode(bytes), yamlPaths);
     if (r.taken && r.fast !== r.full) return `${name}: the fast YAML path parses it differently from the full pipeline:\n  fast: ${r.fast}\n  full: ${r.full}`;
+    if (r.values !== undefined && r.values !== r.fullValues)
+      return `${name}: the values-only YAML path reads it differently:\n  values: ${r.values}\n  full: ${r.fullValues}`;
   }
   for (const argv of commandsFor(c)) {
     const r = await runCli(argv, { cwd: dir });

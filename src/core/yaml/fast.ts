@@ -85,7 +85,7 @@ export function parseFast(jsyaml: JsYaml, text: string, maxDepth: number): FastR
  * Whether a node written from `start` to `end` goes on to a line indented no further than the line it
  * starts on (blank lines aside). Linear in the node's length.
  */
-function continuesUnindented(text: string, start: number, end: number): boolean {
+export function continuesUnindented(text: string, start: number, end: number): boolean {
   let lf = text.indexOf('\n', start);
   if (lf === -1 || lf >= end) return false;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
@@ -289,7 +289,7 @@ const keyMovesFirstHere = (key: string) => {
 const isBlank = (c: number) => c === SPACE || c === LF;
 
 /** The offset after spaces, line breaks and comments from `i`. */
-function skipSeparation(text: string, i: number): number {
+export function skipSeparation(text: string, i: number): number {
   for (;;) {
     const c = text.charCodeAt(i);
     if (c === SPACE || c === LF) i++;

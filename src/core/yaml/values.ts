@@ -1,19 +1,21 @@
 /**
- * The values-only path of YAML loading, for `lint`: js-yaml 4 without a listener, its plain scalars
+ * The values-only path of YAML loading, for `lint`: js-yaml 4 with a listener that only watches
+ * multi-line quoted scalars and flow collections (no positions are kept), its plain scalars
  * resolved with the YAML 1.2 core schema as the fast path resolves them (./fast.ts `resolvePlain`,
  * here as js-yaml's one implicit type, `plainNonString`). Where each value was written is found later, and only for a
- * file that has a finding (parse.ts, `positions: 'lazy'`): most files of a data set that lints clean
+ * file that has a finding (parse.ts, `positions: 'later'`): most files of a data set that lints clean
  * never need their positions.
  *
  * It takes a text only where the fast path would take it, or where both give the same values: a
  * text with a character that may start an anchor, an alias, a tag or an explicit key (`& * ! ?`
  * where a node may start), a keep-chomping block scalar header, a document marker (`---`, `...`) at the start of a
  * line, a key over 100 characters on a line over 1,000, or anything the fast path refuses before
- * parsing (a tab, CR, BOM or directive) returns `undefined`, as does any js-yaml error and a document that is not a
+ * parsing (a tab, CR, BOM or directive), a quoted scalar or flow collection continued on a line indented
+ * no further than its first (as the fast path) returns `undefined`, as does any js-yaml error and a document that is not a
  * mapping; the caller then takes the fast path or the full pipeline, which explains the error.
  * test/core/yaml-fast.test.ts and `npm run fuzz` check that the values are the full pipeline's.
  */
-import { plainNonString, STRING } from './fast.js';
+import { continuesUnindented, plainNonString, skipSeparation, STRING } from './fast.js';
 
 type JsYaml = typeof import('js-yaml');
 
@@ -34,6 +36,8 @@ function coreSchema(lib: JsYaml): unknown {
 }
 
 const LONG_LINE = 1000;
+/** Thrown from the listener to leave this path. */
+const UNINDENTED = new Error('a quoted scalar or flow collection continued unindented');
 /** Characters after which (and spaces) a node may start: line break, `:`, `-`, `[`, `{`, `,`, `?`. */
 const NODE_START = new Set([0x0a, 0x3a, 0x2d, 0x5b, 0x7b, 0x2c, 0x3f]);
 
@@ -89,10 +93,28 @@ export function parseValues(jsyaml: JsYaml, text: string, maxDepth: number): Rec
   const out = outside(text);
   if (out === true) return undefined;
   let value: unknown;
+  // Where each open node started: a quoted scalar or a flow collection continued on a line indented
+  // no further than its first is refused by `yaml` and accepted by js-yaml, so it is left to the fast
+  // path's check (and the full pipeline), as there.
+  const opens = new Int32Array(maxDepth + 4);
+  let depth = 0;
+  const listener = (event: string, state: { position: number; kind: string | null }) => {
+    if (event === 'open') {
+      opens[depth++] = state.position;
+      return;
+    }
+    const open = opens[--depth];
+    const end = state.position;
+    const nl = text.indexOf('\n', open);
+    if (nl === -1 || nl >= end || state.kind === null) return;
+    const start = skipSeparation(text, open);
+    const c = text.charCodeAt(start);
+    if ((c === 0x22 || c === 0x27 || c === 0x7b || c === 0x5b) && continuesUnindented(text, start, end)) throw UNINDENTED;
+  };
   try {
     // js-yaml counts depth as the fast path's listener does, one node later: past maxDepth + 1 it
     // throws exactly where the fast path reports "nested too deep".
-    value = jsyaml.load(text, { schema: coreSchema(jsyaml), maxDepth: maxDepth + 1 } as never);
+    value = jsyaml.load(text, { schema: coreSchema(jsyaml), maxDepth: maxDepth + 1, listener } as never);
   } catch {
     return undefined;
   }
