@@ -15,6 +15,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
+import { parse } from '../../src/core/yaml/parse.js';
 
 let schemas: SchemaSupport;
 beforeAll(async () => {
@@ -71,6 +72,17 @@ describe('near-linear lint', () => {
     const found = lint(text(3), [rule]);
     expect(found).toHaveLength(3);
     expect(found.every((f) => f.messageId === 'unknownRole')).toBe(true);
+  });
+
+  test('one line of many quoted items, parsed with positions now and later (each looked for a line break to the end of the line)', () => {
+    const text = (n: number) =>
+      family(`  a:\n    title: A\n    grade: 6\n    responsibilities: [${Array.from({ length: n }, (_, i) => `"item ${i}"`).join(', ')}]\n`);
+    for (const positions of ['now', 'later'] as const) {
+      expectNearLinear(20_000, (n) => {
+        const r = parse(text(n), 'f.yaml', { positions });
+        expect(r.syntax).toEqual([]);
+      });
+    }
   });
 
   test('200,000 identical items lint (a spread of them into a call overflowed the stack)', () => {

@@ -86,15 +86,21 @@ export function parseFast(jsyaml: JsYaml, text: string, maxDepth: number): FastR
  * starts on (blank lines aside). Linear in the node's length.
  */
 export function continuesUnindented(text: string, start: number, end: number): boolean {
-  let lf = text.indexOf('\n', start);
-  if (lf === -1 || lf >= end) return false;
+  // Only within the node: a scan to the next line break could run to the end of a long line for each
+  // of its many quoted scalars (`[ "a", "b", … ]` on one line), which is quadratic.
+  let lf = start;
+  while (lf < end && text.charCodeAt(lf) !== LF) lf++;
+  if (lf >= end) return false;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   let indent = 0;
   while (text.charCodeAt(lineStart + indent) === SPACE) indent++;
-  for (; lf !== -1 && lf < end; lf = text.indexOf('\n', lf + 1)) {
-    let i = lf + 1;
-    while (i < end && text.charCodeAt(i) === SPACE) i++;
-    if (i < end && text.charCodeAt(i) !== LF && i - lf - 1 <= indent) return true;
+  for (let i = lf; i < end;) {
+    // i is at a line break inside the node: look at the next line's indentation.
+    let j = i + 1;
+    while (j < end && text.charCodeAt(j) === SPACE) j++;
+    if (j < end && text.charCodeAt(j) !== LF && j - i - 1 <= indent) return true;
+    i = j;
+    while (i < end && text.charCodeAt(i) !== LF) i++;
   }
   return false;
 }

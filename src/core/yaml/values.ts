@@ -104,12 +104,10 @@ export function parseValues(jsyaml: JsYaml, text: string, maxDepth: number): Rec
       return;
     }
     const open = opens[--depth];
-    const end = state.position;
-    const nl = text.indexOf('\n', open);
-    if (nl === -1 || nl >= end || state.kind === null) return;
+    if (state.kind === null) return;
     const start = skipSeparation(text, open);
     const c = text.charCodeAt(start);
-    if ((c === 0x22 || c === 0x27 || c === 0x7b || c === 0x5b) && continuesUnindented(text, start, end)) throw UNINDENTED;
+    if ((c === 0x22 || c === 0x27 || c === 0x7b || c === 0x5b) && continuesUnindented(text, start, state.position)) throw UNINDENTED;
   };
   try {
     // js-yaml counts depth as the fast path's listener does, one node later: past maxDepth + 1 it
