@@ -4,14 +4,12 @@
  * set) must all take it; texts outside its subset must not; mutated files are compared case by case.
  */
 import { describe, expect, test } from '@jest/globals';
-import fc from 'fast-check';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectSameAsFullPipeline } from '../helpers/lean.js';
+import { expectSameAsFullPipeline, onFuzzedFiles, onInsertions } from '../helpers/lean.js';
 import { parse } from '../../src/core/yaml/parse.js';
 import { ROOT } from '../helpers/run-cli.js';
-import { caseArb, filesOf } from '../fuzz/fuzz-lib.js';
 // @ts-expect-error plain JS script without types
 import { generate } from '../../scripts/generate.js';
 
@@ -114,17 +112,7 @@ test('nesting far past the limit is refused by the fast path, without the full p
 
 describe('mutated files', () => {
   test('fuzzed families: whenever the fast path takes a text, it agrees with the full pipeline', () => {
-    let taken = 0;
-    let left = 0;
-    fc.assert(
-      fc.property(caseArb, (c) => {
-        for (const [name, bytes] of filesOf(c)) {
-          if (expectSameAsFullPipeline(new TextDecoder().decode(bytes), name)) taken++;
-          else left++;
-        }
-      }),
-      { numRuns: 300, seed: 7 },
-    );
+    const { taken, left } = onFuzzedFiles(expectSameAsFullPipeline, 7);
     // Both sides are exercised: the comparison is not vacuous.
     expect(taken).toBeGreaterThan(100);
     expect(left).toBeGreaterThan(30);
@@ -132,41 +120,11 @@ describe('mutated files', () => {
 
   test('YAML-significant characters inserted into a bundled file', () => {
     const text = readFileSync(join(ROOT, 'data', 'technical-instructional-designer.yaml'), 'utf8');
-    let taken = 0;
-    fc.assert(
-      fc.property(
-        fc.nat(text.length),
-        fc.constantFrom(
-          ':',
-          ': ',
-          '- ',
-          '#',
-          ' #',
-          '"',
-          "'",
-          '[',
-          ']',
-          '{',
-          '}',
-          ',',
-          '\n',
-          '  ',
-          '|',
-          '>-',
-          '&a ',
-          '*a',
-          '!t ',
-          '?',
-          '\\',
-          '...',
-          '---\n',
-          'x',
-        ),
-        (at, s) => {
-          if (expectSameAsFullPipeline(text.slice(0, at) + s + text.slice(at))) taken++;
-        },
-      ),
-      { numRuns: 400, seed: 11 },
+    const taken = onInsertions(
+      text,
+      [':', ': ', '- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '\n', '  ', '|', '>-', '&a ', '*a', '!t ', '?', '\\', '...', '---\n', 'x'],
+      expectSameAsFullPipeline,
+      11,
     );
     expect(taken).toBeGreaterThan(100);
   });

@@ -6,7 +6,6 @@
  * its findings only later, reports exactly what the eager path reports.
  */
 import { describe, expect, test } from '@jest/globals';
-import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +16,7 @@ import { buildDataSet, loadFile } from '../../src/core/load.js';
 import { runLint } from '../../src/core/lint/engine.js';
 import { loadSchemaSupport } from '../../src/io/schemas.js';
 import { ROOT } from '../helpers/run-cli.js';
-import { caseArb, filesOf } from '../fuzz/fuzz-lib.js';
+import { onFuzzedFiles, onInsertions } from '../helpers/lean.js';
 // @ts-expect-error plain JS script without types
 import { generate } from '../../scripts/generate.js';
 
@@ -131,60 +130,18 @@ describe('the values-only path', () => {
   });
 
   test('fuzzed families: whenever it takes a text, the full pipeline agrees', () => {
-    let taken = 0;
-    let left = 0;
-    fc.assert(
-      fc.property(caseArb, (c) => {
-        for (const [name, bytes] of filesOf(c)) {
-          if (expectSameValues(new TextDecoder().decode(bytes), name)) taken++;
-          else left++;
-        }
-      }),
-      { numRuns: 300, seed: 11 },
-    );
+    const { taken, left } = onFuzzedFiles(expectSameValues, 11);
     expect(taken).toBeGreaterThan(100);
     expect(left).toBeGreaterThan(30);
   });
 
   test('YAML-significant characters inserted into a bundled file', () => {
     const text = readFileSync(join(ROOT, 'data', 'technical-instructional-designer.yaml'), 'utf8');
-    let taken = 0;
-    fc.assert(
-      fc.property(
-        fc.nat(text.length),
-        fc.constantFrom(
-          ':',
-          ': ',
-          '- ',
-          '#',
-          ' #',
-          '"',
-          "'",
-          '[',
-          ']',
-          '{',
-          '}',
-          ',',
-          '|',
-          '>',
-          '|-',
-          '>2',
-          '\n',
-          '\n  ',
-          '  ',
-          'null',
-          '~',
-          '0x1F',
-          '.nan',
-          '%',
-          '@',
-          '`',
-        ),
-        (at, insert) => {
-          if (expectSameValues(text.slice(0, at) + insert + text.slice(at), `insert ${JSON.stringify(insert)} at ${at}`)) taken++;
-        },
-      ),
-      { numRuns: 400, seed: 3 },
+    const taken = onInsertions(
+      text,
+      [':', ': ', '- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '|', '>', '|-', '>2', '\n', '\n  ', '  ', 'null', '~', '0x1F', '.nan', '%', '@', '`'],
+      expectSameValues,
+      3,
     );
     expect(taken).toBeGreaterThan(50);
   });

@@ -4,10 +4,11 @@
  * and the full pipeline must find no syntax error in it.
  */
 import { expect } from '@jest/globals';
+import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { parseFast } from '../../src/core/yaml/fast.js';
 import { MAX_DEPTH, parse } from '../../src/core/yaml/parse.js';
-import { compareYamlPaths } from '../fuzz/fuzz-lib.js';
+import { caseArb, compareYamlPaths, filesOf } from '../fuzz/fuzz-lib.js';
 
 const jsYaml = createRequire(import.meta.url)('js-yaml') as typeof import('js-yaml');
 
@@ -16,4 +17,28 @@ export function expectSameAsFullPipeline(text: string, label = 'text'): boolean 
   const r = compareYamlPaths(text, { jsYaml, parseFast: parseFast, parse: parse, maxDepth: MAX_DEPTH });
   if (r.taken && r.fast !== r.full) expect({ label, text, parsed: r.fast }).toEqual({ label, text, parsed: r.full });
   return r.taken;
+}
+
+/** `check` (true: the path under test took the text) on every file of 300 fuzzed cases: how many were taken or left. */
+export function onFuzzedFiles(check: (text: string, name: string) => boolean, seed: number): { taken: number; left: number } {
+  const n = { taken: 0, left: 0 };
+  fc.assert(
+    fc.property(caseArb, (c) => {
+      for (const [name, bytes] of filesOf(c)) n[check(new TextDecoder().decode(bytes), name) ? 'taken' : 'left']++;
+    }),
+    { numRuns: 300, seed },
+  );
+  return n;
+}
+
+/** `check` on `text` with one of `inserts` put at a random place, `runs` times: how many were taken. */
+export function onInsertions(text: string, inserts: string[], check: (text: string, label: string) => boolean, seed: number, runs = 400): number {
+  let taken = 0;
+  fc.assert(
+    fc.property(fc.nat(text.length), fc.constantFrom(...inserts), (at, s) => {
+      if (check(text.slice(0, at) + s + text.slice(at), `insert ${JSON.stringify(s)} at ${at}`)) taken++;
+    }),
+    { numRuns: runs, seed },
+  );
+  return taken;
 }
