@@ -25,10 +25,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     c.configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      // commander quotes the argument it refuses: escaped like every other message, its suggestion on the same line.
+      // Every error message is one line, whatever it quotes (a path, a config value, the argument
+      // commander refuses): control characters, line breaks and bidi controls are shown as escapes,
+      // so it cannot forge a line; commander's suggestion stays on the same line.
       outputError: (s, write) =>
         write(
-          oneLine(
+          escapeText(
             s
               .replace(/^error: /, 'ladder: ')
               .replace(/\n$/, '')
@@ -59,12 +61,6 @@ function colorFlag(argv: string[]): boolean | undefined {
   return flag;
 }
 
-/**
- * An error message is one line, whatever text it quotes (a path, a config value, an argument): control
- * characters, line breaks and bidi controls in it are shown as escapes, so it cannot forge a line.
- */
-const oneLine = (message: string) => escapeText(message);
-
 function report(e: unknown, io: Io, debug: boolean): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
@@ -72,18 +68,18 @@ function report(e: unknown, io: Io, debug: boolean): number {
     return 2;
   }
   if (e instanceof UsageError) {
-    io.stderr.write(`ladder: ${oneLine(e.message)}\n`);
+    io.stderr.write(`ladder: ${escapeText(e.message)}\n`);
     return 2;
   }
   if (e instanceof DataError) {
     for (const f of e.findings) io.stderr.write(formatFindingLine(f) + '\n');
-    io.stderr.write(`ladder: ${oneLine(e.message)}\n`);
+    io.stderr.write(`ladder: ${escapeText(e.message)}\n`);
     return 2;
   }
   const err = e as Error;
   if (debug) io.stderr.write(`${err?.stack ?? String(e)}\n`);
   io.stderr.write(
-    `ladder: internal error: ${oneLine(err?.message ?? String(e))}\nThis is a bug in ladder.${debug ? '' : ' Run again with --debug for details.'}\n`,
+    `ladder: internal error: ${escapeText(err?.message ?? String(e))}\nThis is a bug in ladder.${debug ? '' : ' Run again with --debug for details.'}\n`,
   );
   return 2;
 }

@@ -95,10 +95,14 @@ async function removeStaleTemps(dir: string, kinds: ('tmp' | 'stage')[]): Promis
   }
 }
 
+/** An empty output path resolves to the working directory: say what is wrong instead ("…: is a directory"). */
+export function refuseEmptyPath(path: string): void {
+  if (path.trim() === '') throw new UsageError('the output file name is empty; give a path');
+}
+
 /** Writes one file atomically; see the module comment. */
 export async function writeFileAtomic(path: string, text: string | Uint8Array, cwd: string): Promise<void> {
-  // An empty path resolves to the working directory: say what is wrong instead ("…: is a directory").
-  if (path.trim() === '') throw new UsageError('the output file name is empty; give a path');
+  refuseEmptyPath(path);
   const abs = resolve(cwd, path);
   const dir = dirname(abs);
   let tmp: string | undefined;

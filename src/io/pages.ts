@@ -21,7 +21,6 @@ import { displayPath } from './display.js';
 import { errorCode } from './fs-errors.js';
 import { MAX_FILE_BYTES, ReadError, readHead, readRegularFile } from './read.js';
 import { walkFiles } from './walk.js';
-import { READ_CONCURRENCY, mapLimit } from './read.js';
 import type { PageInput } from '../handbook/read-page.js';
 import { assembleHugoFamily } from '../handbook/hugo-family.js';
 import { placeOf, sourceUrl } from '../handbook/place.js';
@@ -153,18 +152,24 @@ export async function partialsFor(text: string, f: PageFile, cwd: string): Promi
  * corpus measurement, so both read the same pages the same way.
  */
 export async function pageInputs(files: readonly PageFile[], cwd: string): Promise<PageInput[]> {
-  return mapLimit([...files], READ_CONCURRENCY, async (f) => {
-    const text = await readText(f.abs, f.display);
-    const place = placeOf(f.abs, f.root);
-    const where = { key: place?.key, source: place?.exact ? sourceUrl(place.key, place.current) : undefined };
-    if (f.levels) {
-      const levels: { file: string; text: string }[] = [];
-      for (const l of f.levels) levels.push({ file: displayPath(l, cwd), text: await readText(l, displayPath(l, cwd)) });
-      const page = assembleHugoFamily({ file: f.display, text }, levels, where);
-      if (page) return page;
-    }
-    return { file: f.display, text, ...where, partial: await partialsFor(text, f, cwd) };
-  });
+  // One page at a time: the reader opens one file at a time anyway (src/io/read.ts).
+  const out: PageInput[] = [];
+  for (const f of files) out.push(await pageInput(f, cwd));
+  return out;
+}
+
+/** One page found: its text, place and partials (a folder family assembled into one page). */
+async function pageInput(f: PageFile, cwd: string): Promise<PageInput> {
+  const text = await readText(f.abs, f.display);
+  const place = placeOf(f.abs, f.root);
+  const where = { key: place?.key, source: place?.exact ? sourceUrl(place.key, place.current) : undefined };
+  if (f.levels) {
+    const levels: { file: string; text: string }[] = [];
+    for (const l of f.levels) levels.push({ file: displayPath(l, cwd), text: await readText(l, displayPath(l, cwd)) });
+    const page = assembleHugoFamily({ file: f.display, text }, levels, where);
+    if (page) return page;
+  }
+  return { file: f.display, text, ...where, partial: await partialsFor(text, f, cwd) };
 }
 
 /** Removes files (those an earlier import wrote that a re-import with --force no longer produces). */

@@ -107,24 +107,3 @@ export function readHead(abs: string, bytes = 600): string {
     closeSync(opened.fd);
   }
 }
-
-/**
- * Runs `task` over `items` with at most `limit` running at once, results in input order. Reading a
- * data set of 200,000 files opens at most `limit` of them at a time (no EMFILE under a low
- * descriptor limit).
- */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await task(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
-/** How many files are read at once. */
-export const READ_CONCURRENCY = 32;

@@ -2,9 +2,10 @@
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { DataError, UsageError } from '../core/errors.js';
+import { DataError } from '../core/errors.js';
 import type { WorksheetRecord } from '../core/worksheet.js';
 import { displayPath, MAX_FILE_BYTES, writeFileAtomic } from './files.js';
+import { refuseEmptyPath } from './atomic.js';
 
 export const isWorksheetPath = (path: string) => /\.csv$/i.test(path);
 
@@ -60,7 +61,7 @@ export async function readWorksheet(path: string, cwd: string): Promise<{ file: 
  * `force`: a filled-in worksheet must never be replaced by an empty one by accident.
  */
 export async function writeOutput(path: string, text: string, cwd: string, force: boolean): Promise<void> {
-  if (path.trim() === '') throw new UsageError('the output file name is empty; give a path');
+  refuseEmptyPath(path);
   const abs = resolve(cwd, path);
   if (!force) {
     const there = await fs.lstat(abs).then(
