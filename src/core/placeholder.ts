@@ -17,9 +17,16 @@ const PLACEHOLDERS = new Set([
   'placeholder',
 ]);
 
+/**
+ * What every placeholder holds, as written: its first word, or its first two words with emphasis,
+ * brackets or spaces between them (the characters `placeholderOf` reads as spaces). A text without
+ * it is no placeholder, and most texts are dismissed by this one test.
+ */
+const MAY_HOLD = /tb[adc]|placeholder|(?:to|coming|more)[\s*_`[\](){}]+(?:be|soon|to)/i;
+
 /** The placeholder a whole text is ("TBD", "_Coming soon…_", "Sales: TBD"), or null when it says something. */
 export function placeholderOf(text: string): string | null {
-  if (text.length > 60) return null;
+  if (text.length > 60 || !MAY_HOLD.test(text)) return null;
   // Emphasis, brackets and trailing punctuation around the word do not make it content.
   const core = text
     .replace(/[*_`[\](){}]/g, ' ')

@@ -36,19 +36,30 @@ export function prosePath(p: Prose): Path {
   return p.path ?? textPath(p.item!);
 }
 
-/** The prose of a family: summaries, career ladder, role summaries, every item text. */
-export function* familyProse(ds: DataSet, fam: FamilyDef): Generator<Prose> {
-  if (fam.summary) yield { text: fam.summary, path: ['summary'] };
-  if (fam.careerLadder) yield { text: fam.careerLadder, path: ['career_ladder'] };
-  for (const section of SECTIONS) for (const item of fam.sections[section]) yield { text: item.text, item, section };
+/**
+ * Calls `visit` with each prose text of a family, in data order: summaries, career ladder, role and
+ * specialty summaries, every item text. A loop rather than a generator: every text of a data set goes
+ * through it, for several rules.
+ */
+export function forEachProse(ds: DataSet, fam: FamilyDef, visit: (p: Prose) => void): void {
+  if (fam.summary) visit({ text: fam.summary, path: ['summary'] });
+  if (fam.careerLadder) visit({ text: fam.careerLadder, path: ['career_ladder'] });
+  eachItemText(fam.sections, visit);
   for (const rid of fam.roleIds) {
     const role = ds.roles.get(rid)!;
-    if (role.summary) yield { text: role.summary, path: [...role.path, 'summary'] };
-    for (const section of SECTIONS) for (const item of role.sections[section]) yield { text: item.text, item, section };
+    if (role.summary) visit({ text: role.summary, path: [...role.path, 'summary'] });
+    eachItemText(role.sections, visit);
   }
   for (const spec of fam.specialties) {
-    if (spec.summary) yield { text: spec.summary, path: [...spec.path, 'summary'] };
-    for (const section of SECTIONS) for (const item of spec.sections[section]) yield { text: item.text, item, section };
+    if (spec.summary) visit({ text: spec.summary, path: [...spec.path, 'summary'] });
+    eachItemText(spec.sections, visit);
+  }
+}
+
+function eachItemText(sections: Record<Section, ItemDef[]>, visit: (p: Prose) => void): void {
+  for (const section of SECTIONS) {
+    const items = sections[section];
+    for (let i = 0; i < items.length; i++) visit({ text: items[i].text, item: items[i], section });
   }
 }
 

@@ -1,6 +1,6 @@
 import { yaml } from '../example.js';
 import type { LintContext, Rule } from '../types.js';
-import { familyProse, prosePath } from '../walk.js';
+import { forEachProse, prosePath } from '../walk.js';
 
 /** Phrasing that makes a job family read like a vacancy (GitLab's job-families guide). */
 const VACANCY = /\b(?:you will|you'll|exciting opportunit(?:y|ies)|we(?:'re| are) hiring)\b/i;
@@ -82,12 +82,12 @@ export const rule: Rule = {
   },
   check(ctx: LintContext, report) {
     for (const fam of ctx.ds.families) {
-      for (const p of familyProse(ctx.ds, fam)) {
+      forEachProse(ctx.ds, fam, (p) => {
         const vacancy = VACANCY.exec(p.text);
         if (vacancy) report({ messageId: 'vacancy', data: { phrase: vacancy[0] }, file: fam.file, path: prosePath(p) });
         const location = p.section === 'requirements' ? LOCATION.exec(p.text) : null;
         if (location) report({ messageId: 'location', data: { phrase: location[0] }, file: fam.file, path: prosePath(p) });
-      }
+      });
     }
   },
   inheritance: (_ctx, report) => ({

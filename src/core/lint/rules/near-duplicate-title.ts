@@ -2,7 +2,7 @@ import { yaml } from '../example.js';
 import { distance } from 'fastest-levenshtein';
 import type { FamilyDef, Path, RoleDef } from '../../model.js';
 import type { LintContext, Report, Rule } from '../types.js';
-import { familyProse, prosePath } from '../walk.js';
+import { forEachProse, prosePath, type Prose } from '../walk.js';
 
 interface Word {
   text: string;
@@ -253,53 +253,104 @@ function byHash(words: Iterable<string>): Map<number, string[]> {
 
 /**
  * Where `cutAscii` put the words of the text it cut last: start and end offsets and hashes of the
- * lower-cased words (grown as needed, shared by every scan: the rule runs one text at a time).
+ * lower-cased words, what their hash's slot says of them (`slots`), and how many may be window
+ * words (grown as needed, shared by every scan: the rule runs one text at a time).
  */
 const scratch = {
   starts: new Int32Array(256),
   ends: new Int32Array(256),
   hashes: new Int32Array(256),
+  kinds: new Uint8Array(256),
+  windowish: 0,
   titleWord: new Uint8Array(257),
   run: new Int32Array(257),
   after: new Int32Array(257),
 };
 
-/** Non-ASCII characters that are part of words (letters, digits, invisible ones): cached per character. */
+/**
+ * The word hashes of the family being checked, by their low bits: a slot stamped with the family's
+ * number may hold one of its window words (bit 1) or title words (bit 2); every such hit is then
+ * confirmed on the characters. One table for every family, so a family clears and allocates nothing.
+ */
+const SLOT_MASK = (1 << 12) - 1;
+const WINDOW_SLOT = 1;
+const TITLE_SLOT = 2;
+const slots = { stamp: new Int32Array(SLOT_MASK + 1), kind: new Uint8Array(SLOT_MASK + 1), family: 0 };
+
+function markSlots(windowWords: Iterable<string>, titleWords: Iterable<string>): void {
+  const family = ++slots.family;
+  const mark = (words: Iterable<string>, bit: number) => {
+    for (const w of words) {
+      const i = hashOf(w) & SLOT_MASK;
+      if (slots.stamp[i] !== family) {
+        slots.stamp[i] = family;
+        slots.kind[i] = 0;
+      }
+      slots.kind[i] |= bit;
+    }
+  };
+  mark(windowWords, WINDOW_SLOT);
+  mark(titleWords, TITLE_SLOT);
+}
+
+/** Non-ASCII characters that are part of words (letters, digits, invisible ones): cached per code point. */
 const WORD_CHAR = /^[\p{L}\p{N}\u00ad\u200b\u200c\u200d\u2060\ufeff]$/u;
 const wordCharCache = new Map<number, boolean>();
 function isWordChar(c: number): boolean {
   let v = wordCharCache.get(c);
-  if (v === undefined) wordCharCache.set(c, (v = WORD_CHAR.test(String.fromCharCode(c))));
+  if (v === undefined) wordCharCache.set(c, (v = WORD_CHAR.test(String.fromCodePoint(c))));
   return v;
 }
 
 /**
  * Cuts a text into words as `splitWords(text.toLowerCase())` would, into `scratch`, and returns how
- * many; or -1 when a word character is not ASCII (a surrogate, too), which the exact scan handles.
+ * many; or -1 when a word character is not ASCII (a letter beyond the BMP, too), which the exact
+ * scan handles. Other characters, an emoji or a lone surrogate among them, only separate words.
  */
 function cutAscii(text: string): number {
+  let { starts, ends, hashes, kinds } = scratch;
+  const { stamp, kind } = slots;
+  const family = slots.family;
+  const length = text.length;
   let n = 0;
+  let windowish = 0;
   let start = -1;
   let h = 0;
-  for (let i = 0; i <= text.length; i++) {
-    let c = i < text.length ? text.charCodeAt(i) : 0x20;
-    if (c > 0x7f && ((c >= 0xd800 && c <= 0xdfff) || isWordChar(c))) return -1;
-    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+  for (let i = 0; i <= length; i++) {
+    let c = i < length ? text.charCodeAt(i) : 0x20;
+    let pair = false;
+    if (c > 0x7f) {
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const next = i + 1 < length ? text.charCodeAt(i + 1) : 0;
+        pair = c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+        if (pair && isWordChar(text.codePointAt(i)!)) return -1;
+      } else if (isWordChar(c)) return -1;
+      c = 0x20;
+    } else if (c >= 0x41 && c <= 0x5a) c |= 0x20;
     if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
       if (start === -1) {
         start = i;
         h = c;
       } else h = (Math.imul(h, 31) + c) | 0;
     } else if (start !== -1) {
-      if (n === scratch.starts.length) growScratch();
-      scratch.starts[n] = start;
-      scratch.ends[n] = i;
-      scratch.hashes[n] = h;
+      if (n === starts.length) {
+        growScratch();
+        ({ starts, ends, hashes, kinds } = scratch);
+      }
+      starts[n] = start;
+      ends[n] = i;
+      hashes[n] = h;
+      const slot = h & SLOT_MASK;
+      const k = stamp[slot] === family ? kind[slot] : 0;
+      kinds[n] = k;
+      windowish += k & WINDOW_SLOT;
       n++;
       start = -1;
     }
+    if (pair) i++;
   }
   if (n + 1 > scratch.titleWord.length) growScratch();
+  scratch.windowish = windowish;
   return n;
 }
 
@@ -313,6 +364,7 @@ function growScratch(): void {
   scratch.starts = grown(scratch.starts, (n) => new Int32Array(n), size);
   scratch.ends = grown(scratch.ends, (n) => new Int32Array(n), size);
   scratch.hashes = grown(scratch.hashes, (n) => new Int32Array(n), size);
+  scratch.kinds = grown(scratch.kinds, (n) => new Uint8Array(n), size);
   scratch.titleWord = new Uint8Array(size + 1);
   scratch.run = new Int32Array(size + 1);
   scratch.after = new Int32Array(size + 1);
@@ -434,12 +486,13 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
   /** Whether a window's best title so far should give way to `title` (the longest, then the first). */
   const better = (prev: Hit | undefined, title: Title, k: number) =>
     !prev || prev.title.words.length < k || (prev.title.words.length === k && title.index < prev.title.index);
-  const emit = (hits: Map<number, Hit>, wordAt: (i: number) => string, path: () => Path, own?: Title) => {
+  /** Reports the hits of a text: a role's own title (`own`) or the prose `at`. */
+  const emit = (hits: Map<number, Hit>, wordAt: (i: number) => string, at: Prose | undefined, own: Title | undefined) => {
     const file = own ? own.role.file : fam.file;
     for (const [, { title, start, lookAlike }] of [...hits.entries()].sort((a, b) => a[0] - b[0])) {
       const words: string[] = [];
       for (let i = start; i < start + title.words.length; i++) words.push(wordAt(i));
-      found(path(), file, words.join(' '), title, lookAlike);
+      found(own ? [...own.role.path, 'title'] : prosePath(at!), file, words.join(' '), title, lookAlike);
     }
   };
 
@@ -449,14 +502,15 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
    * strings unless it holds a misspelling. Hashes only pick candidates; every match is confirmed on
    * the characters. Returns false, having done nothing, for a text with a non-ASCII word character.
    */
-  const fastScan = (raw: string, path: () => Path, own?: Title): boolean => {
+  const fastScan = (raw: string, at: Prose | undefined, own: Title | undefined): boolean => {
     const n = cutAscii(raw);
     if (n < 0) return false;
-    const { starts, ends, hashes } = scratch;
+    if (scratch.windowish === 0) return true;
+    const { starts, ends, hashes, kinds } = scratch;
     const titleWord = scratch.titleWord;
     let first = -1;
     for (let i = 0; i < n; i++) {
-      titleWord[i] = findWord(raw, i, windowByHash) !== undefined ? 1 : 0;
+      titleWord[i] = (kinds[i] & WINDOW_SLOT) !== 0 && findWord(raw, i, windowByHash) !== undefined ? 1 : 0;
       if (first === -1 && titleWord[i]) first = i;
     }
     titleWord[n] = 0;
@@ -472,7 +526,7 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
     for (let miss = first === 0 ? 0 : first - 1; miss < n; miss++) {
       if (!(miss > 0 && titleWord[miss - 1]) && !titleWord[miss + 1]) continue;
       if (ends[miss] - starts[miss] < 4) continue;
-      const asTitleWord = findWord(raw, miss, titleWordByHash);
+      const asTitleWord = (kinds[miss] & TITLE_SLOT) !== 0 ? findWord(raw, miss, titleWordByHash) : undefined;
       if (asTitleWord !== undefined && titleWordCount.get(asTitleWord)! - ((ownCount ??= ownCounts(own)).get(asTitleWord) ?? 0) > 0) continue;
       const left = miss >= first ? run[miss] : 0;
       const right = after[miss + 1];
@@ -495,9 +549,9 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
       }
     }
     if (hits) {
-      const at = Array.from(starts.subarray(0, n));
+      const from = Array.from(starts.subarray(0, n));
       const to = Array.from(ends.subarray(0, n));
-      emit(hits, (i) => raw.slice(at[i], to[i]), path, own);
+      emit(hits, (i) => raw.slice(from[i], to[i]), at, own);
     }
     return true;
   };
@@ -513,7 +567,7 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
    * lint on 1,000 generated files, so the two stay written out (test/lint/near-duplicate-scan.test.ts
    * checks that they agree).
    */
-  const exactScan = (raw: string, path: () => Path, own?: Title) => {
+  const exactScan = (raw: string, at: Prose | undefined, own: Title | undefined) => {
     const lower = raw.toLowerCase();
     const lowerWords = splitWords(lower);
     const n = lowerWords.length;
@@ -569,14 +623,14 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
     // Words as written, for the message (lower-casing can change a word's length, rarely: fall back).
     const written = splitWords(raw);
     const shown = written.length === n ? written : lowerWords;
-    emit(best, (i) => shown[i], path, own);
+    emit(best, (i) => shown[i], at, own);
   };
 
-  const scan = (raw: string, path: () => Path, own?: Title) => {
-    if (windowWords.size === 0) return;
-    if (exactOnly) exactScan(raw, path, own);
-    else if (!fastScan(raw, path, own)) exactScan(raw, path, own);
+  if (windowWords.size === 0) return;
+  markSlots(windowWords, titleWordCount.keys());
+  const scan = (raw: string, at: Prose | undefined, own: Title | undefined) => {
+    if (exactOnly || !fastScan(raw, at, own)) exactScan(raw, at, own);
   };
-  for (const t of titles) scan(t.role.title, () => [...t.role.path, 'title'], t);
-  for (const p of familyProse(ctx.ds, fam)) scan(p.text, () => prosePath(p));
+  for (const t of titles) scan(t.role.title, undefined, t);
+  forEachProse(ctx.ds, fam, (p) => scan(p.text, p, undefined));
 }
