@@ -82,8 +82,14 @@ class ChainState {
     }
   }
 
+  /** Whether each requirement item seen says "Ability to use GitLab" (an item enters and leaves the state once per chain). */
+  private readonly saysGitlab = new Map<ItemDef, boolean>();
+
   private count(section: Section, item: ItemDef | undefined, delta: number): void {
-    if (item && section === 'requirements' && GITLAB_REQUIREMENT.test(item.text)) this.gitlab += delta;
+    if (!item || section !== 'requirements') return;
+    let says = this.saysGitlab.get(item);
+    if (says === undefined) this.saysGitlab.set(item, (says = GITLAB_REQUIREMENT.test(item.text)));
+    if (says) this.gitlab += delta;
   }
 }
 

@@ -402,7 +402,10 @@ export function useExactScanOnly(on: boolean): void {
 }
 
 function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => void): void {
-  const titles: Title[] = fam.roleIds.map((id, index) => ({ role: ctx.ds.roles.get(id)!, index, words: titleWords(ctx.ds.roles.get(id)!.title) }));
+  const titles: Title[] = fam.roleIds.map((id, index) => {
+    const role = ctx.ds.roles.get(id)!;
+    return { role, index, words: titleWords(role.title) };
+  });
   if (titles.length === 0) return;
   // Title words as written (lower-cased): a word of another title is a different role, not a typo.
   const titleWordCount = new Map<string, number>();
@@ -418,7 +421,8 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
     lengths.add(k);
     const folded = t.words.map((w) => w.fold);
     for (const w of folded) windowWords.add(w);
-    const hashes = Int32Array.from(folded, hashOf);
+    const hashes = new Int32Array(k);
+    for (let i = 0; i < k; i++) hashes[i] = hashOf(folded[i]);
     for (let miss = 0; miss < k; miss++) {
       const hashKey = keyHashOf(hashes, 0, k, miss);
       const hashed = byKeyHash.get(hashKey);
