@@ -232,9 +232,13 @@ interface Hit {
   lookAlike: boolean;
 }
 
-/** keyOf over word hashes (hashOf): equal word sequences give equal numbers (and, rarely, others too). */
-function keyHashOf(hashes: Int32Array, start: number, k: number, miss: number): number {
-  let h = Math.imul(k, 0x9e3779b1) ^ miss;
+/**
+ * keyOf over word hashes (hashOf), and the first letter of the word left out: a misspelling or a
+ * look-alike of a title word starts with its (folded) first letter, so only titles whose word starts
+ * as the text's does are candidates. Equal keys give equal numbers (and, rarely, others do too).
+ */
+function keyHashOf(hashes: Int32Array, start: number, k: number, miss: number, first: number): number {
+  let h = Math.imul(k, 0x9e3779b1) ^ miss ^ (first << 8);
   for (let i = 0; i < k; i++) h = Math.imul(h ^ (i === miss ? 0x5bd1e995 : hashes[start + i]), 0x01000193) + 0x7f4a7c15;
   return h | 0;
 }
@@ -305,7 +309,9 @@ function isWordChar(c: number): boolean {
 /**
  * Cuts a text into words as `splitWords(text.toLowerCase())` would, into `scratch`, and returns how
  * many; or -1 when a word character is not ASCII (a letter beyond the BMP, too), which the exact
- * scan handles. Other characters, an emoji or a lone surrogate among them, only separate words.
+ * scan handles. Other characters, an emoji or a lone surrogate among them, only separate words; a
+ * NUL ends a text of several joined (and adds an empty word there: a text with a NUL of its own is
+ * the exact scan's).
  */
 function cutAscii(text: string): number {
   let { starts, ends, hashes, kinds } = scratch;
@@ -346,6 +352,16 @@ function cutAscii(text: string): number {
       windowish += k & WINDOW_SLOT;
       n++;
       start = -1;
+    }
+    if (c === 0) {
+      // A NUL joins texts (see checkFamily): an empty word no window crosses.
+      if (n === starts.length) {
+        growScratch();
+        ({ starts, ends, hashes, kinds } = scratch);
+      }
+      starts[n] = ends[n] = i;
+      hashes[n] = kinds[n] = 0;
+      n++;
     }
     if (pair) i++;
   }
@@ -395,6 +411,21 @@ function sameWords(text: string, start: number, title: Title, miss: number): boo
   return true;
 }
 
+/** A character that keeps a text out of the joined ASCII scan: a NUL, or anything beyond ASCII. */
+const NOT_JOINABLE = /[^\x01-\x7f]/;
+
+/** The index of the last of the ascending `starts` at or before `at`. */
+function lastAtOrBefore(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Tests compare the two scans: with this set, every text takes the exact one. */
 let exactOnly = false;
 export function useExactScanOnly(on: boolean): void {
@@ -424,7 +455,7 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
     const hashes = new Int32Array(k);
     for (let i = 0; i < k; i++) hashes[i] = hashOf(folded[i]);
     for (let miss = 0; miss < k; miss++) {
-      const hashKey = keyHashOf(hashes, 0, k, miss);
+      const hashKey = keyHashOf(hashes, 0, k, miss, folded[miss].charCodeAt(0));
       const hashed = byKeyHash.get(hashKey);
       if (hashed) {
         if (!hashed.includes(t)) hashed.push(t);
@@ -490,13 +521,13 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
   /** Whether a window's best title so far should give way to `title` (the longest, then the first). */
   const better = (prev: Hit | undefined, title: Title, k: number) =>
     !prev || prev.title.words.length < k || (prev.title.words.length === k && title.index < prev.title.index);
-  /** Reports the hits of a text: a role's own title (`own`) or the prose `at`. */
-  const emit = (hits: Map<number, Hit>, wordAt: (i: number) => string, at: Prose | undefined, own: Title | undefined) => {
+  /** Reports the hits of a text: a role's own title (`own`), or prose (`atOf`: the prose of the hit's first word). */
+  const emit = (hits: Map<number, Hit>, wordAt: (i: number) => string, atOf: (word: number) => Prose | undefined, own: Title | undefined) => {
     const file = own ? own.role.file : fam.file;
     for (const [, { title, start, lookAlike }] of [...hits.entries()].sort((a, b) => a[0] - b[0])) {
       const words: string[] = [];
       for (let i = start; i < start + title.words.length; i++) words.push(wordAt(i));
-      found(own ? [...own.role.path, 'title'] : prosePath(at!), file, words.join(' '), title, lookAlike);
+      found(own ? [...own.role.path, 'title'] : prosePath(atOf(start)!), file, words.join(' '), title, lookAlike);
     }
   };
 
@@ -506,7 +537,7 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
    * strings unless it holds a misspelling. Hashes only pick candidates; every match is confirmed on
    * the characters. Returns false, having done nothing, for a text with a non-ASCII word character.
    */
-  const fastScan = (raw: string, at: Prose | undefined, own: Title | undefined): boolean => {
+  const fastScan = (raw: string, atOf: (offset: number) => Prose | undefined, own: Title | undefined): boolean => {
     const n = cutAscii(raw);
     if (n < 0) return false;
     if (scratch.windowish === 0) return true;
@@ -533,13 +564,16 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
       const asTitleWord = (kinds[miss] & TITLE_SLOT) !== 0 ? findWord(raw, miss, titleWordByHash) : undefined;
       if (asTitleWord !== undefined && titleWordCount.get(asTitleWord)! - ((ownCount ??= ownCounts(own)).get(asTitleWord) ?? 0) > 0) continue;
       const left = miss >= first ? run[miss] : 0;
+      // The word's first letter, lower-cased (its characters are ASCII here).
+      let firstLetter = raw.charCodeAt(starts[miss]);
+      if (firstLetter >= 0x41 && firstLetter <= 0x5a) firstLetter |= 0x20;
       const right = after[miss + 1];
       let wrong: string | undefined;
       for (const k of windowLengths) {
         if (k > left + right + 1) break;
         for (let m = Math.min(k - 1, left); m >= 0 && k - 1 - m <= right; m--) {
           const start = miss - m;
-          const candidates = byKeyHash.get(keyHashOf(hashes, start, k, m));
+          const candidates = byKeyHash.get(keyHashOf(hashes, start, k, m, firstLetter));
           if (!candidates) continue;
           for (const title of candidates) {
             if (title === own || title.words.length !== k || !sameWords(raw, start, title, m)) continue;
@@ -555,7 +589,12 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
     if (hits) {
       const from = Array.from(starts.subarray(0, n));
       const to = Array.from(ends.subarray(0, n));
-      emit(hits, (i) => raw.slice(from[i], to[i]), at, own);
+      emit(
+        hits,
+        (i) => raw.slice(from[i], to[i]),
+        (w) => atOf(from[w]),
+        own,
+      );
     }
     return true;
   };
@@ -627,14 +666,34 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
     // Words as written, for the message (lower-casing can change a word's length, rarely: fall back).
     const written = splitWords(raw);
     const shown = written.length === n ? written : lowerWords;
-    emit(best, (i) => shown[i], at, own);
+    emit(
+      best,
+      (i) => shown[i],
+      () => at,
+      own,
+    );
   };
 
   if (windowWords.size === 0) return;
   markSlots(windowWords, titleWordCount.keys());
   const scan = (raw: string, at: Prose | undefined, own: Title | undefined) => {
-    if (exactOnly || !fastScan(raw, at, own)) exactScan(raw, at, own);
+    if (exactOnly || raw.indexOf('\0') !== -1 || !fastScan(raw, () => at, own)) exactScan(raw, at, own);
   };
   for (const t of titles) scan(t.role.title, undefined, t);
-  forEachProse(ctx.ds, fam, (p) => scan(p.text, p, undefined));
+  // The family's prose written in ASCII (nearly all of it) is scanned as one text, its texts joined
+  // by NUL: one long loop is optimised early, where thousands of short calls ran unoptimised code
+  // (and saw strings of every representation). The rest is scanned text by text.
+  const joined: Prose[] = [];
+  forEachProse(ctx.ds, fam, (p) => {
+    if (exactOnly || NOT_JOINABLE.test(p.text)) scan(p.text, p, undefined);
+    else joined.push(p);
+  });
+  if (joined.length === 0) return;
+  const bounds = new Array<number>(joined.length);
+  let offset = 0;
+  for (let i = 0; i < joined.length; i++) {
+    bounds[i] = offset;
+    offset += joined[i].text.length + 1;
+  }
+  fastScan(joined.map((p) => p.text).join('\0'), (at) => joined[lastAtOrBefore(bounds, at)], undefined);
 }
