@@ -536,6 +536,8 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
    * words): its words are cut, hashed and compared where they stand in the text, so a text makes no
    * strings unless it holds a misspelling. Hashes only pick candidates; every match is confirmed on
    * the characters. Returns false, having done nothing, for a text with a non-ASCII word character.
+   * `raw` may be several prose texts joined by NUL (see the end of checkFamily): `atOf` says which
+   * text an offset of it is in.
    */
   const fastScan = (raw: string, atOf: (offset: number) => Prose | undefined, own: Title | undefined): boolean => {
     const n = cutAscii(raw);
