@@ -1,6 +1,7 @@
 /**
  * Growth of lint on inputs that used to be super-linear: a title repeating its words (near-duplicate-
- * title), many unresolved references (the "did you mean" search), a list of 200,000 identical items.
+ * title), many unresolved references (the "did you mean" search), one line of many quoted or nested
+ * flow nodes (the parsers' look for a line break inside each), a list of 200,000 identical items.
  * Each input is doubled three times; the time of the largest over the smallest must stay near 8x (a
  * quadratic pass gives 64x). Timings are the best of three, in-process, through the core only.
  */
@@ -79,6 +80,17 @@ describe('near-linear lint', () => {
       family(`  a:\n    title: A\n    grade: 6\n    responsibilities: [${Array.from({ length: n }, (_, i) => `"item ${i}"`).join(', ')}]\n`);
     for (const positions of ['now', 'later'] as const) {
       expectNearLinear(20_000, (n) => {
+        const r = parse(text(n), 'f.yaml', { positions });
+        expect(r.syntax).toEqual([]);
+      });
+    }
+  });
+
+  test('one line of many nested flow lists and maps, parsed with positions now and later', () => {
+    const text = (n: number) =>
+      family(`  a:\n    title: A\n    grade: 6\n    next: [${Array.from({ length: n }, (_, i) => `["x${i}", 'y'], {k: "v"}`).join(', ')}]\n`);
+    for (const positions of ['now', 'later'] as const) {
+      expectNearLinear(5_000, (n) => {
         const r = parse(text(n), 'f.yaml', { positions });
         expect(r.syntax).toEqual([]);
       });
