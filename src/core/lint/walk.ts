@@ -9,16 +9,19 @@ export interface ItemList {
   items: ItemDef[];
 }
 
-/** Every item list of the data set: family-wide, per role, per specialty; in data order. */
-export function* itemLists(ds: DataSet): Generator<ItemList> {
+/**
+ * Calls `visit` with every item list of the data set: family-wide, per role, per specialty; in data
+ * order. A loop rather than a generator, as `forEachProse`.
+ */
+export function forEachItemList(ds: DataSet, visit: (list: ItemList) => void): void {
   for (const fam of ds.families) {
-    for (const section of SECTIONS) yield { file: fam.file, owner: fam.id, section, items: fam.sections[section] };
+    for (const section of SECTIONS) visit({ file: fam.file, owner: fam.id, section, items: fam.sections[section] });
     for (const rid of fam.roleIds) {
       const role = ds.roles.get(rid)!;
-      for (const section of SECTIONS) yield { file: role.file, owner: role.id, section, items: role.sections[section] };
+      for (const section of SECTIONS) visit({ file: role.file, owner: role.id, section, items: role.sections[section] });
     }
     for (const spec of fam.specialties) {
-      for (const section of SECTIONS) yield { file: fam.file, owner: `${fam.id}/${spec.id}`, section, items: spec.sections[section] };
+      for (const section of SECTIONS) visit({ file: fam.file, owner: `${fam.id}/${spec.id}`, section, items: spec.sections[section] });
     }
   }
 }

@@ -1,7 +1,7 @@
 import { yaml } from '../example.js';
 import type { ItemDef } from '../../model.js';
 import type { LintContext, Rule } from '../types.js';
-import { itemLists } from '../walk.js';
+import { forEachItemList } from '../walk.js';
 
 export const rule: Rule = {
   id: 'duplicate-item',
@@ -51,8 +51,8 @@ export const rule: Rule = {
     ],
   },
   check(ctx: LintContext, report) {
-    for (const list of itemLists(ctx.ds)) {
-      if (list.items.length < 2) continue;
+    forEachItemList(ctx.ds, (list) => {
+      if (list.items.length < 2) return;
       const seen = new Map<string, ItemDef>();
       for (const item of list.items) {
         const prev = seen.get(item.identity);
@@ -68,6 +68,6 @@ export const rule: Rule = {
           related: [{ file: prev.file, path: prev.path, messageId: 'first' }],
         });
       }
-    }
+    });
   },
 };

@@ -1,7 +1,7 @@
 import { yaml } from '../example.js';
 import { placeholderOf } from '../../placeholder.js';
 import type { LintContext, Rule } from '../types.js';
-import { itemLists, textPath } from '../walk.js';
+import { forEachItemList, textPath } from '../walk.js';
 
 export const rule: Rule = {
   id: 'placeholder-item',
@@ -46,12 +46,12 @@ export const rule: Rule = {
     ],
   },
   check(ctx: LintContext, report) {
-    for (const list of itemLists(ctx.ds)) {
+    forEachItemList(ctx.ds, (list) => {
       for (const item of list.items) {
         const text = placeholderOf(item.text);
         if (text === null) continue;
         report({ messageId: 'placeholder', data: { section: list.section, owner: list.owner, text }, file: list.file, path: textPath(item) });
       }
-    }
+    });
   },
 };

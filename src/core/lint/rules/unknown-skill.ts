@@ -3,7 +3,7 @@ import type { VocabularyEntry } from '../../model.js';
 import { SuggestionIndex } from '../../suggest.js';
 import { unknownLevel } from '../../gap/profile.js';
 import type { LintContext, Rule } from '../types.js';
-import { itemLists } from '../walk.js';
+import { forEachItemList } from '../walk.js';
 
 /** Lower-cased id, title and aliases -> id, so `GCP` suggests `gcp`. */
 function spellings(entries: Map<string, VocabularyEntry>): Map<string, string> {
@@ -102,7 +102,7 @@ export const rule: Rule = {
       if (!index) indexes.set(entries, (index = new SuggestionIndex([...entries.keys()])));
       return index.didYouMean(id);
     };
-    for (const list of itemLists(ctx.ds)) {
+    forEachItemList(ctx.ds, (list) => {
       for (const item of list.items) {
         if (item.skills) {
           const mode = item.skills.all ? 'all' : 'any';
@@ -122,6 +122,6 @@ export const rule: Rule = {
           report({ messageId: 'area', data: { id: item.area, hint: hint(item.area, vocab.areas, areaNames) }, file: list.file, path: [...item.path, 'area'] });
         }
       }
-    }
+    });
   },
 };
