@@ -56,8 +56,7 @@ const HASH = 0x23;
 
 /** Parses `text` with js-yaml and records positions; `undefined` when the full pipeline must. */
 export function parseFast(jsyaml: JsYaml, text: string, maxDepth: number): FastResult | TooDeep | undefined {
-  if (text.indexOf('\t') !== -1 || text.indexOf('\r') !== -1 || text.charCodeAt(0) === 0xfeff || text.charCodeAt(0) === 0x25 || text.indexOf('\n%') !== -1)
-    return undefined;
+  if (refusedBeforeParsing(text)) return undefined;
   const b = new Builder(text, maxDepth);
   let value: unknown;
   try {
@@ -79,6 +78,11 @@ export function parseFast(jsyaml: JsYaml, text: string, maxDepth: number): FastR
   // Nothing but comments after the document (`...` and the like are the full pipeline's).
   if (skipSeparation(text, b.valueEnds[0]) < text.length) return undefined;
   return { value, offsets: b.offsets, pool: b.pool.slice(0, b.used) };
+}
+
+/** What the fast path refuses before parsing (see the file comment): a tab, a CR, a BOM or a directive. */
+export function refusedBeforeParsing(text: string): boolean {
+  return text.indexOf('\t') !== -1 || text.indexOf('\r') !== -1 || text.charCodeAt(0) === 0xfeff || text.charCodeAt(0) === 0x25 || text.indexOf('\n%') !== -1;
 }
 
 /**

@@ -15,7 +15,7 @@
  * mapping; the caller then takes the fast path or the full pipeline, which explains the error.
  * test/core/yaml-fast.test.ts and `npm run fuzz` check that the values are the full pipeline's.
  */
-import { continuesUnindented, plainNonString, skipSeparation, STRING } from './fast.js';
+import { continuesUnindented, plainNonString, refusedBeforeParsing, skipSeparation, STRING } from './fast.js';
 
 type JsYaml = typeof import('js-yaml');
 
@@ -47,8 +47,7 @@ const NODE_START = new Set([0x0a, 0x3a, 0x2d, 0x5b, 0x7b, 0x2c, 0x3f]);
  * `yaml` allows an implicit key (its keys are checked once parsed).
  */
 function outside(text: string): boolean | 'long' {
-  if (text.charCodeAt(0) === 0xfeff || text.charCodeAt(0) === 0x25) return true;
-  for (const c of ['\t', '\r', '\n%', '\n---', '\n...']) if (text.indexOf(c) !== -1) return true;
+  if (refusedBeforeParsing(text) || text.indexOf('\n---') !== -1 || text.indexOf('\n...') !== -1) return true;
   // `&`, `*`, `!` and `?` start an anchor, an alias, a tag or an explicit key only where a node
   // starts: at the start of a line or after `:`, `-`, `[`, `{`, `,` or `?` (and spaces). Inside a
   // scalar ("sales & support", "Why?") they are text.
