@@ -11,11 +11,21 @@ import type { MessageData } from './findings.js';
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
 const SHORT: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
 
+/** One UTF-16 unit as a JSON-style `\uXXXX` escape: how every writer here shows a character it must not write raw. */
+export const unicodeEscape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * What `JSON.stringify` and `yaml`'s double quotes leave raw but a terminal or viewer acts on: C1
+ * controls (U+009B is CSI), zero-width characters, line and paragraph separators, bidi controls and
+ * the BOM. The body of a character class, for writers to add what else they escape.
+ */
+export const RAW_UNSAFE_CLASS = '\\u007f-\\u009f\\u200b-\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\ufeff';
+
 /** Free text made safe to print: unsafe characters as JSON-style escapes, backslashes as they are. */
 export function escapeText(s: string): string {
   UNSAFE.lastIndex = 0;
   if (!UNSAFE.test(s)) return s;
-  return s.replace(UNSAFE, (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return s.replace(UNSAFE, (c) => SHORT[c] ?? unicodeEscape(c));
 }
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;

@@ -9,7 +9,7 @@ import type { Finding, MessageData } from './findings.js';
 import { normaliseText, type Vocabulary } from './model.js';
 import type { ResolvedItem, ResolvedRole } from './resolve.js';
 import { PROFILE_MESSAGES, Terms, unknownLevel, type Profile, type ProfileSkill } from './gap/profile.js';
-import { formatMessage } from './messages.js';
+import { formatMessage, unicodeEscape } from './messages.js';
 import { SuggestionBudget } from './suggest-budget.js';
 
 /** The columns, in the order written. Answers go in the last three. */
@@ -213,8 +213,7 @@ export function profileFromWorksheet(file: string, records: readonly WorksheetRe
 /** A worksheet that cannot be read as one (exit 2). */
 export class WorksheetError extends Error {}
 
-const controlsEscaped = (s: string) =>
-  s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => (c === '\t' ? ' ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+const controlsEscaped = (s: string) => s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => (c === '\t' ? ' ' : unicodeEscape(c)));
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

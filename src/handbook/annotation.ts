@@ -4,6 +4,7 @@
  * does not render, and `ladder import` reads them back, so a round trip keeps them.
  */
 import type { SkillsRequirement } from '../core/model.js';
+import { RAW_UNSAFE_CLASS, unicodeEscape } from '../core/escape-text.js';
 
 export interface ItemFields {
   id?: string | null;
@@ -24,6 +25,8 @@ const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const ANNOTATION = /^<!--\s*ladder:\s*(\{.*\})\s*-->$/s;
 
 /** Writes the fields as a comment (empty when there are none). */
+const ANNOTATION_UNSAFE = new RegExp(`[<>&${RAW_UNSAFE_CLASS}]`, 'g');
+
 export function writeAnnotation(f: ItemFields): string {
   const o: ItemFields = {};
   if (f.id) o.id = f.id;
@@ -35,11 +38,8 @@ export function writeAnnotation(f: ItemFields): string {
   if (f.reports_to !== undefined) o.reports_to = f.reports_to;
   if (f.remove !== undefined && f.remove.length) o.remove = f.remove;
   // `<`, `>` and `&` as JSON escapes: a level text cannot open or close a comment on the page.
-  // C1, separators and bidi controls too (JSON leaves them raw): a level text cannot reach a terminal raw.
-  const json = JSON.stringify(o).replace(
-    /[<>&\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  // And what JSON leaves raw (C1, zero-width, separators, bidi, the BOM): a level text cannot reach a terminal raw.
+  const json = JSON.stringify(o).replace(ANNOTATION_UNSAFE, unicodeEscape);
   return Object.keys(o).length ? ` <!-- ladder: ${json} -->` : '';
 }
 

@@ -13,6 +13,7 @@ import { inline, prose, type WordKind } from './neutralise.js';
 import { readGrade, readInherit } from './sentences.js';
 import { classifyHeading } from './read-page.js';
 import { resolveRole } from '../core/resolve.js';
+import { RAW_UNSAFE_CLASS, unicodeEscape } from '../core/escape-text.js';
 
 const GRADE_LINK = '/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades';
 
@@ -36,6 +37,8 @@ function titleOf(ds: DataSet, fam: FamilyDef, id: string): { title: string; url?
   const ext = fam.external.get(id) ?? ds.families.map((x) => x.external.get(id)).find((e) => e !== undefined);
   return ext ? { title: ext.title, url: ext.url } : { title: id };
 }
+
+const RAW_UNSAFE_ALL = new RegExp(`[${RAW_UNSAFE_CLASS}]`, 'g');
 
 /** A reference: the title written as in the heading it names (so the importer matches it), linked when it has a page. */
 const link = (r: { title: string; url?: string }) =>
@@ -168,7 +171,7 @@ export function familyMarkdown(ds: DataSet, fam: FamilyDef): string {
     '---',
     'layout: job_family_page',
     // JSON escapes C0 controls only: C1 controls (U+009B is CSI), separators and bidi controls as `\uXXXX` too (YAML reads them back).
-    `title: ${JSON.stringify(fam.title).replace(/[\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`,
+    `title: ${JSON.stringify(fam.title).replace(RAW_UNSAFE_ALL, unicodeEscape)}`,
     `family_id: ${fam.id}`,
   ];
   // GitLab's own key for where the page lives; the importer reads it back as the page's place (with

@@ -1,15 +1,14 @@
 /** A family object → YAML text, stable and readable: no line folding, block scalars for prose. */
 import { Document, Scalar, isScalar, visit } from 'yaml';
 import type { FamilyObject } from './build-families.js';
-import { escapeText } from '../core/escape-text.js';
+import { escapeText, RAW_UNSAFE_CLASS, unicodeEscape } from '../core/escape-text.js';
 
 /**
  * Renders a family. `schemaPath` becomes the `# yaml-language-server: $schema=…` first line, so
  * editors validate the file; `header` lines follow it as comments.
  */
-const UNPRINTABLE_SOURCE = '[\\u007f-\\u009f\\u2028\\u2029\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]';
-const UNPRINTABLE = new RegExp(UNPRINTABLE_SOURCE);
-const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE_SOURCE, 'g');
+const UNPRINTABLE = new RegExp(`[${RAW_UNSAFE_CLASS}]`);
+const UNPRINTABLE_ALL = new RegExp(`[${RAW_UNSAFE_CLASS}]`, 'g');
 
 export function familyYaml(family: FamilyObject, schemaPath: string | null, header: string[] = []): string {
   const doc = new Document(toPlain(family));
@@ -32,9 +31,7 @@ export function familyYaml(family: FamilyObject, schemaPath: string | null, head
   });
   // yaml escapes C0 controls in double quotes but writes C1 controls (U+009B is CSI), separators and
   // bidi controls raw; they are only in double-quoted scalars (above), so escaping them here is exact.
-  const body = doc
-    .toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true })
-    .replace(UNPRINTABLE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const body = doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true }).replace(UNPRINTABLE_ALL, unicodeEscape);
   // A header line (a page's path) is one comment line whatever it holds: a newline in a file name
   // must not end the comment and start YAML.
   const head = [...(schemaPath ? [`# yaml-language-server: $schema=${escapeText(schemaPath)}`] : []), ...header.map((h) => (h ? `# ${escapeText(h)}` : '#'))];

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { DataError } from '../core/errors.js';
+import { unicodeEscape } from '../core/escape-text.js';
 import type { VersionFile } from '../core/changes/load-version.js';
 import { MAX_FILE_BYTES } from './files.js';
 
@@ -103,7 +104,7 @@ export async function resolveCommit(loc: RepoLocation, rev: string): Promise<str
 const isYaml = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml');
 /** A path from the repository as it may be printed: control characters (a newline in a file name) as escapes. */
 
-const shown = (path: string) => path.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const shown = (path: string) => path.replace(/[\u0000-\u001f\u007f-\u009f]/g, unicodeEscape);
 
 export interface RevisionFiles {
   files: VersionFile[];

@@ -8,12 +8,13 @@
 import type { Finding } from '../core/findings.js';
 import { identify } from './identity.js';
 import type { Formatter } from './types.js';
+import { unicodeEscape } from '../core/escape-text.js';
 
 // XML 1.0 forbids most control characters even when escaped: they are shown as `\uXXXX` instead.
 // Attribute values also get quotes, and CR, LF and tab as character references, since an XML parser
 // normalises literal ones in attributes to spaces (XML 1.0 §3.3.3). One pass per string.
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;', '\n': '&#10;', '\t': '&#9;' };
-const escape = (c: string) => ENTITIES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+const escape = (c: string) => ENTITIES[c] ?? unicodeEscape(c);
 
 // C1 controls (U+009B is CSI) and bidi controls too: allowed by XML, but a terminal or viewer acts on them.
 const TEXT = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/g;

@@ -4,6 +4,7 @@
  * stay linear) and nothing to load at start-up.
  */
 import { maxOf } from '../core/arrays.js';
+import { unicodeEscape } from '../core/escape-text.js';
 
 export interface TableOptions {
   head: string[];
@@ -29,9 +30,7 @@ const visible = (s: string) => s.replace(SGR, '');
 
 // Line and paragraph separators and bidi controls too: a terminal treats them as layout or reorders text.
 export const printable = (s: string) =>
-  s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>
-    c === '\t' ? ' ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => (c === '\t' ? ' ' : unicodeEscape(c)));
 
 /** One-line text (a title, a cell): `printable`, and a line feed as `\n` too, so it cannot start a line of its own. */
 export const printableLine = (s: string) => printable(s).replace(/\n/g, '\\n');

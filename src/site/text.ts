@@ -3,13 +3,15 @@
  * escapes every string child and attribute); this only makes invisible characters visible.
  */
 
+import { unicodeEscape } from '../core/escape-text.js';
+
 // C0 controls except tab and newline, DEL, C1 controls, and the bidirectional overrides that can
 // make a line read differently from what it holds.
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Shows control characters as `\u001b`-style escapes, as the terminal renderers do. */
 export function visible(text: string): string {
-  return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(INVISIBLE, unicodeEscape);
 }
 
 /** A stable, URL- and id-safe slug of a text: lower-case ASCII words joined by `-`, at most `max` characters. */
