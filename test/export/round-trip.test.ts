@@ -118,35 +118,38 @@ describe('the "Extends the X …" line export writes', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  test.each(TITLES)('comes back as the extends of its role, never as an item: parent %j', async (title) => {
-    const data = join(dir, String(TITLES.indexOf(title)));
+  let made = 0;
+  /** Writes `lines` as one family file, loads it, exports its page and imports that page again. */
+  async function exportThenImport(lines: string[]) {
+    const data = join(dir, String(made++));
     mkdirSync(data);
-    writeFileSync(
-      join(data, 'f.yaml'),
-      [
-        'kind: family',
-        'id: fam-one',
-        'title: Fam One',
-        'roles:',
-        '  a-role:',
-        `    title: ${JSON.stringify(title)}`,
-        '    grade: 6',
-        '    responsibilities: [{id: own-it, text: Own it}, Build it]',
-        '    requirements: [Know it]',
-        '  b-role:',
-        '    title: Senior Developer',
-        '    grade: 7',
-        '    extends: a-role',
-        '    remove: [own-it]',
-        '    requirements: [Know more]',
-        '',
-      ].join('\n'),
-    );
+    writeFileSync(join(data, 'f.yaml'), lines.join('\n'));
     const { ds } = await loadPaths([data], process.cwd());
+    const page = familyMarkdown(ds, ds.families[0]);
+    return { ds, page, result: importPages([{ file: 'fam-one.md', text: page }]) };
+  }
+
+  test.each(TITLES)('comes back as the extends of its role, never as an item: parent %j', async (title) => {
+    const { ds, page, result } = await exportThenImport([
+      'kind: family',
+      'id: fam-one',
+      'title: Fam One',
+      'roles:',
+      '  a-role:',
+      `    title: ${JSON.stringify(title)}`,
+      '    grade: 6',
+      '    responsibilities: [{id: own-it, text: Own it}, Build it]',
+      '    requirements: [Know it]',
+      '  b-role:',
+      '    title: Senior Developer',
+      '    grade: 7',
+      '    extends: a-role',
+      '    remove: [own-it]',
+      '    requirements: [Know more]',
+      '',
+    ]);
     const fam = ds.families[0];
-    const page = familyMarkdown(ds, fam);
     expect(page.match(/^\* Extends the /gm)).toHaveLength(2);
-    const result = importPages([{ file: 'fam-one.md', text: page }]);
     const back = result.families[0].family;
     expect(Object.keys(back.roles)).toEqual(['a-role', 'b-role']);
     const b = back.roles['b-role'] as Record<string, unknown>;
@@ -161,29 +164,22 @@ describe('the "Extends the X …" line export writes', () => {
   });
 
   test('a `remove` entry that is an item text (not an id) comes back in `remove`, the line not as an item', async () => {
-    const data = join(dir, 'text-remove');
-    mkdirSync(data);
-    writeFileSync(
-      join(data, 'f.yaml'),
-      [
-        'kind: family',
-        'id: fam-one',
-        'title: Fam One',
-        'roles:',
-        '  a-role:',
-        '    title: Developer',
-        '    grade: 6',
-        '    responsibilities: [Build labs, Own it]',
-        '  b-role:',
-        '    title: Senior Developer',
-        '    grade: 7',
-        '    extends: a-role',
-        '    remove: [Build labs]',
-        '',
-      ].join('\n'),
-    );
-    const { ds } = await loadPaths([data], process.cwd());
-    const result = importPages([{ file: 'fam-one.md', text: familyMarkdown(ds, ds.families[0]) }]);
+    const { result } = await exportThenImport([
+      'kind: family',
+      'id: fam-one',
+      'title: Fam One',
+      'roles:',
+      '  a-role:',
+      '    title: Developer',
+      '    grade: 6',
+      '    responsibilities: [Build labs, Own it]',
+      '  b-role:',
+      '    title: Senior Developer',
+      '    grade: 7',
+      '    extends: a-role',
+      '    remove: [Build labs]',
+      '',
+    ]);
     expect(result.families[0].family.roles['b-role']).toEqual({
       title: 'Senior Developer',
       level: 'Senior',
@@ -195,17 +191,17 @@ describe('the "Extends the X …" line export writes', () => {
   });
 
   test('titles with control characters and quotes come back exactly, and the grade sentence is not kept as a summary', async () => {
-    const data = join(dir, 'controls');
-    mkdirSync(data);
     const title = '\u001b[2J\u001b]0;title\u0007 "Quoted" \\ back \u009b7m reports to the CEO. Extends the Director';
-    writeFileSync(
-      join(data, 'f.yaml'),
-      ['kind: family', 'id: fam-one', `title: ${JSON.stringify(title)}`, 'roles:', '  a-role:', `    title: ${JSON.stringify(title)}`, '    grade: 7', ''].join(
-        '\n',
-      ),
-    );
-    const { ds } = await loadPaths([data], process.cwd());
-    const result = importPages([{ file: 'fam-one.md', text: familyMarkdown(ds, ds.families[0]) }]);
+    const { result } = await exportThenImport([
+      'kind: family',
+      'id: fam-one',
+      `title: ${JSON.stringify(title)}`,
+      'roles:',
+      '  a-role:',
+      `    title: ${JSON.stringify(title)}`,
+      '    grade: 7',
+      '',
+    ]);
     const back = result.families[0].family;
     expect(back.title).toBe(title);
     // (the level is read from the title's last level word)
@@ -214,65 +210,53 @@ describe('the "Extends the X …" line export writes', () => {
   });
 
   test('a title holding the grade number before the grade sentence ("]8;", "Tier 8. Own it") gains no summary', async () => {
-    const data = join(dir, 'grade-digits');
-    mkdirSync(data);
     const titles = ['\u001b]8;;https://evil.example/\u0007link\u001b]8;;\u0007 Analyst', 'Tier 8. Own it'];
-    writeFileSync(
-      join(data, 'f.yaml'),
-      [
-        'kind: family',
-        'id: fam-one',
-        'title: Fam',
-        'roles:',
-        ...titles.flatMap((t, i) => [`  r${i}:`, `    title: ${JSON.stringify(t)}`, '    grade: 8']),
-        '',
-      ].join('\n'),
-    );
-    const { ds } = await loadPaths([data], process.cwd());
-    const result = importPages([{ file: 'fam-one.md', text: familyMarkdown(ds, ds.families[0]) }]);
+    const { result } = await exportThenImport([
+      'kind: family',
+      'id: fam-one',
+      'title: Fam',
+      'roles:',
+      ...titles.flatMap((t, i) => [`  r${i}:`, `    title: ${JSON.stringify(t)}`, '    grade: 8']),
+      '',
+    ]);
     const roles = Object.values(result.families[0].family.roles);
     expect(roles.map((r) => r.title)).toEqual(titles);
     expect(roles.map((r) => (r as Record<string, unknown>).summary)).toEqual([undefined, undefined]);
   });
 
   test('a title that reads as a section heading only once its trailing controls are gone stays a role', async () => {
-    const data = join(dir, 'section-title');
-    mkdirSync(data);
     const title = 'Senior Developer Requirements\t\u2028\u2029\u0085\u000b\u000c';
-    writeFileSync(
-      join(data, 'f.yaml'),
-      ['kind: family', 'id: fam-one', 'title: Fam', 'roles:', '  a-role:', `    title: ${JSON.stringify(title)}`, '    grade: 4', ''].join('\n'),
-    );
-    const { ds } = await loadPaths([data], process.cwd());
-    const result = importPages([{ file: 'fam-one.md', text: familyMarkdown(ds, ds.families[0]) }]);
+    const { result } = await exportThenImport([
+      'kind: family',
+      'id: fam-one',
+      'title: Fam',
+      'roles:',
+      '  a-role:',
+      `    title: ${JSON.stringify(title)}`,
+      '    grade: 4',
+      '',
+    ]);
     expect(Object.keys(result.families[0].family.roles)).toEqual(['a-role']);
   });
 
   test('the removed items it quotes are not read as structure ("reports to …", a grade)', async () => {
-    const data = join(dir, 'quoted');
-    mkdirSync(data);
     const removed = 'Reports to the Chief Executive Officer. The Boss is a grade 20';
-    writeFileSync(
-      join(data, 'f.yaml'),
-      [
-        'kind: family',
-        'id: fam-one',
-        'title: Fam One',
-        'roles:',
-        '  a-role:',
-        '    title: Developer',
-        '    grade: 6',
-        `    requirements: [{id: gone, text: ${JSON.stringify(removed)}}, Know it]`,
-        '  b-role:',
-        '    title: Senior Developer',
-        '    grade: 7',
-        '    extends: a-role',
-        '    remove: [gone]',
-        '',
-      ].join('\n'),
-    );
-    const { ds } = await loadPaths([data], process.cwd());
-    const result = importPages([{ file: 'fam-one.md', text: familyMarkdown(ds, ds.families[0]) }]);
+    const { result } = await exportThenImport([
+      'kind: family',
+      'id: fam-one',
+      'title: Fam One',
+      'roles:',
+      '  a-role:',
+      '    title: Developer',
+      '    grade: 6',
+      `    requirements: [{id: gone, text: ${JSON.stringify(removed)}}, Know it]`,
+      '  b-role:',
+      '    title: Senior Developer',
+      '    grade: 7',
+      '    extends: a-role',
+      '    remove: [gone]',
+      '',
+    ]);
     const back = result.families[0].family;
     expect(back.roles['b-role']).toEqual({ title: 'Senior Developer', level: 'Senior', grade: 7, extends: 'a-role', remove: ['gone'] });
     expect((back as Record<string, unknown>).external).toBeUndefined();
