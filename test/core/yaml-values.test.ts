@@ -64,6 +64,9 @@ const INSIDE: [string, string][] = [
   ['unicode', 'title: "Ingénieur·e 工程师 🚀"\nnote: ✓ done\n'],
   ['a long line with a short key', `summary: ${'word '.repeat(400)}\n`],
   ['indicator characters inside scalars', 'a: sales & support\nb: Why? Because\nd: 5 * 3 = 15!\ne: x&y\n'],
+  ['indicator characters where a line of a block scalar starts', 'a: |\n  *bold* text\n  & more\n  ! bang\nb: >\n  * bullet\n  ** strong **\n'],
+  ['indicator characters after a colon or a dash inside scalars', "a: '**Note:** *read* this'\nb: Note:*x*\nc: x - *y* - &z\nd: [x:*y, z-&w]\n"],
+  ['indicator characters on continuation lines of a plain scalar', 'summary: first line\n  *emphasis* on the second\n  & the third\n'],
   ['no trailing newline', 'a: b'],
 ];
 const OUTSIDE: [string, string][] = [
@@ -72,6 +75,13 @@ const OUTSIDE: [string, string][] = [
   ['alias in a flow sequence', 'a: &x 1\nb: [c,*x]\n'],
   ['tag on a line of its own', 'a:\n  !!str\n  1\n'],
   ['tag', 'a: !!str 1\n'],
+  ['local tag on a flow sequence', 'a: !x [1, 2]\n'],
+  ['anchor on a block mapping', 'a: &m\n  b: 1\nc: *m\n'],
+  ['anchor on an empty value', 'a: &x\nb: 1\n'],
+  ['anchor on the document', '&top\na: 1\n'],
+  ['alias as a key', 'a: &k key\n*k : v\n'],
+  ['alias inside its own anchor', 'a: &x [*x]\n'],
+  ['unknown alias', 'a: *nowhere\n'],
   ['explicit key', '? a\n: b\n'],
   ['duplicate key', 'a: 1\na: 2\n'],
   ['tab', 'a:\n\t- b\n'],

@@ -1,14 +1,15 @@
 /**
- * The values-only path of YAML loading, for `lint`: js-yaml 4 with a listener that only watches
- * multi-line quoted scalars and flow collections (no positions are kept), its plain scalars
+ * The values-only path of YAML loading, for `lint`: js-yaml 4 with a listener that only looks at the
+ * first character of each node (a tag, an anchor, an alias) and at multi-line quoted scalars and flow
+ * collections (no positions are kept), its plain scalars
  * resolved with the YAML 1.2 core schema as the fast path resolves them (./fast.ts `resolvePlain`,
  * here as js-yaml's one implicit type, `plainNonString`). Where each value was written is found later, and only for a
  * file that has a finding (parse.ts, `positions: 'later'`): most files of a data set that lints clean
  * never need their positions.
  *
  * It takes a text only where the fast path would take it, or where both give the same values: a
- * text with a character that may start an anchor, an alias, a tag or an explicit key (`& * ! ?`
- * where a node may start), a keep-chomping block scalar header, a document marker (`---`, `...`) at the start of a
+ * text with a node that starts with a tag, an anchor or an alias (`! & *`, seen by the listener), a `?`
+ * where a node may start (an explicit key), a keep-chomping block scalar header, a document marker (`---`, `...`) at the start of a
  * line, a key over 100 characters on a line over 1,000, or anything the fast path refuses before
  * parsing (a tab, CR, BOM or directive), a quoted scalar or flow collection continued on a line indented
  * no further than its first (as the fast path) returns `undefined`, as does any js-yaml error and a document that is not a
@@ -38,6 +39,8 @@ function coreSchema(lib: JsYaml): unknown {
 const LONG_LINE = 1000;
 /** Thrown from the listener to leave this path. */
 const UNINDENTED = new Error('a quoted scalar or flow collection continued unindented');
+/** Thrown from the listener to leave this path. */
+const PROPERTIES = new Error('a tag, an anchor or an alias');
 /** Characters after which (and spaces) a node may start: line break, `:`, `-`, `[`, `{`, `,`, `?`. */
 const NODE_START = new Set([0x0a, 0x3a, 0x2d, 0x5b, 0x7b, 0x2c, 0x3f]);
 
@@ -48,15 +51,13 @@ const NODE_START = new Set([0x0a, 0x3a, 0x2d, 0x5b, 0x7b, 0x2c, 0x3f]);
  */
 function outside(text: string): boolean | 'long' {
   if (refusedBeforeParsing(text) || text.indexOf('\n---') !== -1 || text.indexOf('\n...') !== -1) return true;
-  // `&`, `*`, `!` and `?` start an anchor, an alias, a tag or an explicit key only where a node
-  // starts: at the start of a line or after `:`, `-`, `[`, `{`, `,` or `?` (and spaces). Inside a
-  // scalar ("sales & support", "Why?") they are text.
-  for (const c of ['&', '*', '!', '?']) {
-    for (let i = text.indexOf(c); i !== -1; i = text.indexOf(c, i + 1)) {
-      let j = i - 1;
-      while (j >= 0 && text.charCodeAt(j) === 0x20) j--;
-      if (j < 0 || NODE_START.has(text.charCodeAt(j))) return true;
-    }
+  // `?` starts an explicit key only where a node starts: at the start of a line or after `:`, `-`,
+  // `[`, `{`, `,` or `?` (and spaces). Inside a scalar ("Why?") it is text. (An anchor, an alias or
+  // a tag is found by the listener, at the node it starts.)
+  for (let i = text.indexOf('?'); i !== -1; i = text.indexOf('?', i + 1)) {
+    let j = i - 1;
+    while (j >= 0 && text.charCodeAt(j) === 0x20) j--;
+    if (j < 0 || NODE_START.has(text.charCodeAt(j))) return true;
   }
   if (text.startsWith('---') || text.startsWith('...')) return true;
   // A block scalar header that keeps its trailing lines: `|+`, `>2+`, `|+2`.
@@ -103,9 +104,12 @@ export function parseValues(jsyaml: JsYaml, text: string, maxDepth: number): Rec
       return;
     }
     const open = opens[--depth];
-    if (state.kind === null) return;
     const start = skipSeparation(text, open);
     const c = text.charCodeAt(start);
+    // A node that starts with `!`, `&` or `*` has a tag or an anchor, or is an alias: the fast path's
+    // (as there). js-yaml reads a node's properties first, right where it opens.
+    if (c === 0x21 || c === 0x26 || c === 0x2a) throw PROPERTIES;
+    if (state.kind === null) return;
     if ((c === 0x22 || c === 0x27 || c === 0x7b || c === 0x5b) && continuesUnindented(text, start, state.position)) throw UNINDENTED;
   };
   try {
