@@ -64,27 +64,39 @@ export function setOwn(obj: Record<string, unknown>, key: string, value: unknown
 
 /** Maps offsets to 1-based line/column. Built from the line starts of the text, once per file. */
 export class LineIndex {
-  /** Offset of each line's first character (an Int32Array: half the memory of an array of numbers). */
-  private readonly starts: Int32Array;
+  /**
+   * Offset of each line's first character (an Int32Array: half the memory of an array of numbers),
+   * counted on first use: `lint` never asks for most files' lines.
+   */
+  #starts: Int32Array | undefined;
+  #text: string | undefined;
   constructor(text: string) {
+    this.#text = text;
+  }
+  private get starts(): Int32Array {
+    if (this.#starts) return this.#starts;
+    const text = this.#text!;
     let n = 1;
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-    this.starts = new Int32Array(n);
+    const starts = new Int32Array(n);
     n = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts[n++] = i + 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
+    this.#text = undefined;
+    return (this.#starts = starts);
   }
   get lineCount(): number {
     return this.starts.length;
   }
   position(offset: number): { line: number; column: number } {
+    const starts = this.starts;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
+      if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
   }
   range(start: number, end: number): Range {
     const a = this.position(start);
