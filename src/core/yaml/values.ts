@@ -1,9 +1,9 @@
 /**
  * The values-only path of YAML loading, for `lint`: js-yaml 4 with a listener that only looks at the
  * first character of each node (a tag, an anchor, an alias) and at multi-line quoted scalars and flow
- * collections (no positions are kept), its plain scalars
- * resolved with the YAML 1.2 core schema as the fast path resolves them (./fast.ts `resolvePlain`,
- * here as js-yaml's one implicit type, `plainNonString`). Where each value was written is found later, and only for a
+ * collections (no positions are kept). Plain scalars are read as strings (js-yaml's failsafe schema)
+ * and resolved in the listener with the YAML 1.2 core schema, as the fast path resolves them
+ * (./fast.ts `plainNonString`). Where each value was written is found later, and only for a
  * file that has a finding (parse.ts, `positions: 'later'`): most files of a data set that lints clean
  * never need their positions.
  *
@@ -19,22 +19,6 @@
 import { continuesUnindented, plainNonString, refusedBeforeParsing, skipSeparation, STRING } from './fast.js';
 
 type JsYaml = typeof import('js-yaml');
-
-let schemaFor: { lib: JsYaml; schema: unknown } | undefined;
-
-/** js-yaml's failsafe schema with one implicit type: plain scalars as the core schema reads them. */
-function coreSchema(lib: JsYaml): unknown {
-  if (schemaFor?.lib === lib) return schemaFor.schema;
-  const core = new lib.Type('tag:yaml.org,2002:ladder-core', {
-    kind: 'scalar',
-    // A plain scalar that is not a string under the core schema (null, a boolean, a number).
-    resolve: (s: string) => plainNonString(s) !== STRING,
-    construct: (s: string) => plainNonString(s),
-  });
-  const schema = lib.FAILSAFE_SCHEMA.extend({ implicit: [core] });
-  schemaFor = { lib, schema };
-  return schema;
-}
 
 const LONG_LINE = 1000;
 /** Thrown from the listener to leave this path. */
@@ -98,7 +82,7 @@ export function parseValues(jsyaml: JsYaml, text: string, maxDepth: number): Rec
   // path's check (and the full pipeline), as there.
   const opens = new Int32Array(maxDepth + 4);
   let depth = 0;
-  const listener = (event: string, state: { position: number; kind: string | null }) => {
+  const listener = (event: string, state: { position: number; kind: string | null; result: unknown }) => {
     if (event === 'open') {
       opens[depth++] = state.position;
       return;
@@ -109,13 +93,21 @@ export function parseValues(jsyaml: JsYaml, text: string, maxDepth: number): Rec
     // A node that starts with `!`, `&` or `*` has a tag or an anchor, or is an alias: the fast path's
     // (as there). js-yaml reads a node's properties first, right where it opens.
     if (c === 0x21 || c === 0x26 || c === 0x2a) throw PROPERTIES;
-    if (state.kind === null) return;
-    if ((c === 0x22 || c === 0x27 || c === 0x7b || c === 0x5b) && continuesUnindented(text, start, state.position)) throw UNINDENTED;
+    const kind = state.kind;
+    if (kind === null) return;
+    if (c === 0x22 || c === 0x27 || c === 0x7b || c === 0x5b) {
+      if (continuesUnindented(text, start, state.position)) throw UNINDENTED;
+    } else if (kind === 'scalar' && c !== 0x7c && c !== 0x3e) {
+      // A plain scalar, read as a string (the failsafe schema): resolved here as the core schema
+      // reads it, before js-yaml stores it (a key too: `1: one` is the key "1", as for `yaml`).
+      const v = plainNonString(state.result as string);
+      if (v !== STRING) state.result = v;
+    }
   };
   try {
     // js-yaml counts depth as the fast path's listener does, one node later: past maxDepth + 1 it
     // throws exactly where the fast path reports "nested too deep".
-    value = jsyaml.load(text, { schema: coreSchema(jsyaml), maxDepth: maxDepth + 1, listener } as never);
+    value = jsyaml.load(text, { schema: jsyaml.FAILSAFE_SCHEMA, maxDepth: maxDepth + 1, listener } as never);
   } catch {
     return undefined;
   }
