@@ -59,8 +59,13 @@ export function parse(text: string, file: string, options: ParseOptions = {}): P
   const lines = new LineIndex(text);
   const disabled = scanDisableComments(text, lines);
   if (options.fast !== false && options.positions === 'later') {
-    const value = parseValues(jsYaml(), text, MAX_DEPTH);
-    if (value !== undefined) return { file, value, locator: Locator.later(lines, () => positionsOf(text)), findings: [], syntax: [], disabled };
+    const kept: { text?: string } = {};
+    const value = parseValues(jsYaml(), text, MAX_DEPTH, kept);
+    if (value !== undefined) {
+      // js-yaml's copy of the text, which the values' strings keep anyway, rather than a second one.
+      const same = kept.text ?? text;
+      return { file, value, locator: Locator.later(new LineIndex(same), () => positionsOf(same)), findings: [], syntax: [], disabled };
+    }
   }
   if (options.fast !== false) {
     const fast = parseFast(jsYaml(), text, MAX_DEPTH);

@@ -72,8 +72,13 @@ function hasLongKey(value: unknown, depth = 0): boolean {
   return false;
 }
 
-/** The values of `text` (a mapping), or `undefined` when the fast path or the full pipeline must read it. */
-export function parseValues(jsyaml: JsYaml, text: string, maxDepth: number): Record<string, unknown> | undefined {
+/**
+ * The values of `text` (a mapping), or `undefined` when the fast path or the full pipeline must read it.
+ * `keep.text` is then set to js-yaml's own copy of the text (it parses `text` with a NUL added, a
+ * new string), which the values' longer strings are slices of: a caller that keeps that copy rather
+ * than `text` keeps one copy of each file, not two.
+ */
+export function parseValues(jsyaml: JsYaml, text: string, maxDepth: number, keep?: { text?: string }): Record<string, unknown> | undefined {
   const out = outside(text);
   if (out === true) return undefined;
   let value: unknown;
@@ -82,8 +87,10 @@ export function parseValues(jsyaml: JsYaml, text: string, maxDepth: number): Rec
   // path's check (and the full pipeline), as there.
   const opens = new Int32Array(maxDepth + 4);
   let depth = 0;
-  const listener = (event: string, state: { position: number; kind: string | null; result: unknown }) => {
+  let input: string | undefined;
+  const listener = (event: string, state: { position: number; kind: string | null; result: unknown; input: string }) => {
     if (event === 'open') {
+      if (depth === 0) input ??= state.input;
       opens[depth++] = state.position;
       return;
     }
@@ -112,5 +119,8 @@ export function parseValues(jsyaml: JsYaml, text: string, maxDepth: number): Rec
     return undefined;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  return out === 'long' && hasLongKey(value) ? undefined : (value as Record<string, unknown>);
+  if (out === 'long' && hasLongKey(value)) return undefined;
+  // js-yaml's copy is the text, with a line break added if it had none and the NUL.
+  if (keep && input !== undefined) keep.text = input.slice(0, text.length);
+  return value as Record<string, unknown>;
 }
