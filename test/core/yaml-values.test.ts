@@ -182,4 +182,13 @@ describe('lint with positions worked out later', () => {
     expect(found).toContain('unresolved-reference 12:14');
     expect(f.locator.pending).toBe(false);
   });
+
+  test('a finding on the last line of a file without a final line break is located there', async () => {
+    // js-yaml reads such a text with a line break added: positions come from its copy of the text.
+    const schemas = await loadSchemaSupport();
+    const text = 'kind: family\nid: demo\ntitle: Demo\nroles:\n  r:\n    title: R\n    grade: 6\n    extends: missing';
+    const f = loadFile({ file: 'demo.yaml', text }, schemas, undefined, { positions: 'later' });
+    const found = runLint([f], buildDataSet([f])).map((x) => `${x.ruleId} ${x.line}:${x.column}-${x.endLine}:${x.endColumn}`);
+    expect(found).toEqual(['unresolved-reference 8:14-8:21']);
+  });
 });
