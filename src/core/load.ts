@@ -48,14 +48,26 @@ export interface SourceInput {
 /** Parses and schema-checks one file. `expect` restricts the kind (a `--profile` must be a profile). */
 /** A file that could not be read, as a loaded file with one `yaml-syntax` finding giving the reason. */
 export function unreadableFile(file: string, reason: string): LoadedFile {
+  const f = loadedFile({ file, value: null, locator: new Locator(null, new Map(), new LineIndex('')), findings: [], syntax: [] }, false);
+  f.findings.push({ ruleId: 'yaml-syntax', messageId: 'unreadable', data: { reason }, file, path: [] });
+  return f;
+}
+
+/**
+ * A loaded file from what was parsed, with no finding yet. Every loaded file is made here, with its
+ * fields in one order, so that they all share one shape: code that reads many files stays
+ * monomorphic (a spread of the parsed source made a shape per file).
+ */
+function loadedFile(parsed: ParsedSource, valid: boolean): LoadedFile {
   return {
-    file,
-    value: null,
-    locator: new Locator(null, new Map(), new LineIndex('')),
-    syntax: [],
+    file: parsed.file,
+    value: parsed.value,
+    locator: parsed.locator,
+    syntax: parsed.syntax,
+    disabled: parsed.disabled,
     kind: null,
-    valid: false,
-    findings: [{ ruleId: 'yaml-syntax', messageId: 'unreadable', data: { reason }, file, path: [] }],
+    valid,
+    findings: [],
   };
 }
 
@@ -83,12 +95,12 @@ export function loadFile(input: SourceInput, schemas: SchemaSupport, expect?: Ki
         findings: [],
         syntax: [{ start: at, end: at, messageId: decoded.messageId }],
       };
-      return { ...parsed, kind: null, valid: false, findings: [] };
+      return loadedFile(parsed, false);
     }
     text = decoded.text;
   }
   const parsed = parse(text, input.file, { positions: options.positions });
-  const loaded: LoadedFile = { ...parsed, kind: null, valid: parsed.syntax.length === 0, findings: [] };
+  const loaded = loadedFile(parsed, parsed.syntax.length === 0);
   if (!loaded.valid) return loaded;
 
   const value = parsed.value;
@@ -248,7 +260,12 @@ type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-const own = (o: Obj): [string, unknown][] => Object.keys(o).map((k) => [k, o[k]]);
+/** A mapping's entries; built with `push` (V8's optimised `map` makes arrays of another kind, see near-duplicate-title). */
+const own = (o: Obj): [string, unknown][] => {
+  const out: [string, unknown][] = [];
+  for (const k of Object.keys(o)) out.push([k, o[k]]);
+  return out;
+};
 
 /**
  * The line of entry `i` of `raw` (a list of the file's value) at `p`; 0 for a file loaded with

@@ -51,14 +51,15 @@ export function fromSnapshot(name: string, snap: Snapshot): LoadedFile {
     if (o) map.set(node, { ...o });
   });
   const lines = new LineIndex(snap.text);
+  // The fields in the order of every other loaded file (core/load.ts `loadedFile`): one shape for all.
   return {
     file: name,
     value: snap.value,
     locator: new Locator(snap.value, map, lines, Int32Array.from(snap.pool)),
-    findings: [],
     syntax: [],
     disabled: scanDisableComments(snap.text, lines),
     kind: snap.kind,
     valid: true,
+    findings: [],
   };
 }
