@@ -90,11 +90,8 @@ export function refusedBeforeParsing(text: string): boolean {
  * starts on (blank lines aside). Linear in the node's length.
  */
 export function continuesUnindented(text: string, start: number, end: number): boolean {
-  // Only within the node: a scan to the next line break could run to the end of a long line for each
-  // of its many quoted scalars (`[ "a", "b", … ]` on one line), which is quadratic.
-  let lf = start;
-  while (lf < end && text.charCodeAt(lf) !== LF) lf++;
-  if (lf >= end) return false;
+  const lf = nextLineBreak(text, start);
+  if (lf === -1 || lf >= end) return false;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   let indent = 0;
   while (text.charCodeAt(lineStart + indent) === SPACE) indent++;
@@ -107,6 +104,23 @@ export function continuesUnindented(text: string, start: number, end: number): b
     while (i < end && text.charCodeAt(i) !== LF) i++;
   }
   return false;
+}
+
+/**
+ * The last line break found, and from where: a node on the same line as the previous one reuses it.
+ * So the many quoted scalars of one long line (`[ "a", "b", … ]`) search it once, not once each
+ * (which would be quadratic), and `indexOf` searches faster than a loop over the characters.
+ */
+const lastBreak = { text: '', from: 0, at: -1 };
+
+/** The offset of the first line break at or after `from` (-1: none). */
+function nextLineBreak(text: string, from: number): number {
+  const b = lastBreak;
+  if (b.text === text && b.from <= from && (from <= b.at || b.at === -1)) return b.at;
+  b.text = text;
+  b.from = from;
+  b.at = text.indexOf('\n', from);
+  return b.at;
 }
 
 const SCALAR = 0;
