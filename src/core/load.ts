@@ -32,10 +32,29 @@ export type Kind = (typeof KINDS)[number];
 
 export interface LoadedFile extends ParsedSource {
   kind: Kind | null;
+  /** What a family file declares, kept when its values are let go (see `releaseValues`); else null. */
+  declares: Declarations | null;
   /** The file's findings so far (`yaml-syntax`, `schema`), as paths. */
   findings: RawFinding[];
   /** False when YAML or schema errors make the content unsafe to use. */
   valid: boolean;
+}
+
+/** The ids a family file declares: its own (as written), its roles' and its external roles'. */
+export interface Declarations {
+  id: unknown;
+  roles: string[];
+  external: string[];
+}
+
+/** What a family document declares (see Declarations). */
+export function declarationsOf(value: unknown): Declarations {
+  const v = obj(value) ?? {};
+  const keys = (x: unknown) => {
+    const o = obj(x);
+    return o ? Object.keys(o) : [];
+  };
+  return { id: v.id, roles: keys(v.roles), external: keys(v.external) };
 }
 
 export interface SourceInput {
@@ -66,6 +85,7 @@ function loadedFile(parsed: ParsedSource, valid: boolean): LoadedFile {
     syntax: parsed.syntax,
     disabled: parsed.disabled,
     kind: null,
+    declares: null,
     valid,
     findings: [],
   };
@@ -139,6 +159,7 @@ export function loadFile(input: SourceInput, schemas: SchemaSupport, expect?: Ki
     return loaded;
   }
   loaded.kind = kind as Kind;
+  if (kind === 'family') loaded.declares = declarationsOf(value);
   const errors = schemas.validate[kind as SchemaKind](value);
   if (errors) {
     pushAll(loaded.findings, schemaFindings(input.file, value, errors, schemas.knownKeys(kind as SchemaKind)));
@@ -198,7 +219,8 @@ export function locateOne(
     messageId: r.messageId,
     message: messageText(lookup, r.ruleId, r.messageId, r.data),
     pointer: toPointer(r.path),
-    subject: subjectOf(file.value, r.path),
+    // A file whose values were let go (releaseValues) has them again from its positions.
+    subject: subjectOf(file.value ?? file.locator.root, r.path),
   };
   if (r.data) finding.data = r.data;
   if (r.related?.length) {
@@ -254,6 +276,16 @@ const NO_SOURCE = new Locator(null, new Map(), new LineIndex(''));
 export function releaseSource(f: LoadedFile): void {
   f.value = null;
   f.locator = NO_SOURCE;
+}
+
+/**
+ * Lets go of a file's values once the data set has what it needs, keeping where things were written
+ * (`lint`, which parses with positions later): a finding's subject is then read from the values its
+ * positions are worked out with. Values that die as soon as their file is in the data set cost the
+ * garbage collector far less than values that live to the end of the run.
+ */
+export function releaseValues(f: LoadedFile): void {
+  if (f.locator.pending) f.value = null;
 }
 
 type Obj = Record<string, unknown>;

@@ -3,7 +3,7 @@
  * The bundled data set is snapshotted at build time; a command that reads it unchanged (its text is
  * compared in full) skips loading the YAML parser, parsing and schema validation.
  */
-import type { LoadedFile, Kind } from './load.js';
+import { declarationsOf, type LoadedFile, type Kind } from './load.js';
 import { LineIndex, Locator, isObject, scanDisableComments, type ContainerOffsets } from './yaml/index.js';
 
 export interface Snapshot {
@@ -59,6 +59,7 @@ export function fromSnapshot(name: string, snap: Snapshot): LoadedFile {
     syntax: [],
     disabled: scanDisableComments(snap.text, lines),
     kind: snap.kind,
+    declares: snap.kind === 'family' ? declarationsOf(snap.value) : null,
     valid: true,
     findings: [],
   };

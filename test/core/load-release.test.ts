@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPaths } from '../../src/io/data.js';
+import { runLint } from '../../src/core/lint/engine.js';
 import type { LoadedDataSet } from '../../src/core/load.js';
 import { DATA, ROOT } from '../helpers/run-cli.js';
 // @ts-expect-error plain JS script without types
@@ -51,6 +52,32 @@ describe('loading without keeping sources', () => {
       expect(released.files.map((f) => f.value)).toEqual(released.files.map(() => null));
     } finally {
       if (dir !== DATA) rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('loading for lint (positions later) lets go of values', () => {
+  test('the same findings, subjects included, as a load that keeps them; values gone until a finding needs them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ladder-release-lint-'));
+    try {
+      generate({ families: 30, out: dir });
+      writeFileSync(join(dir, 'broken.yaml'), 'kind: family\nid: broken\ntitle: Broken\nroles:\n  x-role:\n    titel: X\n');
+      // A second definition of a family id and of a role id, and a reference to a role of the broken file.
+      writeFileSync(
+        join(dir, 'again.yaml'),
+        'kind: family\nid: broken\ntitle: Again\nexternal:\n  x-role:\n    title: X\nroles:\n  x-role:\n    title: X again\n    grade: 6\n  y-role:\n    title: Y\n    grade: 7\n    extends: x-role\n    responsibilities:\n      - Ship work\n      - Ship work\n',
+      );
+      const kept = await loadPaths([dir], ROOT, { positions: 'now' });
+      const later = await loadPaths([dir], ROOT, { positions: 'later' });
+      const pending = later.files.filter((f) => f.locator.pending);
+      expect(pending.length).toBeGreaterThan(25);
+      expect(pending.map((f) => f.value)).toEqual(pending.map(() => null));
+      const findings = runLint(later.files, later.ds);
+      expect(new Set(findings.map((f) => f.ruleId))).toEqual(new Set(['schema', 'duplicate-id', 'duplicate-item', 'empty-role']));
+      expect(findings).toEqual(runLint(kept.files, kept.ds));
+      expect(findings.every((f) => f.subject !== '')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,5 +1,6 @@
 /** Iteration helpers shared by rules: every item list and every prose text of a family. */
 import { SECTIONS, type DataSet, type FamilyDef, type ItemDef, type Path, type Section } from '../model.js';
+import type { Declarations } from '../load.js';
 
 export interface ItemList {
   file: string;
@@ -75,12 +76,12 @@ export function textPath(item: ItemDef): Path {
  * Role and family ids declared by every family file, valid or not: a reference to a role of a file
  * with a schema error is not also reported as unresolved.
  */
-export function declaredIds(files: readonly { kind: string | null; valid: boolean; value: unknown }[]): Set<string> {
+export function declaredIds(files: readonly { declares: Declarations | null }[]): Set<string> {
   const ids = new Set<string>();
   for (const f of files) {
-    if (f.kind !== 'family' || !isMap(f.value)) continue;
-    if (typeof f.value.id === 'string') ids.add(f.value.id);
-    if (isMap(f.value.roles)) for (const k of Object.keys(f.value.roles)) ids.add(k);
+    if (!f.declares) continue;
+    if (typeof f.declares.id === 'string') ids.add(f.declares.id);
+    for (const k of f.declares.roles) ids.add(k);
   }
   return ids;
 }

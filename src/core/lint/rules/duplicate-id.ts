@@ -1,7 +1,6 @@
 import { yaml } from '../example.js';
 import type { Path } from '../../model.js';
 import type { LintContext, Rule } from '../types.js';
-import { isMap } from '../walk.js';
 
 interface Definition {
   file: string;
@@ -88,16 +87,14 @@ export const rule: Rule = {
         related: [{ file: prev.file, path: prev.path, at: 'key', messageId: 'firstDefined', data: { what: prev.what } }],
       });
     };
-    const families = ctx.files.filter((f) => f.valid && f.kind === 'family' && isMap(f.value));
+    const families = ctx.files.filter((f) => f.valid && f.declares);
     for (const f of families) {
-      const v = f.value as Record<string, unknown>;
-      define(String(v.id), { file: f.file, path: ['id'], what: 'family' });
-      if (isMap(v.roles)) for (const rid of Object.keys(v.roles)) define(rid, { file: f.file, path: ['roles', rid], what: 'role' });
+      const d = f.declares!;
+      define(String(d.id), { file: f.file, path: ['id'], what: 'family' });
+      for (const rid of d.roles) define(rid, { file: f.file, path: ['roles', rid], what: 'role' });
     }
     for (const f of families) {
-      const ext = (f.value as Record<string, unknown>).external;
-      if (!isMap(ext)) continue;
-      for (const eid of Object.keys(ext)) {
+      for (const eid of f.declares!.external) {
         const prev = first.get(eid);
         if (!prev) continue;
         report({
