@@ -439,6 +439,9 @@ function foldedWords(t: Title): string[] {
   return out;
 }
 
+/** The hashes of one title's folded words while its keys are made (titles have at most MAX_WINDOW words here). */
+const TITLE_HASHES = new Int32Array(MAX_WINDOW);
+
 /** Tests compare the two scans: with this set, every text takes the exact one. */
 let exactOnly = false;
 export function useExactScanOnly(on: boolean): void {
@@ -466,7 +469,7 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
     lengths.add(k);
     const folded = foldedWords(t);
     for (const w of folded) windowWords.add(w);
-    const hashes = new Int32Array(k);
+    const hashes = TITLE_HASHES;
     for (let i = 0; i < k; i++) hashes[i] = hashOf(folded[i]);
     for (let miss = 0; miss < k; miss++) {
       const hashKey = keyHashOf(hashes, 0, k, miss, folded[miss].charCodeAt(0));
@@ -527,10 +530,11 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
   // words (400 times "Engineer") costs its length times the window lengths, not a power of it.
   const windowByHash = byHash(windowWords);
   const titleWordByHash = byHash(titleWordCount.keys());
-  const ownCounts = (own?: Title) => {
-    const counts = new Map<string, number>();
-    if (own) for (const w of own.words) counts.set(w.lower, (counts.get(w.lower) ?? 0) + 1);
-    return counts;
+  /** How many times a title word is a word of `own` (the title being scanned, if any): a short loop, no map per title. */
+  const ownCount = (own: Title | undefined, word: string) => {
+    let n = 0;
+    if (own) for (const w of own.words) if (w.lower === word) n++;
+    return n;
   };
   /** Whether a window's best title so far should give way to `title` (the longest, then the first). */
   const better = (prev: Hit | undefined, title: Title, k: number) =>
@@ -572,13 +576,12 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
     for (let i = first; i < n; i++) run[i + 1] = titleWord[i] ? run[i] + 1 : 0;
     after[n] = 0;
     for (let i = n - 1; i >= first; i--) after[i] = titleWord[i] ? after[i + 1] + 1 : 0;
-    let ownCount: Map<string, number> | undefined;
     let hits: Map<number, Hit> | undefined;
     for (let miss = first === 0 ? 0 : first - 1; miss < n; miss++) {
       if (!(miss > 0 && titleWord[miss - 1]) && !titleWord[miss + 1]) continue;
       if (ends[miss] - starts[miss] < 4) continue;
       const asTitleWord = (kinds[miss] & TITLE_SLOT) !== 0 ? findWord(raw, miss, titleWordByHash) : undefined;
-      if (asTitleWord !== undefined && titleWordCount.get(asTitleWord)! - ((ownCount ??= ownCounts(own)).get(asTitleWord) ?? 0) > 0) continue;
+      if (asTitleWord !== undefined && titleWordCount.get(asTitleWord)! - ownCount(own, asTitleWord) > 0) continue;
       const left = miss >= first ? run[miss] : 0;
       // The word's first letter, lower-cased (its characters are ASCII here).
       let firstLetter = raw.charCodeAt(starts[miss]);
@@ -649,7 +652,6 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
     // after[i]: how many title words in a row start at i.
     const after = new Int32Array(n + 1);
     for (let i = n - 1; i >= first; i--) after[i] = titleWord[i] ? after[i + 1] + 1 : 0;
-    const ownCount = ownCounts(own);
     // Best (longest) title per misspelt word of this text.
     const best = new Map<number, Hit>();
     for (let miss = 0; miss < n; miss++) {
@@ -657,7 +659,7 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
       const wrongFold = folded[miss];
       const wrongLower = lowerWords[miss];
       if (wrongFold.length < 4) continue;
-      if ((titleWordCount.get(wrongLower) ?? 0) - (ownCount.get(wrongLower) ?? 0) > 0) continue;
+      if ((titleWordCount.get(wrongLower) ?? 0) - ownCount(own, wrongLower) > 0) continue;
       // Only windows whose other words are all title words: at most `left` of them before the word and
       // `right` after it.
       const left = run[miss];
