@@ -7,6 +7,18 @@ export function pushAll<T>(target: T[], items: readonly T[]): T[] {
   return target;
 }
 
+/** The index of the last of the ascending `sorted` at or before `at` (0 when none is: `sorted[0]` is the floor). */
+export function lastAtOrBefore(sorted: ArrayLike<number>, at: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** The largest of `values` (or `empty` for none), without spreading them into `Math.max`. */
 export function maxOf(values: readonly number[], empty = -Infinity): number {
   if (values.length === 0) return empty;

@@ -6,6 +6,7 @@
  */
 import type { Range } from '../findings.js';
 import type { Path } from '../model.js';
+import { lastAtOrBefore } from '../arrays.js';
 
 /**
  * Offsets of one container's children, stored in the file's shared `pool` (one Int32Array per file:
@@ -89,14 +90,8 @@ export class LineIndex {
   }
   position(offset: number): { line: number; column: number } {
     const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1 };
+    const line = lastAtOrBefore(starts, offset);
+    return { line: line + 1, column: offset - starts[line] + 1 };
   }
   range(start: number, end: number): Range {
     const a = this.position(start);

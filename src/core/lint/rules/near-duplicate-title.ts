@@ -3,6 +3,7 @@ import { distance } from 'fastest-levenshtein';
 import type { FamilyDef, Path, RoleDef } from '../../model.js';
 import type { LintContext, Report, Rule } from '../types.js';
 import { forEachProse, prosePath, type Prose } from '../walk.js';
+import { lastAtOrBefore } from '../../arrays.js';
 
 interface Word {
   text: string;
@@ -415,18 +416,6 @@ function sameWords(text: string, start: number, title: Title, miss: number): boo
 
 /** A character that keeps a text out of the joined ASCII scan: a NUL, or anything beyond ASCII. */
 const NOT_JOINABLE = /[^\x01-\x7f]/;
-
-/** The index of the last of the ascending `starts` at or before `at`. */
-function lastAtOrBefore(starts: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 /**
  * A title's folded words. Arrays the rule reads in its loops are built with `push`, not `map`: V8's
