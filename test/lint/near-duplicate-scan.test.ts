@@ -112,6 +112,34 @@ function generatedFamily(seed: number): string {
 }
 
 describe('near-duplicate-title: the ASCII scan finds what the exact scan finds', () => {
+  test('at word and text boundaries, in the prose of a family joined into one text', () => {
+    const responsibilities = [
+      'Works with the Techincal Instructor daily.', // found
+      'Techincal Instructorship is another word.', // a title word inside a longer word: not found
+      'A Techincal XInstructor.',
+      'Ends with Techincal', // and the next text starts with the title word: a text ends between them
+      'Instructor leads.',
+      'The Senior Techincal Instructor.', // found, as the longer title
+      'Technical Instrcutor, then Technical Instructor.', // found
+      'Techincal  --  Instructor / Senior', // separators only between the words: found
+      'Techincalinstructor is one word.', // not found
+      'Reports to the Senior', // a text ends between a title word and the next text's mention
+      'Technical Instrcutor.', // found, as the shorter title
+    ];
+    const family = `kind: family\nid: demo\ntitle: Demo\nresponsibilities:\n${responsibilities.map((r) => `  - ${JSON.stringify(r)}\n`).join('')}roles:\n  technical-instructor:\n    title: Technical Instructor\n    grade: 6\n  senior-technical-instructor:\n    title: Senior Technical Instructor\n    grade: 7\n`;
+    const files = load([['demo.yaml', family]]);
+    const misspelt = (line: number, written: string, title: string, role: string) =>
+      `demo.yaml:${line}:5 misspelt "${written}" looks like a misspelling of the role title "${title}" (${role})`;
+    expect(findingsOf(files, false)).toEqual([
+      misspelt(5, 'Techincal Instructor', 'Technical Instructor', 'technical-instructor'),
+      misspelt(10, 'Senior Techincal Instructor', 'Senior Technical Instructor', 'senior-technical-instructor'),
+      misspelt(11, 'Technical Instrcutor', 'Technical Instructor', 'technical-instructor'),
+      misspelt(12, 'Techincal Instructor', 'Technical Instructor', 'technical-instructor'),
+      misspelt(15, 'Technical Instrcutor', 'Technical Instructor', 'technical-instructor'),
+    ]);
+    expectSame(files, 5);
+  });
+
   test('on the bundled data and the rule fixtures', () => {
     expectSame(load(yamlIn(join(process.cwd(), 'data'))));
     const fixtures = join(process.cwd(), 'test', 'fixtures', 'lint', 'rules');
