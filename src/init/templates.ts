@@ -14,7 +14,10 @@ export interface InitFile {
 }
 
 export interface InitOptions {
-  /** `schemas/` of the installed ladder, relative to the target directory, with `/` (for editor validation). */
+  /**
+   * `schemas/` of the installed ladder relative to the target directory, with `/`, or the address of
+   * the published schemas (for editor validation; src/io/schemas.ts `schemaDirReference`).
+   */
   schemaDir: string;
   ci?: CiKind;
 }
@@ -23,7 +26,7 @@ export interface InitOptions {
 export const INIT_DATA_DIR = 'ladder';
 
 const schemaLine = (schemaDir: string, depth: number, kind: string) =>
-  `# yaml-language-server: $schema=${schemaDir.startsWith('/') ? '' : '../'.repeat(depth)}${schemaDir}/${kind}.schema.json\n`;
+  `# yaml-language-server: $schema=${/^[a-z]+:\/\//.test(schemaDir) || schemaDir.startsWith('/') ? '' : '../'.repeat(depth)}${schemaDir}/${kind}.schema.json\n`;
 
 export const FAMILY_YAML = `kind: family
 id: engineering

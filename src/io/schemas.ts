@@ -3,14 +3,47 @@
  * or, when running from sources, the schemas compiled with ajv at run time.
  */
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { keysAt, type SchemaError, type SchemaKind, type SchemaSupport, type Validate } from '../core/schema-errors.js';
 
 const KINDS: SchemaKind[] = ['family', 'skills', 'profile', 'config'];
 const here = dirname(fileURLToPath(import.meta.url));
 export const SCHEMA_DIR = join(here, '..', '..', 'schemas');
+
+/** The schemas of this version as published with the package on npm, served by unpkg (package.json read when asked). */
+export function publishedSchemaDir(): string {
+  const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+  return `https://unpkg.com/career-ladder-cli@${version}/schemas`;
+}
+
+/**
+ * The project a directory belongs to: the nearest directory upwards (itself included) with a `.git`,
+ * else the nearest with a `package.json`, else the directory itself. `dir` need not exist yet.
+ */
+export function projectRoot(dir: string, exists: (path: string) => boolean = existsSync): string {
+  for (const marker of ['.git', 'package.json']) {
+    for (let d = dir; ; d = dirname(d)) {
+      if (exists(join(d, marker))) return d;
+      if (dirname(d) === d) break;
+    }
+  }
+  return dir;
+}
+
+/**
+ * What a `# yaml-language-server: $schema=` line of a file written in `dir` names as the schema
+ * directory: the relative path to the installed schemas when ladder is installed inside the project
+ * of `dir` (a dev dependency, or ladder's own clone), which works in every clone of that project;
+ * otherwise (ladder run by npx from its cache, or installed globally) the published schemas' address,
+ * never a path of this machine. With `/` on every system.
+ */
+export function schemaDirReference(dir: string, schemaDir: string = SCHEMA_DIR, exists: (path: string) => boolean = existsSync): string {
+  const inRoot = relative(projectRoot(dir, exists), schemaDir);
+  if (inRoot === '..' || inRoot.startsWith(`..${sep}`) || isAbsolute(inRoot)) return publishedSchemaDir();
+  return relative(dir, schemaDir).split(sep).join('/') || '.';
+}
 
 type Compiled = ((v: unknown) => boolean) & { errors?: SchemaError[] | null };
 let cached: SchemaSupport | undefined;

@@ -1,9 +1,10 @@
 /** `ladder init`, `ladder skills`, `ladder profile` and `show --ids`: what a team needs to start writing. */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
+import { VERSION } from '../../src/cli/version.js';
 
 let tmp = '';
 beforeAll(() => {
@@ -26,10 +27,15 @@ describe('ladder init', () => {
       'ladder: wrote 5 files: team/.ladderrc.yaml, team/ladder/engineering.yaml, team/ladder/skills.yaml, team/profiles/example.yaml, team/.gitlab-ci.yml\nladder: next: cd team, edit ladder/engineering.yaml, then run `ladder lint` and `ladder show senior-engineer`\n',
     );
     expect(allFiles(dir)).toEqual(['.gitlab-ci.yml', '.ladderrc.yaml', 'ladder/engineering.yaml', 'ladder/skills.yaml', 'profiles/example.yaml']);
-    // The schema line of each YAML file points at a schema that exists.
-    for (const f of ['ladder/engineering.yaml', 'ladder/skills.yaml', 'profiles/example.yaml']) {
+    // The schema line of each YAML file: a temporary directory is no project ladder is installed in, so
+    // it names the published schema, not a path of this machine.
+    for (const [f, kind] of [
+      ['ladder/engineering.yaml', 'family'],
+      ['ladder/skills.yaml', 'skills'],
+      ['profiles/example.yaml', 'profile'],
+    ]) {
       const schema = /^# yaml-language-server: \$schema=(.+)$/m.exec(readFileSync(join(dir, f), 'utf8'))![1];
-      expect(existsSync(resolve(join(dir, f), '..', schema))).toBe(true);
+      expect(schema).toBe(`https://unpkg.com/career-ladder-cli@${VERSION}/schemas/${kind}.schema.json`);
     }
     const lint = await runCli(['lint', '--format', 'json'], { cwd: dir });
     expect({ code: lint.code, stderr: lint.stderr, findings: JSON.parse(lint.stdout) }).toEqual({ code: 0, stderr: '', findings: [] });
@@ -117,6 +123,12 @@ describe('ladder profile', () => {
   test('prints a valid profile naming every requirement of the role', async () => {
     const r = await runCli(['profile', 'senior-lab-curriculum-developer'], { cwd: tmp });
     expect(r.code).toBe(0);
+    // The schema line: outside any project ladder is installed in, the published schema; in ladder's
+    // own clone, its path from the working directory.
+    expect(r.stdout.split('\n')[0]).toBe(`# yaml-language-server: $schema=https://unpkg.com/career-ladder-cli@${VERSION}/schemas/profile.schema.json`);
+    expect((await runCli(['profile', 'senior-lab-curriculum-developer'])).stdout.split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=schemas/profile.schema.json',
+    );
     expect(r.stdout).toMatch(/^ {2}it-saas: 0 {2}# needs 7: 7\+ years/m);
     expect(r.stdout).toMatch(/^ {2}# terraform: awareness$/m);
     // A skill asked at a level is offered once, at the highest level asked.

@@ -1,9 +1,10 @@
 /** `ladder import` through `run`: stdout for one page, --out, --force, atomic all-or-nothing, errors. */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { runCli, FIXTURES, ROOT } from '../helpers/run-cli.js';
+import { VERSION } from '../../src/cli/version.js';
 
 const MESSY = join(FIXTURES, 'import', 'messy', 'index.html.md');
 const SALES = join(FIXTURES, 'import', 'sales');
@@ -32,9 +33,10 @@ describe('ladder import', () => {
     expect(readdirSync(out).sort()).toEqual(['sales-analytics-analyst-family.yaml', 'widget-operations.yaml']);
     const text = readFileSync(join(out, 'sales-analytics-analyst-family.yaml'), 'utf8');
     expect(text).toMatch(/participates in the \[Sales KPIs\]/);
-    // The schema comment is a working relative path from the written file.
+    // Written outside the project ladder is installed in (a temporary directory): the published
+    // schema's address, not a path of this machine.
     const schema = /^# yaml-language-server: \$schema=(.+)$/m.exec(text)![1];
-    expect(existsSync(resolve(out, schema))).toBe(true);
+    expect(schema).toBe(`https://unpkg.com/career-ladder-cli@${VERSION}/schemas/family.schema.json`);
     expect(r.stderr).toMatch(/ladder: wrote 2 families \(5 roles\) to /);
     // What was written lints with no errors.
     const lint = await runCli(['lint', out, '--format', 'json']);

@@ -45,8 +45,8 @@ export async function importPages(ctx: Context, pages: string[], opts: ImportOpt
   const inputs = await pageInputs(files, cwd);
 
   const outDir = into ?? (opts.out ? resolve(cwd, opts.out) : cwd);
-  const { SCHEMA_DIR } = await import('../../io/schemas.js');
-  const schemaPath = relative(outDir, join(SCHEMA_DIR, 'family.schema.json')).split(sep).join('/');
+  const { schemaDirReference } = await import('../../io/schemas.js');
+  const schemaPath = `${schemaDirReference(outDir)}/family.schema.json`;
   const sourceOf = (f: { file: string; family: Record<string, unknown> }) =>
     typeof f.family.source === 'string'
       ? f.family.source
