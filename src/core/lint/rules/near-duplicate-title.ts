@@ -268,10 +268,16 @@ const scratch = {
   ends: new Int32Array(256),
   hashes: new Int32Array(256),
   kinds: new Uint8Array(256),
+  /** The words whose hash's slot says they may be window words, in order: `windowish` of them. */
+  windowAt: new Int32Array(256),
   windowish: 0,
-  titleWord: new Uint8Array(257),
-  run: new Int32Array(257),
-  after: new Int32Array(257),
+  /** Of those, the title words (confirmed on the characters), and the runs they make (see fastScan). */
+  titleAt: new Int32Array(256),
+  runLeft: new Int32Array(256),
+  runRight: new Int32Array(256),
+  /** `tried[i] === scans`: word i was tried as a misspelling in the current scan. */
+  tried: new Int32Array(256),
+  scans: 0,
 };
 
 /**
@@ -372,7 +378,7 @@ function cutAscii(text: string): number {
       const slot = h & SLOT_MASK;
       const k = stamp[slot] === family ? kind[slot] : 0;
       kinds[n] = k;
-      windowish += k & WINDOW_SLOT;
+      if ((k & WINDOW_SLOT) !== 0) scratch.windowAt[windowish++] = n;
       n++;
       start = -1;
     }
@@ -388,7 +394,6 @@ function cutAscii(text: string): number {
     }
     if (pair) i++;
   }
-  if (n + 1 > scratch.titleWord.length) growScratch();
   scratch.windowish = windowish;
   return n;
 }
@@ -404,9 +409,12 @@ function growScratch(): void {
   scratch.ends = grown(scratch.ends, (n) => new Int32Array(n), size);
   scratch.hashes = grown(scratch.hashes, (n) => new Int32Array(n), size);
   scratch.kinds = grown(scratch.kinds, (n) => new Uint8Array(n), size);
-  scratch.titleWord = new Uint8Array(size + 1);
-  scratch.run = new Int32Array(size + 1);
-  scratch.after = new Int32Array(size + 1);
+  scratch.windowAt = grown(scratch.windowAt, (n) => new Int32Array(n), size);
+  // Written only once a text is cut: no need to keep what they hold.
+  scratch.titleAt = new Int32Array(size);
+  scratch.runLeft = new Int32Array(size);
+  scratch.runRight = new Int32Array(size);
+  scratch.tried = new Int32Array(size);
 }
 
 /** Whether word `i` of the text last cut, lower-cased, is `word`. */
@@ -569,33 +577,45 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
   const fastScan = (raw: string, atOf: (offset: number) => Prose | undefined, own: Title | undefined): boolean => {
     const n = cutAscii(raw);
     if (n < 0) return false;
-    if (scratch.windowish === 0) return true;
-    const { starts, ends, hashes, kinds } = scratch;
-    const titleWord = scratch.titleWord;
-    let first = -1;
-    for (let i = 0; i < n; i++) {
-      titleWord[i] = (kinds[i] & WINDOW_SLOT) !== 0 && findWord(i, windowByHash) !== undefined ? 1 : 0;
-      if (first === -1 && titleWord[i]) first = i;
+    const windowish = scratch.windowish;
+    if (windowish === 0) return true;
+    const { starts, ends, hashes, kinds, windowAt, titleAt, runLeft, runRight, tried } = scratch;
+    // The text's title words (its window words confirmed on the characters), in order. Only a word
+    // next to one can be misspelt, so the loops below go over these, not over every word.
+    let titleCount = 0;
+    for (let j = 0; j < windowish; j++) if (findWord(windowAt[j], windowByHash) !== undefined) titleAt[titleCount++] = windowAt[j];
+    if (titleCount === 0) return true;
+    // How many title words in a row end at titleAt[t] (runLeft) and start there (runRight).
+    for (let t = 0; t < titleCount; t++) runLeft[t] = t > 0 && titleAt[t - 1] === titleAt[t] - 1 ? runLeft[t - 1] + 1 : 1;
+    for (let t = titleCount - 1; t >= 0; t--) runRight[t] = t + 1 < titleCount && titleAt[t + 1] === titleAt[t] + 1 ? runRight[t + 1] + 1 : 1;
+    /** The index in titleAt of word `i` if it is a title word; `near` is the index of a title word at most two words from it. */
+    const titleIndex = (i: number, near: number) => {
+      for (let t = Math.max(0, near - 2); t <= near + 2 && t < titleCount; t++) if (titleAt[t] === i) return t;
+      return -1;
+    };
+    if (++scratch.scans === 0x3fffffff) {
+      tried.fill(0);
+      scratch.scans = 1;
     }
-    titleWord[n] = 0;
-    if (first === -1) return true;
-    const run = scratch.run;
-    const after = scratch.after;
-    run[first] = 0;
-    for (let i = first; i < n; i++) run[i + 1] = titleWord[i] ? run[i] + 1 : 0;
-    after[n] = 0;
-    for (let i = n - 1; i >= first; i--) after[i] = titleWord[i] ? after[i + 1] + 1 : 0;
+    const scanId = scratch.scans;
     let hits: Map<number, Hit> | undefined;
-    for (let miss = first === 0 ? 0 : first - 1; miss < n; miss++) {
-      if (!(miss > 0 && titleWord[miss - 1]) && !titleWord[miss + 1]) continue;
+    for (let c = 0; c < 2 * titleCount; c++) {
+      // The words before and after each title word, each tried once.
+      const near = c >> 1;
+      const miss = titleAt[near] + ((c & 1) === 0 ? -1 : 1);
+      if (miss < 0 || miss >= n || tried[miss] === scanId) continue;
+      tried[miss] = scanId;
       if (ends[miss] - starts[miss] < 4) continue;
       const asTitleWord = (kinds[miss] & TITLE_SLOT) !== 0 ? findWord(miss, titleWordByHash) : undefined;
       if (asTitleWord !== undefined && titleWordCount.get(asTitleWord)! - ownCount(own, asTitleWord) > 0) continue;
-      const left = miss >= first ? run[miss] : 0;
+      // The title words in a row just before the word, and just after it.
+      const before = titleIndex(miss - 1, near);
+      const after = titleIndex(miss + 1, near);
+      const left = before === -1 ? 0 : runLeft[before];
+      const right = after === -1 ? 0 : runRight[after];
       // The word's first letter, lower-cased (its characters are ASCII here).
       let firstLetter = units[starts[miss]];
       if (firstLetter >= 0x41 && firstLetter <= 0x5a) firstLetter |= 0x20;
-      const right = after[miss + 1];
       let wrong: string | undefined;
       for (const k of windowLengths) {
         if (k > left + right + 1) break;
