@@ -54,10 +54,15 @@ const SPACE = 0x20;
 const LF = 0x0a;
 const HASH = 0x23;
 
-/** Parses `text` with js-yaml and records positions; `undefined` when the full pipeline must. */
-export function parseFast(jsyaml: JsYaml, text: string, maxDepth: number): FastResult | TooDeep | undefined {
+/**
+ * Parses `text` with js-yaml and records positions; `undefined` when the full pipeline must.
+ * `copies: false` leaves the strings as js-yaml made them (slices that keep its copy of the text
+ * alive, see `own`): for values that live no longer than the text they are read with, such as the
+ * positions worked out for a finding (parse.ts `positionsOf`), where copying cost a fifth of the parse.
+ */
+export function parseFast(jsyaml: JsYaml, text: string, maxDepth: number, copies = true): FastResult | TooDeep | undefined {
   if (refusedBeforeParsing(text)) return undefined;
-  const b = new Builder(text, maxDepth);
+  const b = new Builder(text, maxDepth, copies ? own : same);
   let value: unknown;
   try {
     value = jsyaml.load(text, {
@@ -154,6 +159,8 @@ class Builder {
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
+    /** What a scalar's string is kept as: `own` (a flat copy) or `same`. */
+    private readonly keep: (s: string) => string,
   ) {}
 
   open(state: State): void {
@@ -192,7 +199,7 @@ class Builder {
         // A quoted scalar over several lines whose continuation line is not indented past its first
         // line is the full pipeline's: js-yaml accepts `title: "a` then `b"` at column 0, `yaml` refuses it.
         if (continuesUnindented(text, start, end)) throw BAIL;
-        state.result = own(state.result as string);
+        state.result = this.keep(state.result as string);
       } else if (c === 0x7c || c === 0x3e) {
         // A block scalar: keep chomping (`|+`) keeps trailing lines the two parsers count differently.
         for (let i = start + 1; i < text.length && text.charCodeAt(i) !== LF; i++) if (text.charCodeAt(i) === 0x2b) throw BAIL;
@@ -204,12 +211,13 @@ class Builder {
           if (prev < start || text.slice(prev + 1, end - 1).trim() !== '') break;
           end = prev + 1;
         }
-        state.result = own(state.result as string);
+        state.result = this.keep(state.result as string);
         this.push(SCALAR, start, end, end, state.result);
         return;
       } else {
         while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
-        state.result = resolvePlain(state.result as string);
+        const v = plainNonString(state.result as string);
+        state.result = v === STRING ? this.keep(state.result as string) : v;
       }
       this.push(SCALAR, start, end, lineEnd(text, end), state.result);
       return;
@@ -363,12 +371,6 @@ const HEX = /^0x[0-9a-fA-F]+$/;
 const INF_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 
-/** A plain scalar's value under the core schema; strings are returned as owned copies. */
-export function resolvePlain(s: string): unknown {
-  const v = plainNonString(s);
-  return v === STRING ? own(s) : v;
-}
-
 /** What `plainNonString` returns for a plain scalar that is a string. */
 export const STRING: unique symbol = Symbol('string');
 
@@ -405,6 +407,8 @@ export function plainNonString(s: string): unknown {
  * as any slice of it lives: a 9 KB file for one summary. A flat copy owns its characters, so the texts
  * can be freed once loaded (60 MB at 50,000 roles).
  */
+const same = (s: string) => s;
+
 function own(s: string): string {
   if (s.length <= 12) return s; // V8 copies short substrings anyway
   const copy = s[0] + s.slice(1);

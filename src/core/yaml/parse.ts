@@ -88,7 +88,8 @@ export function parse(text: string, file: string, options: ParseOptions = {}): P
 
 /** The positions of a text the values-only path read (so the fast path or the full pipeline reads it without error). */
 function positionsOf(text: string): Positions {
-  const fast = parseFast(jsYaml(), text, MAX_DEPTH);
+  // No copies of the strings: these values live as long as the text the locator keeps anyway.
+  const fast = parseFast(jsYaml(), text, MAX_DEPTH, false);
   if (fast && !('tooDeep' in fast)) return { root: fast.value, offsets: fast.offsets, pool: fast.pool };
   const full = parseFull(yaml(), text);
   return { root: full.value, offsets: full.offsets, pool: full.pool ?? new Int32Array(0) };
