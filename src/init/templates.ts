@@ -15,18 +15,17 @@ export interface InitFile {
 
 export interface InitOptions {
   /**
-   * `schemas/` of the installed ladder relative to the target directory, with `/`, or the address of
-   * the published schemas (for editor validation; src/io/schemas.ts `schemaDirReference`).
+   * What the schema line of a file in `dir` (a folder of the target directory) names as `schemas/`:
+   * a relative path with `/`, or the published schemas' address (src/io/schemas.ts `schemaDirReference`).
    */
-  schemaDir: string;
+  schemaDir: (dir: string) => string;
   ci?: CiKind;
 }
 
 /** The data directory the config points at, relative to the target directory. */
 export const INIT_DATA_DIR = 'ladder';
 
-const schemaLine = (schemaDir: string, depth: number, kind: string) =>
-  `# yaml-language-server: $schema=${/^[a-z]+:\/\//.test(schemaDir) || schemaDir.startsWith('/') ? '' : '../'.repeat(depth)}${schemaDir}/${kind}.schema.json\n`;
+const schemaLine = (schemaDir: string, kind: string) => `# yaml-language-server: $schema=${schemaDir}/${kind}.schema.json\n`;
 
 export const FAMILY_YAML = `kind: family
 id: engineering
@@ -164,9 +163,9 @@ jobs:
 export function initFiles(options: InitOptions): InitFile[] {
   const files: InitFile[] = [
     { path: '.ladderrc.yaml', text: CONFIG_YAML },
-    { path: `${INIT_DATA_DIR}/engineering.yaml`, text: schemaLine(options.schemaDir, 1, 'family') + FAMILY_YAML },
-    { path: `${INIT_DATA_DIR}/skills.yaml`, text: schemaLine(options.schemaDir, 1, 'skills') + SKILLS_YAML },
-    { path: 'profiles/example.yaml', text: schemaLine(options.schemaDir, 1, 'profile') + PROFILE_YAML },
+    { path: `${INIT_DATA_DIR}/engineering.yaml`, text: schemaLine(options.schemaDir(INIT_DATA_DIR), 'family') + FAMILY_YAML },
+    { path: `${INIT_DATA_DIR}/skills.yaml`, text: schemaLine(options.schemaDir(INIT_DATA_DIR), 'skills') + SKILLS_YAML },
+    { path: 'profiles/example.yaml', text: schemaLine(options.schemaDir('profiles'), 'profile') + PROFILE_YAML },
   ];
   if (options.ci === 'gitlab') files.push({ path: '.gitlab-ci.yml', text: GITLAB_CI });
   if (options.ci === 'github') files.push({ path: '.github/workflows/ladder.yml', text: GITHUB_CI });

@@ -12,9 +12,8 @@ const KINDS: SchemaKind[] = ['family', 'skills', 'profile', 'config'];
 const here = dirname(fileURLToPath(import.meta.url));
 export const SCHEMA_DIR = join(here, '..', '..', 'schemas');
 
-/** The schemas of this version as published with the package on npm, served by unpkg (package.json read when asked). */
-export function publishedSchemaDir(): string {
-  const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+/** The schemas of ladder `version` as published with the package on npm, served by unpkg. */
+export function publishedSchemaDir(version: string): string {
   return `https://unpkg.com/career-ladder-cli@${version}/schemas`;
 }
 
@@ -37,11 +36,11 @@ export function projectRoot(dir: string, exists: (path: string) => boolean = exi
  * directory: the relative path to the installed schemas when ladder is installed inside the project
  * of `dir` (a dev dependency, or ladder's own clone), which works in every clone of that project;
  * otherwise (ladder run by npx from its cache, or installed globally) the published schemas' address,
- * never a path of this machine. With `/` on every system.
+ * never a path of this machine. With `/` on every system. `version` is ladder's (src/cli/version.ts).
  */
-export function schemaDirReference(dir: string, schemaDir: string = SCHEMA_DIR, exists: (path: string) => boolean = existsSync): string {
+export function schemaDirReference(dir: string, version: string, schemaDir: string = SCHEMA_DIR, exists: (path: string) => boolean = existsSync): string {
   const inRoot = relative(projectRoot(dir, exists), schemaDir);
-  if (inRoot === '..' || inRoot.startsWith(`..${sep}`) || isAbsolute(inRoot)) return publishedSchemaDir();
+  if (inRoot === '..' || inRoot.startsWith(`..${sep}`) || isAbsolute(inRoot)) return publishedSchemaDir(version);
   return relative(dir, schemaDir).split(sep).join('/') || '.';
 }
 

@@ -19,26 +19,26 @@ describe('schemaDirReference', () => {
   test('ladder installed in the project (a dev dependency): the relative path, from a folder at any depth', () => {
     const exists = having(at('team', '.git'), at('team', 'package.json'));
     const schemas = at('team', 'node_modules', 'career-ladder-cli', 'schemas');
-    expect(schemaDirReference(at('team', 'ladder'), schemas, exists)).toBe('../node_modules/career-ladder-cli/schemas');
-    expect(schemaDirReference(at('team'), schemas, exists)).toBe('node_modules/career-ladder-cli/schemas');
-    expect(schemaDirReference(at('team', 'docs', 'ladder', 'sub'), schemas, exists)).toBe('../../../node_modules/career-ladder-cli/schemas');
+    expect(schemaDirReference(at('team', 'ladder'), VERSION, schemas, exists)).toBe('../node_modules/career-ladder-cli/schemas');
+    expect(schemaDirReference(at('team'), VERSION, schemas, exists)).toBe('node_modules/career-ladder-cli/schemas');
+    expect(schemaDirReference(at('team', 'docs', 'ladder', 'sub'), VERSION, schemas, exists)).toBe('../../../node_modules/career-ladder-cli/schemas');
   });
 
   test('a monorepo: installed at the root of the repository, written in a package with its own package.json', () => {
     const exists = having(at('mono', '.git'), at('mono', 'package.json'), at('mono', 'packages', 'hr', 'package.json'));
     const schemas = at('mono', 'node_modules', 'career-ladder-cli', 'schemas');
-    expect(schemaDirReference(at('mono', 'packages', 'hr', 'ladder'), schemas, exists)).toBe('../../../node_modules/career-ladder-cli/schemas');
+    expect(schemaDirReference(at('mono', 'packages', 'hr', 'ladder'), VERSION, schemas, exists)).toBe('../../../node_modules/career-ladder-cli/schemas');
   });
 
   test("ladder's own clone: its schemas/ folder", () => {
     const exists = having(at('src', 'ladder', '.git'));
-    expect(schemaDirReference(at('src', 'ladder', 'data'), at('src', 'ladder', 'schemas'), exists)).toBe('../schemas');
+    expect(schemaDirReference(at('src', 'ladder', 'data'), VERSION, at('src', 'ladder', 'schemas'), exists)).toBe('../schemas');
   });
 
   test('no repository yet: the folder itself, or the nearest package.json, is the project', () => {
     const schemas = at('new', 'node_modules', 'career-ladder-cli', 'schemas');
-    expect(schemaDirReference(at('new'), schemas, having())).toBe('node_modules/career-ladder-cli/schemas');
-    expect(schemaDirReference(at('new', 'ladder'), schemas, having(at('new', 'package.json')))).toBe('../node_modules/career-ladder-cli/schemas');
+    expect(schemaDirReference(at('new'), VERSION, schemas, having())).toBe('node_modules/career-ladder-cli/schemas');
+    expect(schemaDirReference(at('new', 'ladder'), VERSION, schemas, having(at('new', 'package.json')))).toBe('../node_modules/career-ladder-cli/schemas');
   });
 
   test("ladder outside the project (npx's cache, a global install): the published schemas, no machine path", () => {
@@ -48,9 +48,9 @@ describe('schemaDirReference', () => {
       at('usr', 'lib', 'node_modules', 'career-ladder-cli', 'schemas'),
       at('home', 'me', 'node_modules', 'career-ladder-cli', 'schemas'),
     ]) {
-      expect(schemaDirReference(at('home', 'me', 'team', 'ladder'), schemas, exists)).toBe(publishedSchemaDir());
+      expect(schemaDirReference(at('home', 'me', 'team', 'ladder'), VERSION, schemas, exists)).toBe(publishedSchemaDir(VERSION));
     }
-    expect(publishedSchemaDir()).toBe(`https://unpkg.com/career-ladder-cli@${VERSION}/schemas`);
+    expect(publishedSchemaDir(VERSION)).toBe(`https://unpkg.com/career-ladder-cli@${VERSION}/schemas`);
   });
 });
 

@@ -46,7 +46,8 @@ export async function importPages(ctx: Context, pages: string[], opts: ImportOpt
 
   const outDir = into ?? (opts.out ? resolve(cwd, opts.out) : cwd);
   const { schemaDirReference } = await import('../../io/schemas.js');
-  const schemaPath = `${schemaDirReference(outDir)}/family.schema.json`;
+  const { VERSION } = await import('../version.js');
+  const schemaPath = `${schemaDirReference(outDir, VERSION)}/family.schema.json`;
   const sourceOf = (f: { file: string; family: Record<string, unknown> }) =>
     typeof f.family.source === 'string'
       ? f.family.source

@@ -11,8 +11,8 @@ export async function init(ctx: Context, dir: string | undefined, opts: { ci?: s
   if (opts.ci !== undefined && !(CI_KINDS as readonly string[]).includes(opts.ci))
     throw new UsageError(`--ci takes ${CI_KINDS.join(' or ')}, got "${opts.ci}"`);
   const root = resolve(ctx.io.cwd, dir ?? '.');
-  const schemaDir = schemaDirReference(root);
-  const files = initFiles({ schemaDir, ci: opts.ci as (typeof CI_KINDS)[number] | undefined });
+  const { VERSION } = await import('../version.js');
+  const files = initFiles({ schemaDir: (d) => schemaDirReference(join(root, d), VERSION), ci: opts.ci as (typeof CI_KINDS)[number] | undefined });
   await writeNewFiles(root, files, ctx.io.cwd, { force: opts.force });
   const shown = files.map((f) => displayPath(join(root, f.path), ctx.io.cwd));
   const at = dir && displayPath(root, ctx.io.cwd) !== '.' ? `cd ${displayPath(root, ctx.io.cwd)}, ` : '';

@@ -14,7 +14,8 @@ export async function profile(ctx: Context, id: string): Promise<number> {
       `ladder: ${id} extends ${resolved.externalParent.id}, which is defined outside this data set; its requirements are not in the skeleton\n`,
     );
   // Relative to the working directory, where the skeleton is usually saved.
-  const schema = `${schemaDirReference(ctx.io.cwd)}/profile.schema.json`;
+  const { VERSION } = await import('../version.js');
+  const schema = `${schemaDirReference(ctx.io.cwd, VERSION)}/profile.schema.json`;
   ctx.io.stdout.write(profileSkeletonYaml(profileSkeleton(resolved, ds.vocabulary?.levels), schema));
   return 0;
 }
