@@ -647,11 +647,6 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
     return true;
   };
 
-  // A misspelt mention of a title of k >= 2 words is k words in a row: the misspelt one, which is no
-  // word of another title, and k - 1 title words. So only words that could be misspelt and stand next
-  // to a title word are tried, each in the windows (of the lengths titles have) where every other word
-  // is a title word. The words of a run of title words are counted once, so a title that repeats its
-  // words (400 times "Engineer") costs its length times the window lengths, not a power of it.
   /**
    * The scan for any text: words cut with Unicode classes, lower-cased and folded. Its window search
    * is fastScan's over strings; one search over both, through accessor functions, measured 30 % slower
