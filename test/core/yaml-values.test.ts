@@ -68,6 +68,7 @@ const INSIDE: [string, string][] = [
   ['indicator characters after a colon or a dash inside scalars', "a: '**Note:** *read* this'\nb: Note:*x*\nc: x - *y* - &z\nd: [x:*y, z-&w]\n"],
   ['indicator characters on continuation lines of a plain scalar', 'summary: first line\n  *emphasis* on the second\n  & the third\n'],
   ['no trailing newline', 'a: b'],
+  ['numbers, booleans and nulls as block sequence entries', 'a:\n  - 12\n  - true\n  - ~\n  - -1.5\n  - x\nb:\n  - null\n'],
 ];
 const OUTSIDE: [string, string][] = [
   ['anchor and alias', 'a: &x 1\nb: *x\n'],

@@ -104,10 +104,12 @@ export function parseValues(jsyaml: JsYaml, text: string, maxDepth: number, keep
     if (kind === null) return;
     if (c === 0x22 || c === 0x27 || c === 0x7b || c === 0x5b) {
       if (continuesUnindented(text, start, state.position)) throw UNINDENTED;
-    } else if (kind === 'scalar' && c !== 0x7c && c !== 0x3e) {
+    } else if (kind === 'scalar' && c !== 0x7c && c !== 0x3e && typeof state.result === 'string') {
       // A plain scalar, read as a string (the failsafe schema): resolved here as the core schema
-      // reads it, before js-yaml stores it (a key too: `1: one` is the key "1", as for `yaml`).
-      const v = plainNonString(state.result as string);
+      // reads it, before js-yaml stores it (a key too: `1: one` is the key "1", as for `yaml`). A
+      // list entry (`- 12`) closes twice: as the would-be key js-yaml tried, then as the entry, with
+      // the value already resolved.
+      const v = plainNonString(state.result);
       if (v !== STRING) state.result = v;
     }
   };
