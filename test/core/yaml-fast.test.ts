@@ -67,6 +67,8 @@ const INSIDE: [string, string][] = [
   ['document start marker with comment', '# c\n--- # x\nkind: family\n'],
   ['unicode', 'title: "Ingénieur·e 工程师 🚀"\nnote: ✓ done\n'],
   ['no trailing newline', 'a: b'],
+  // js-yaml reads each entry as a would-be key first: the entry closes twice, around the same collection.
+  ['a one-entry flow sequence as a block sequence entry', 'items:\n  - x\n  - [nested]\n  - [[deeper]]\n  - - [inner]\n  - {k: v}\n  - [a, b]\n'],
 ];
 // Outside the subset (or an error): left to the full pipeline.
 const OUTSIDE: [string, string][] = [

@@ -222,9 +222,12 @@ class Builder {
       this.push(SCALAR, start, end, lineEnd(text, end), state.result);
       return;
     }
+    const isMap = kind === 'mapping';
+    // js-yaml read a would-be key that no `:` followed, as for a scalar above: a list entry that is a
+    // flow collection (`- [x]`) closes again around the same collection, which is then this node.
+    if (children === 1 && this.kinds[mark] === (isMap ? MAP : SEQ) && this.starts[mark] === start) return;
     // So is a flow collection over several lines (`{title: x` then `, aliases: [y]}` at column 0).
     if ((c === 0x7b || c === 0x5b) && continuesUnindented(text, start, state.position)) throw BAIL;
-    const isMap = kind === 'mapping';
     const obj = state.result as object;
     const n = isMap ? children >> 1 : children;
     // A pair in a flow sequence (`[a: b]`) or a key without a value (`{a, b: c}`) leaves the counts apart.
