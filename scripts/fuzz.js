@@ -11,15 +11,26 @@
 // control character on stdout/stderr, every lint finding inside its file; that export → import never
 // creates a role, item or field the data did not have (mutations insert control characters, CR,
 // markdown block syntax and long whitespace runs into every text field); and that every file the
-// fast YAML path takes parses as the full pipeline parses it, and every file the values-only path
-// (lint's) takes reads to the same values. Prints how many cases ran and failed, and the shrunk counterexample.
+// fast YAML path takes parses as the full pipeline parses it, every file the values-only path
+// (lint's) takes reads to the same values, and lint's outline of it locates every path as the fast
+// path does. Prints how many cases ran and failed, and the shrunk counterexample.
 // Exit 0 when every case passed, 1 otherwise.
 import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { caseArb, commandsFor, compareYamlPaths, exportProblem, filesOf, rawControlProblem, violation, writeCaseFiles } from '../test/fuzz/fuzz-lib.js';
+import {
+  caseArb,
+  commandsFor,
+  compareOutline,
+  compareYamlPaths,
+  exportProblem,
+  filesOf,
+  rawControlProblem,
+  violation,
+  writeCaseFiles,
+} from '../test/fuzz/fuzz-lib.js';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -37,12 +48,15 @@ let yamlPaths;
 try {
   ({ run } = await import('../dist/cli/run.js'));
   ({ importPages } = await import('../dist/import/import-pages.js'));
-  const [{ parseFast }, { parse, MAX_DEPTH }, { parseValues }] = [
+  const [{ parseFast }, { parse, MAX_DEPTH }, { parseValues }, { Outline }, { Locator, LineIndex }, { subjectOf }] = [
     await import('../dist/core/yaml/fast.js'),
     await import('../dist/core/yaml/parse.js'),
     await import('../dist/core/yaml/values.js'),
+    await import('../dist/core/yaml/outline.js'),
+    await import('../dist/core/yaml/positions.js'),
+    await import('../dist/core/subject.js'),
   ];
-  yamlPaths = { jsYaml: createRequire(import.meta.url)('js-yaml'), parseFast, parse, maxDepth: MAX_DEPTH, parseValues };
+  yamlPaths = { jsYaml: createRequire(import.meta.url)('js-yaml'), parseFast, parse, maxDepth: MAX_DEPTH, parseValues, Outline, Locator, LineIndex, subjectOf };
 } catch {
   process.stderr.write('fuzz: dist/ is missing; run `npm run build` first\n');
   process.exit(2);
@@ -82,6 +96,8 @@ async function check(c) {
       return `${name}: the fast YAML path parses it differently from the full pipeline:\n  fast: ${r.fast.slice(0, 2000)}\n  full: ${r.full.slice(0, 2000)}`;
     if (r.values !== undefined && r.values !== r.fullValues)
       return `${name}: the values-only YAML path reads it differently from the full pipeline:\n  values: ${r.values.slice(0, 2000)}\n  full: ${r.fullValues.slice(0, 2000)}`;
+    const o = compareOutline(new TextDecoder().decode(bytes), yamlPaths);
+    if (o.problem) return `${name}: lint's outline locates it differently from the fast path: ${o.problem}`;
   }
   for (const argv of commandsFor(c)) {
     commands++;

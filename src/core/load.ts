@@ -219,8 +219,8 @@ export function locateOne(
     messageId: r.messageId,
     message: messageText(lookup, r.ruleId, r.messageId, r.data),
     pointer: toPointer(r.path),
-    // A file whose values were let go (releaseValues) has them again from its positions.
-    subject: subjectOf(file.value ?? file.locator.root, r.path),
+    // A file whose values were let go (releaseValues) has what the subject reads of them from its locator.
+    subject: subjectOf(file.value ?? file.locator.valuesAlong(r.path), r.path),
   };
   if (r.data) finding.data = r.data;
   if (r.related?.length) {

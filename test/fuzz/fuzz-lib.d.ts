@@ -31,6 +31,19 @@ export function compareYamlPaths(
     parseValues?: (jsYaml: never, text: string, maxDepth: number) => unknown;
   },
 ): { taken: boolean; fast?: string; full?: string; values?: string; fullValues?: string };
+export function compareOutline(
+  text: string,
+  modules: {
+    jsYaml: unknown;
+    parseValues: unknown;
+    parseFast: unknown;
+    Outline: unknown;
+    Locator: unknown;
+    LineIndex: unknown;
+    subjectOf: unknown;
+    maxDepth: number;
+  },
+): { outlined: boolean; unsure: number; paths: number; fastTakes?: boolean; problem?: string };
 export const HOSTILE_TEXTS: string[];
 export function roundTripProblem(original: Record<string, any>, imported: Record<string, any> | undefined): string | null;
 export function exportProblem(

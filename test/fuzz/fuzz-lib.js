@@ -525,6 +525,68 @@ export function compareYamlPaths(text, { jsYaml, parseFast, parse, maxDepth, par
   };
 }
 
+/**
+ * The outline of a text the values-only path took (src/core/yaml/outline.ts, how lint locates its
+ * findings without parsing again) against the fast path's positions of the same text: for every path
+ * into the values (and, under each collection, a key or an index that is not there), its key's and its
+ * value's offsets, and the subject of a finding there (src/core/subject.ts), must be the same.
+ * `outlined`: whether an outline was made; `unsure`: the paths it left to a second parse; `problem`:
+ * the first difference.
+ */
+export function compareOutline(text, { jsYaml, parseValues, parseFast, Outline, Locator, LineIndex, subjectOf, maxDepth }) {
+  const keep = {};
+  if (parseValues(jsYaml, text, maxDepth, keep) === undefined) return { outlined: false, unsure: 0, paths: 0 };
+  const outline = Outline.of(jsYaml, keep.text, keep.log);
+  const fast = parseFast(jsYaml, keep.text, maxDepth, false);
+  const fastTakes = fast !== undefined && !('tooDeep' in fast);
+  if (!outline) return { outlined: false, unsure: 0, paths: 0, fastTakes };
+  if (!fastTakes) return { outlined: true, unsure: 0, paths: 0, problem: 'the outline takes a text the fast path refuses' };
+  const locator = new Locator(fast.value, fast.offsets, new LineIndex(keep.text), fast.pool);
+  let unsure = 0;
+  let paths = 0;
+  const visit = (v, path) => {
+    paths++;
+    for (const at of ['key', 'value']) {
+      const a = outline.offsetsOf(path, at);
+      if (a === undefined) {
+        unsure++;
+        continue;
+      }
+      const b = locator.offsetsOf(path, at);
+      if (a[0] !== b[0] || a[1] !== b[1]) return `${JSON.stringify(path)} (${at}): the outline says ${a}, the fast path ${b}`;
+    }
+    const spine = outline.spine(path);
+    if (spine === undefined) unsure++;
+    else if (subjectOf(spine, path) !== subjectOf(fast.value, path))
+      return `${JSON.stringify(path)}: the outline's subject is ${JSON.stringify(subjectOf(spine, path))}, the fast path's ${JSON.stringify(subjectOf(fast.value, path))}`;
+    if (v === null || typeof v !== 'object') return null;
+    const entries = Array.isArray(v)
+      ? v.map((x, i) => [i, x]).concat([[v.length, undefined]])
+      : Object.keys(v)
+          .map((k) => [k, v[k]])
+          .concat([['not-a-key', undefined]]);
+    for (const [k, x] of entries) {
+      const problem =
+        x === undefined && !(Array.isArray(v) ? k < v.length : Object.prototype.hasOwnProperty.call(v, k))
+          ? visitMissing([...path, k])
+          : visit(x, [...path, k]);
+      if (problem) return problem;
+    }
+    return null;
+  };
+  const visitMissing = (path) => {
+    paths++;
+    const a = outline.offsetsOf(path, 'value');
+    const b = locator.offsetsOf(path, 'value');
+    if (a !== undefined && (a[0] !== b[0] || a[1] !== b[1])) return `${JSON.stringify(path)} (missing): the outline says ${a}, the fast path ${b}`;
+    const spine = outline.spine(path);
+    if (spine !== undefined && subjectOf(spine, path) !== subjectOf(fast.value, path)) return `${JSON.stringify(path)} (missing): the subjects differ`;
+    return null;
+  };
+  const problem = visit(fast.value, []);
+  return problem ? { outlined: true, unsure, paths, problem } : { outlined: true, unsure, paths };
+}
+
 /** A value written out with key order, NaN, infinities and -0 (what JSON loses). */
 function dumpValue(v) {
   if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);

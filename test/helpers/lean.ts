@@ -8,7 +8,11 @@ import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { parseFast } from '../../src/core/yaml/fast.js';
 import { MAX_DEPTH, parse } from '../../src/core/yaml/parse.js';
-import { caseArb, compareYamlPaths, filesOf } from '../fuzz/fuzz-lib.js';
+import { parseValues } from '../../src/core/yaml/values.js';
+import { Outline } from '../../src/core/yaml/outline.js';
+import { LineIndex, Locator } from '../../src/core/yaml/positions.js';
+import { subjectOf } from '../../src/core/subject.js';
+import { caseArb, compareOutline, compareYamlPaths, filesOf } from '../fuzz/fuzz-lib.js';
 
 const jsYaml = createRequire(import.meta.url)('js-yaml') as typeof import('js-yaml');
 
@@ -17,6 +21,16 @@ export function expectSameAsFullPipeline(text: string, label = 'text'): boolean 
   const r = compareYamlPaths(text, { jsYaml, parseFast: parseFast, parse: parse, maxDepth: MAX_DEPTH });
   if (r.taken && r.fast !== r.full) expect({ label, text, parsed: r.fast }).toEqual({ label, text, parsed: r.full });
   return r.taken;
+}
+
+/**
+ * Whether lint's outline (src/core/yaml/outline.ts) was made for the text, and how many paths it left
+ * to a second parse; fails the test where it locates a path or words a subject otherwise than the fast path.
+ */
+export function expectOutlineAsFast(text: string, label = 'text'): { outlined: boolean; unsure: number; paths: number; fastTakes?: boolean } {
+  const r = compareOutline(text, { jsYaml, parseValues, parseFast, Outline, Locator, LineIndex, subjectOf, maxDepth: MAX_DEPTH });
+  expect({ label, text, problem: r.problem }).toEqual({ label, text, problem: undefined });
+  return r;
 }
 
 /** `check` (true: the path under test took the text) on every file of 300 fuzzed cases: how many were taken or left. */

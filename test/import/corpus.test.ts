@@ -14,7 +14,7 @@ import { buildDataSet, loadFile } from '../../src/core/load.js';
 import { runLint } from '../../src/core/lint/engine.js';
 import { loadSchemaSupport } from '../../src/io/schemas.js';
 import { corpusPages } from '../helpers/corpus.js';
-import { expectSameAsFullPipeline } from '../helpers/lean.js';
+import { expectOutlineAsFast, expectSameAsFullPipeline } from '../helpers/lean.js';
 
 const PAGES = corpusPages('corpus test');
 const maybe = PAGES ? describe : describe.skip;
@@ -85,6 +85,16 @@ maybe('the GitLab corpus', () => {
       const text = familyYaml(f.family, null);
       expect([f.family.id, expectSameAsFullPipeline(text, f.family.id)]).toEqual([f.family.id, true]);
     }
+  });
+
+  test("every imported family is outlined for lint, every path located and every subject worded as the fast path's", () => {
+    let paths = 0;
+    for (const f of result.families) {
+      const r = expectOutlineAsFast(familyYaml(f.family, null), f.family.id);
+      expect([f.family.id, r.outlined, r.unsure]).toEqual([f.family.id, true, 0]);
+      paths += r.paths;
+    }
+    expect(paths).toBeGreaterThan(20000);
   });
 
   test('deterministic: the same pages give the same bytes', () => {

@@ -337,7 +337,7 @@ export function skipSeparation(text: string, i: number): number {
 }
 
 /** After a scalar's last character: the end of its line (after a trailing comment and the line break). */
-function lineEnd(text: string, i: number): number {
+export function lineEnd(text: string, i: number): number {
   while (text.charCodeAt(i) === SPACE) i++;
   if (text.charCodeAt(i) === HASH) {
     const nl = text.indexOf('\n', i);
@@ -347,7 +347,7 @@ function lineEnd(text: string, i: number): number {
 }
 
 /** Comment lines (and blank lines between them) right after a block collection, indented at least as far. */
-function commentLinesEnd(text: string, i: number, indent: number): number {
+export function commentLinesEnd(text: string, i: number, indent: number): number {
   let end = i;
   let j = i;
   for (;;) {

@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { parseFast } from './fast.js';
+import { Outline } from './outline.js';
 import { MAX_DEPTH, parseFull } from './full.js';
 import { LineIndex, Locator, type Positions } from './positions.js';
 import { parseValues } from './values.js';
@@ -47,9 +48,10 @@ export interface ParseOptions {
   /** false: the full pipeline only (tests compare the paths). */
   fast?: boolean;
   /**
-   * 'later': where values were written is worked out only when a path is first located (by parsing
-   * the text again, with positions), for files that are checked rather than shown (`lint`). Values
-   * and findings are the same either way.
+   * 'later': where values were written is worked out only when a path is located (from the log of
+   * the file's nodes, ./outline.ts, or, where that is not sure, by parsing the text again with
+   * positions), for files that are checked rather than shown (`lint`). Values and findings are the
+   * same either way.
    */
   positions?: 'now' | 'later';
 }
@@ -59,12 +61,14 @@ export function parse(text: string, file: string, options: ParseOptions = {}): P
   const lines = new LineIndex(text);
   const disabled = scanDisableComments(text, lines);
   if (options.fast !== false && options.positions === 'later') {
-    const kept: { text?: string } = {};
+    const kept: { text?: string; log?: Int32Array } = {};
     const value = parseValues(jsYaml(), text, MAX_DEPTH, kept);
     if (value !== undefined) {
       // js-yaml's copy of the text, which the values' strings keep anyway, rather than a second one.
       const same = kept.text ?? text;
-      return { file, value, locator: Locator.later(new LineIndex(same), () => positionsOf(same)), findings: [], syntax: [], disabled };
+      const log = kept.log;
+      const outline = log && (() => Outline.of(jsYaml(), same, log));
+      return { file, value, locator: Locator.later(new LineIndex(same), () => positionsOf(same), outline), findings: [], syntax: [], disabled };
     }
   }
   if (options.fast !== false) {

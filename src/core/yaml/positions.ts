@@ -107,12 +107,23 @@ export interface Positions {
   pool: Int32Array;
 }
 
+/**
+ * What a Locator whose positions are still to be worked out can answer from (./outline.ts): a path's
+ * offsets, and the values `subjectOf` reads along it; `undefined` where it is not sure.
+ */
+export interface PathOutline {
+  offsetsOf(path: Path, at: 'key' | 'value'): [number, number] | undefined;
+  spine(path: Path): unknown;
+}
+
 /** Finds where a path of a loaded document was written. */
 export class Locator {
   #root: unknown;
   #offsets: Map<object, ContainerOffsets>;
   #pool: Int32Array;
   #later: (() => Positions) | undefined;
+  /** Made on first use; null once it could not be made. */
+  #outline: (() => PathOutline | undefined) | PathOutline | null = null;
 
   constructor(
     root: unknown,
@@ -127,13 +138,31 @@ export class Locator {
 
   /**
    * A Locator whose positions are worked out on first use (by parsing the text again, with positions):
-   * for files whose paths are seldom located. It looks paths up in its own tree, so `entryLine`, which
-   * takes a container of the loaded value, finds nothing in it; use `line` with a path.
+   * for files whose paths are seldom located. With an `outline`, paths are located from it, and the
+   * text is parsed again only for a path it is not sure of. It looks paths up in its own tree, so
+   * `entryLine`, which takes a container of the loaded value, finds nothing in it; use `line` with a path.
    */
-  static later(lines: LineIndex, positions: () => Positions): Locator {
+  static later(lines: LineIndex, positions: () => Positions, outline?: () => PathOutline | undefined): Locator {
     const l = new Locator(null, new Map(), lines);
     l.#later = positions;
+    if (outline) l.#outline = outline;
     return l;
+  }
+
+  /** The outline, while the positions are still to be worked out and one can be made. */
+  #outlined(): PathOutline | null {
+    if (this.#later === undefined) return null;
+    if (typeof this.#outline === 'function') this.#outline = this.#outline() ?? null;
+    return this.#outline;
+  }
+
+  /**
+   * The parsed values, for `subjectOf` (../subject.ts) to read along `path`: while the positions are
+   * still to be worked out, only what it reads there, from the outline, where it can be read for sure.
+   */
+  valuesAlong(path: Path): unknown {
+    const spine = this.#outlined()?.spine(path);
+    return spine !== undefined ? spine : this.root;
   }
 
   /** Whether the positions are still to be worked out (see `later`). */
@@ -166,6 +195,8 @@ export class Locator {
 
   /** Offsets of `path` (its key or its value); falls back to the nearest ancestor that exists. */
   offsetsOf(path: Path, at: 'key' | 'value' = 'value'): [number, number] {
+    const outlined = this.#outlined()?.offsetsOf(path, at);
+    if (outlined) return outlined;
     let node: unknown = this.root;
     let best: [number, number] = [0, 0];
     const rootOffsets = isObject(node) ? this.offsets.get(node) : undefined;

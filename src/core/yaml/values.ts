@@ -17,6 +17,7 @@
  * test/core/yaml-fast.test.ts and `npm run fuzz` check that the values are the full pipeline's.
  */
 import { continuesUnindented, plainNonString, refusedBeforeParsing, skipSeparation, STRING } from './fast.js';
+import { closeCode } from './outline.js';
 
 type JsYaml = typeof import('js-yaml');
 
@@ -76,9 +77,11 @@ function hasLongKey(value: unknown, depth = 0): boolean {
  * The values of `text` (a mapping), or `undefined` when the fast path or the full pipeline must read it.
  * `keep.text` is then set to js-yaml's own copy of the text (it parses `text` with a NUL added, a
  * new string), which the values' longer strings are slices of: a caller that keeps that copy rather
- * than `text` keeps one copy of each file, not two.
+ * than `text` keeps one copy of each file, not two. And `keep.log` to the log of its nodes' opens
+ * and closes (./outline.ts `closeCode`), from which `Outline.of` works their positions out without
+ * parsing the text again: three numbers per node.
  */
-export function parseValues(jsyaml: JsYaml, text: string, maxDepth: number, keep?: { text?: string }): Record<string, unknown> | undefined {
+export function parseValues(jsyaml: JsYaml, text: string, maxDepth: number, keep?: { text?: string; log?: Int32Array }): Record<string, unknown> | undefined {
   const out = outside(text);
   if (out === true) return undefined;
   let value: unknown;
@@ -88,12 +91,18 @@ export function parseValues(jsyaml: JsYaml, text: string, maxDepth: number, keep
   const opens = new Int32Array(maxDepth + 4);
   let depth = 0;
   let input: string | undefined;
+  let log = logScratch;
+  let n = 0;
   const listener = (event: string, state: { position: number; kind: string | null; result: unknown; input: string }) => {
+    if (n + 2 >= log.length) log = logScratch = grown(log);
     if (event === 'open') {
       if (depth === 0) input ??= state.input;
       opens[depth++] = state.position;
+      log[n++] = -1 - state.position;
       return;
     }
+    log[n++] = state.position;
+    log[n++] = closeCode(state.kind, state.result);
     const open = opens[--depth];
     const start = skipSeparation(text, open);
     const c = text.charCodeAt(start);
@@ -124,5 +133,15 @@ export function parseValues(jsyaml: JsYaml, text: string, maxDepth: number, keep
   if (out === 'long' && hasLongKey(value)) return undefined;
   // js-yaml's copy is the text, with a line break added if it had none and the NUL.
   if (keep && input !== undefined) keep.text = input.slice(0, text.length);
+  if (keep) keep.log = log.slice(0, n);
   return value as Record<string, unknown>;
+}
+
+/** The log being written, reused from one text to the next (it only grows). */
+let logScratch = new Int32Array(4096);
+
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const g = new Int32Array(2 * a.length);
+  g.set(a);
+  return g;
 }
