@@ -97,6 +97,27 @@ describe('near-linear lint', () => {
     }
   });
 
+  test("a finding at the last key of one line's flow mapping, located from the outline (each key looked for a line break to the end of the line)", () => {
+    const text = (n: number) => family(`  a:\n    title: A\n    grade: 6\n    extra: {${Array.from({ length: n }, (_, i) => `k${i}: "v"`).join(', ')}}\n`);
+    // Only the locating is timed: each parse gives a new locator, whose outline is made at its first use.
+    const locate = (n: number) => {
+      const t = text(n);
+      let min = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const r = parse(t, 'f.yaml', { positions: 'later' });
+        const start = performance.now();
+        expect(r.locator.locate(['roles', 'a', 'extra', `k${n - 1}`]).line).toBe(9);
+        min = Math.min(min, performance.now() - start);
+        expect(r.locator.pending).toBe(true);
+      }
+      return min;
+    };
+    locate(1_000); // warm up
+    const times = [10_000, 80_000].map(locate);
+    const ratio = times[1] / Math.max(times[0], 5);
+    expect({ times: times.map((t) => Math.round(t)), ratio: ratio < 20 }).toEqual({ times: times.map((t) => Math.round(t)), ratio: true });
+  });
+
   test('200,000 identical items lint (a spread of them into a call overflowed the stack)', () => {
     const text = family(`  a:\n    title: A\n    grade: 6\n    responsibilities: [${Array(200_000).fill('a').join(', ')}]\n`);
     const found = lint(text);

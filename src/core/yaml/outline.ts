@@ -203,9 +203,10 @@ export class Outline {
       }
       return this.load(start, this.closes[n]);
     }
-    const s = text.slice(start, this.valueEnd(n));
+    const end = this.valueEnd(n);
     // A plain scalar over several lines is folded: left to js-yaml, reading the whole text.
-    if (s.indexOf('\n') !== -1) return UNSURE;
+    if (hasLineBreak(text, start, end)) return UNSURE;
+    const s = text.slice(start, end);
     const v = plainNonString(s);
     return v === STRING ? s : v;
   }
@@ -250,8 +251,9 @@ export class Outline {
       if (plainString(c)) {
         const end = this.valueEnd(k);
         if (end - start === name.length && this.text.startsWith(name, start)) return [k, kids[at[n] + j + 1]];
-        const nl = this.text.indexOf('\n', start);
-        if (nl === -1 || nl >= end) continue;
+        // A key on one line reads as written (a line break is looked for in the key only: searching
+        // to the end of the line would be quadratic on one line of many keys).
+        if (!hasLineBreak(this.text, start, end)) continue;
       }
       const key = this.scalar(k);
       if (key === UNSURE) return UNSURE;
@@ -340,6 +342,12 @@ export class Outline {
 }
 
 const isBlank = (c: number) => c === SPACE || c === LF;
+
+/** Whether `text` has a line break from `start` to `end` (a loop over those characters only). */
+function hasLineBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === LF) return true;
+  return false;
+}
 
 /**
  * Whether a plain scalar starting with `c` is read as the string it is written as on one line: not a
