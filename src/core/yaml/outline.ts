@@ -62,7 +62,7 @@ export class Outline {
 
   /** The outline of `text` from its log, or `undefined` where the fast path would not take the text. */
   static of(jsyaml: JsYaml, text: string, log: Int32Array): Outline | undefined {
-    const size = Math.floor(log.length / 3); // an open and a close (two numbers) per node
+    const size = Math.floor(log.length / 3); // per node, one number for its open and two for its close
     const opens = new Int32Array(size);
     const closes = new Int32Array(size);
     const kinds = new Uint8Array(size);
