@@ -158,29 +158,21 @@ describe('the outline', () => {
 describe('lint with the outline', () => {
   test('reports what it reports with positions worked out at once, where the outline is unsure too', async () => {
     const schemas = await loadSchemaSupport();
-    // Duplicate and redundant items written in every way: the subject names each by its text.
+    // Items written in every way, in the family and again in its role (redundant there), and one
+    // duplicate: the subject names each by its text or its id.
+    const items = (indent: string) => ['- Ship work', '- "Quoted \\"work\\""', '- |', '  Block work', '- folded plain', '  work'].map((l) => indent + l);
     const text = [
       'kind: family',
       'id: demo',
       'title: Demo',
       'responsibilities:',
-      '  - Ship work',
-      '  - "Quoted \\"work\\""',
-      '  - |',
-      '    Block work',
-      '  - folded plain',
-      '    work',
+      ...items('  '),
       'roles:',
       '  r:',
       '    title: R',
       '    grade: 6',
       '    responsibilities:',
-      '      - Ship work',
-      '      - "Quoted \\"work\\""',
-      '      - |',
-      '        Block work',
-      '      - folded plain',
-      '        work',
+      ...items('      '),
       '      - id: dup',
       '        text: Twice',
       '      - id: dup',

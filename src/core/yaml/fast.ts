@@ -203,14 +203,7 @@ class Builder {
       } else if (c === 0x7c || c === 0x3e) {
         // A block scalar: keep chomping (`|+`) keeps trailing lines the two parsers count differently.
         for (let i = start + 1; i < text.length && text.charCodeAt(i) !== LF; i++) if (text.charCodeAt(i) === 0x2b) throw BAIL;
-        end = Math.min(end, text.length);
-        while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
-        // It ends after its last line with content: trailing empty lines are not part of it for `yaml`.
-        while (text.charCodeAt(end - 1) === LF) {
-          const prev = text.lastIndexOf('\n', end - 2);
-          if (prev < start || text.slice(prev + 1, end - 1).trim() !== '') break;
-          end = prev + 1;
-        }
+        end = blockScalarEnd(text, start, end);
         state.result = this.keep(state.result as string);
         this.push(SCALAR, start, end, end, state.result);
         return;
@@ -323,6 +316,21 @@ const keyMovesFirstHere = (key: string) => {
 
 const isBlank = (c: number) => c === SPACE || c === LF;
 
+/**
+ * Where a block scalar from `start` ends, js-yaml having stopped at `end`: after its last line with
+ * content (trailing spaces and empty lines are not part of it for `yaml`).
+ */
+export function blockScalarEnd(text: string, start: number, end: number): number {
+  end = Math.min(end, text.length);
+  while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
+  while (text.charCodeAt(end - 1) === LF) {
+    const prev = text.lastIndexOf('\n', end - 2);
+    if (prev < start || text.slice(prev + 1, end - 1).trim() !== '') break;
+    end = prev + 1;
+  }
+  return end;
+}
+
 /** The offset after spaces, line breaks and comments from `i`. */
 export function skipSeparation(text: string, i: number): number {
   for (;;) {
@@ -377,11 +385,9 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 /** What `plainNonString` returns for a plain scalar that is a string. */
 export const STRING: unique symbol = Symbol('string');
 
-/** A plain scalar's value under the core schema when it is not a string (null, a boolean, a number); else STRING. */
-export function plainNonString(s: string): unknown {
-  const c = s.charCodeAt(0);
-  // Only these first characters can start a non-string: digits, sign, dot, n N ~ t T f F.
-  if (!(
+/** Whether a plain scalar starting with character `c` may be no string: a digit, a sign, a dot, n N ~ t T f F. */
+export function mayStartNonString(c: number): boolean {
+  return (
     (c >= 0x30 && c <= 0x39) ||
     c === 0x2b ||
     c === 0x2d ||
@@ -393,8 +399,13 @@ export function plainNonString(s: string): unknown {
     c === 0x54 ||
     c === 0x66 ||
     c === 0x46
-  ))
-    return STRING;
+  );
+}
+
+/** A plain scalar's value under the core schema when it is not a string (null, a boolean, a number); else STRING. */
+export function plainNonString(s: string): unknown {
+  const c = s.charCodeAt(0);
+  if (!mayStartNonString(c)) return STRING;
   if (NULL.test(s)) return null;
   if (BOOL.test(s)) return c === 0x74 || c === 0x54;
   if (OCT.test(s)) return parseInt(s.slice(2), 8);

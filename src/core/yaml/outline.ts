@@ -15,7 +15,7 @@
  * generated, fuzzed and edge-case files with the fast path's positions.
  */
 import type { Path } from '../model.js';
-import { commentLinesEnd, lineEnd, plainNonString, skipSeparation, STRING } from './fast.js';
+import { blockScalarEnd, commentLinesEnd, lineEnd, mayStartNonString, plainNonString, skipSeparation, STRING } from './fast.js';
 import { setOwn } from './positions.js';
 
 type JsYaml = typeof import('js-yaml');
@@ -154,17 +154,7 @@ export class Outline {
       return this.nodeEnd(this.kids[this.at[n] + this.len[n] - 1]);
     }
     if (c === 0x22 || c === 0x27) return end;
-    if (c === 0x7c || c === 0x3e) {
-      end = Math.min(end, text.length);
-      while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
-      // It ends after its last line with content: trailing empty lines are not part of it for `yaml`.
-      while (text.charCodeAt(end - 1) === LF) {
-        const prev = text.lastIndexOf('\n', end - 2);
-        if (prev < start || text.slice(prev + 1, end - 1).trim() !== '') break;
-        end = prev + 1;
-      }
-      return end;
-    }
+    if (c === 0x7c || c === 0x3e) return blockScalarEnd(text, start, end);
     while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
     return end;
   }
@@ -352,23 +342,10 @@ function hasLineBreak(text: string, start: number, end: number): boolean {
 /**
  * Whether a plain scalar starting with `c` is read as the string it is written as on one line: not a
  * quote or a block scalar, and not a character a null, a boolean or a number starts with
- * (./fast.ts `plainNonString`).
+ * (./fast.ts `mayStartNonString`).
  */
 function plainString(c: number): boolean {
-  if (c === 0x22 || c === 0x27 || c === 0x7c || c === 0x3e) return false;
-  return !(
-    (c >= 0x30 && c <= 0x39) ||
-    c === 0x2b ||
-    c === 0x2d ||
-    c === 0x2e ||
-    c === 0x6e ||
-    c === 0x4e ||
-    c === 0x7e ||
-    c === 0x74 ||
-    c === 0x54 ||
-    c === 0x66 ||
-    c === 0x46
-  );
+  return c !== 0x22 && c !== 0x27 && c !== 0x7c && c !== 0x3e && !mayStartNonString(c);
 }
 
 function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
