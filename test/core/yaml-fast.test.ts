@@ -68,6 +68,8 @@ const INSIDE: [string, string][] = [
   ['unicode', 'title: "Ingénieur·e 工程师 🚀"\nnote: ✓ done\n'],
   ['no trailing newline', 'a: b'],
   // js-yaml reads each entry as a would-be key first: the entry closes twice, around the same collection.
+  // Before such an entry js-yaml tries a would-be key there and finds an empty node.
+  ['block scalars as block sequence entries', 'list:\n  - |\n    kept\n  - >-\n    folded\n    text\n\n  - x\n  - |-\n    last\n'],
   ['a one-entry flow sequence as a block sequence entry', 'items:\n  - x\n  - [nested]\n  - [[deeper]]\n  - - [inner]\n  - {k: v}\n  - [a, b]\n'],
 ];
 // Outside the subset (or an error): left to the full pipeline.

@@ -129,6 +129,8 @@ function nextLineBreak(text: string, from: number): number {
 }
 
 const SCALAR = 0;
+/** An empty node, kept only until its parent closes (see Builder.close). */
+const EMPTY = 3;
 const MAP = 1;
 const SEQ = 2;
 
@@ -185,14 +187,26 @@ class Builder {
     const open = this.opens[d];
     const mark = this.marks[d];
     const kind = state.kind;
-    if (kind === null || state.anchor !== null) throw BAIL; // an empty node, an anchor
+    if (state.anchor !== null) throw BAIL; // an anchor
+    if (kind === null) {
+      // An empty node: an empty value is the full pipeline's, but js-yaml also makes one where it
+      // tries a would-be key before a block scalar list entry (`- |`): its parent says which.
+      if (mark !== this.top) throw BAIL;
+      this.push(EMPTY, open, open, open, null);
+      return;
+    }
     const start = skipSeparation(text, open);
     const c = text.charCodeAt(start);
     if (c === 0x21 || c === 0x26 || c === 0x2a || (c === 0x3f && isBlank(text.charCodeAt(start + 1)))) throw BAIL; // ! & * ?
-    const children = this.top - mark;
+    let children = this.top - mark;
     if (kind === 'scalar') {
+      // The empty would-be key before a block scalar list entry.
+      if (children === 1 && this.kinds[mark] === EMPTY && (c === 0x7c || c === 0x3e)) {
+        this.top = mark;
+        children = 0;
+      }
       // js-yaml read a would-be key that no `:` followed: that node is this one.
-      if (children === 1) return;
+      if (children === 1 && this.kinds[mark] !== EMPTY) return;
       if (children !== 0) throw BAIL;
       let end = state.position;
       if (c === 0x22 || c === 0x27) {
@@ -231,6 +245,7 @@ class Builder {
     let names: string[] | undefined;
     for (let i = 0; i < children; i++) {
       const k = mark + i;
+      if (this.kinds[k] === EMPTY) throw BAIL; // an empty value or entry
       p[at + 2 * i] = starts[k];
       p[at + 2 * i + 1] = valueEnds[k];
       if (isMap && (i & 1) === 0) {

@@ -7,7 +7,7 @@
  * pass over typed arrays; a node's start and end are then worked out when a path is located, with the
  * fast path's own rules (./fast.ts), and a scalar's value is read from its slice of the text only
  * where a finding's subject needs it. So the offsets are the fast path's: `Outline.of` refuses what
- * the fast path would refuse (an empty node, a pair in a flow sequence, a key without a value, a key
+ * the fast path would refuse (an empty value or entry, a pair in a flow sequence, a key without a value, a key
  * that is no scalar or is written over 1,000 characters, a document the fast path would hand on), and
  * a path whose key or subject it cannot read for sure (a plain scalar over several lines, a block
  * scalar with an indentation indicator) is answered `undefined`: the caller then parses the text
@@ -96,9 +96,21 @@ export class Outline {
       const kind = code & 3;
       closes[node] = v;
       kinds[node] = kind;
-      const children = top - mark;
-      if (kind === EMPTY) return undefined;
+      let children = top - mark;
+      if (kind === EMPTY) {
+        // An empty value is refused below; js-yaml also makes an empty node where it tries a would-be
+        // key before a block scalar list entry (`- |`), which that entry drops (as the fast path does).
+        if (children !== 0) return undefined;
+        done[top++] = node;
+        continue;
+      }
       if (kind === SCALAR) {
+        if (children === 1 && kinds[done[mark]] === EMPTY) {
+          const c = text.charCodeAt(skipSeparation(text, opens[node]));
+          if (c !== 0x7c && c !== 0x3e) return undefined;
+          top = mark;
+          children = 0;
+        }
         // js-yaml read a would-be key that no `:` followed: its one child is the node.
         if (children === 1) continue;
         if (children !== 0) return undefined;
@@ -112,7 +124,7 @@ export class Outline {
       len[node] = children;
       for (let j = 0; j < children; j++) {
         const k = done[mark + j];
-        if (kind === MAP && (j & 1) === 0 && kinds[k] !== SCALAR) return undefined;
+        if (kinds[k] === EMPTY || (kind === MAP && (j & 1) === 0 && kinds[k] !== SCALAR)) return undefined;
         kids[used++] = k;
       }
       top = mark;
