@@ -19,6 +19,13 @@ export function lastAtOrBefore(sorted: ArrayLike<number>, at: number): number {
   return lo;
 }
 
+/** A copy of a typed array (Int32Array, Uint8Array) in one of twice its length, or of `size`: a growing buffer's next size. */
+export function doubled<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: T, size = 2 * a.length): T {
+  const g = new (a.constructor as new (n: number) => T)(size);
+  g.set(a);
+  return g;
+}
+
 /** The largest of `values` (or `empty` for none), without spreading them into `Math.max`. */
 export function maxOf(values: readonly number[], empty = -Infinity): number {
   if (values.length === 0) return empty;

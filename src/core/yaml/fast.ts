@@ -15,6 +15,7 @@
  */
 import type { ContainerOffsets } from './positions.js';
 import { namesToKeep } from './positions.js';
+import { doubled } from '../arrays.js';
 
 type JsYaml = typeof import('js-yaml');
 
@@ -129,10 +130,10 @@ function nextLineBreak(text: string, from: number): number {
 }
 
 const SCALAR = 0;
-/** An empty node, kept only until its parent closes (see Builder.close). */
-const EMPTY = 3;
 const MAP = 1;
 const SEQ = 2;
+/** An empty node, kept only until its parent closes (see Builder.close). */
+const EMPTY = 3;
 
 /**
  * Collects, for the nodes whose parent is still open (a stack of `top` entries), their kind, start,
@@ -174,8 +175,8 @@ class Builder {
       if (d > FAR_TOO_DEEP) throw new NestedTooDeep(this.tooDeepAt);
     }
     if (d === this.opens.length) {
-      this.opens = grow(this.opens);
-      this.marks = grow(this.marks);
+      this.opens = doubled(this.opens);
+      this.marks = doubled(this.marks);
     }
     this.opens[d] = state.position;
     this.marks[d] = this.top;
@@ -291,12 +292,10 @@ class Builder {
   private push(kind: number, start: number, valueEnd: number, nodeEnd: number, value: unknown): void {
     const i = this.top++;
     if (i === this.kinds.length) {
-      const k = new Uint8Array(2 * i);
-      k.set(this.kinds);
-      this.kinds = k;
-      this.starts = grow(this.starts);
-      this.valueEnds = grow(this.valueEnds);
-      this.nodeEnds = grow(this.nodeEnds);
+      this.kinds = doubled(this.kinds);
+      this.starts = doubled(this.starts);
+      this.valueEnds = doubled(this.valueEnds);
+      this.nodeEnds = doubled(this.nodeEnds);
     }
     this.kinds[i] = kind;
     this.starts[i] = start;
@@ -317,19 +316,14 @@ class Builder {
   }
 }
 
-function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const g = new Int32Array(2 * a.length);
-  g.set(a);
-  return g;
-}
-
 /** A key JavaScript lists before the others (an array-index-like key): a digit first is the cheap test. */
 const keyMovesFirstHere = (key: string) => {
   const c = key.charCodeAt(0);
   return c >= 0x30 && c <= 0x39;
 };
 
-const isBlank = (c: number) => c === SPACE || c === LF;
+/** A space or a line break. */
+export const isBlank = (c: number) => c === SPACE || c === LF;
 
 /**
  * Where a block scalar from `start` ends, js-yaml having stopped at `end`: after its last line with
@@ -436,11 +430,12 @@ export function plainNonString(s: string): unknown {
  * as any slice of it lives: a 9 KB file for one summary. A flat copy owns its characters, so the texts
  * can be freed once loaded (60 MB at 50,000 roles).
  */
-const same = (s: string) => s;
-
 function own(s: string): string {
   if (s.length <= 12) return s; // V8 copies short substrings anyway
   const copy = s[0] + s.slice(1);
   copy.charCodeAt(0); // reading a character makes V8 store the concatenation as one flat copy
   return copy;
 }
+
+/** A scalar's string as js-yaml made it (see `parseFast`'s `copies`). */
+const same = (s: string) => s;

@@ -15,8 +15,9 @@
  * generated, fuzzed and edge-case files with the fast path's positions.
  */
 import type { Path } from '../model.js';
-import { blockScalarEnd, commentLinesEnd, lineEnd, mayStartNonString, plainNonString, skipSeparation, STRING } from './fast.js';
+import { blockScalarEnd, commentLinesEnd, isBlank, lineEnd, mayStartNonString, plainNonString, skipSeparation, STRING } from './fast.js';
 import { setOwn } from './positions.js';
+import { doubled } from '../arrays.js';
 
 type JsYaml = typeof import('js-yaml');
 
@@ -24,7 +25,6 @@ const SCALAR = 0;
 const MAP = 1;
 const SEQ = 2;
 const EMPTY = 3;
-const SPACE = 0x20;
 const LF = 0x0a;
 
 /**
@@ -82,8 +82,8 @@ export class Outline {
       const v = log[i++];
       if (v < 0) {
         if (depth === stack.length) {
-          stack = grow(stack);
-          marks = grow(marks);
+          stack = doubled(stack);
+          marks = doubled(marks);
         }
         opens[id] = -1 - v;
         stack[depth] = id++;
@@ -265,6 +265,14 @@ export class Outline {
     return null;
   }
 
+  /** The child of `node` at path segment `seg`, as [its key node (-1 in a list), its node]; null: none there. */
+  private step(node: number, seg: Path[number]): [number, number] | null | typeof UNSURE {
+    const kind = this.kinds[node];
+    if (kind === MAP) return this.entry(node, String(seg));
+    if (kind === SEQ && typeof seg === 'number' && seg < this.len[node]) return [-1, this.kids[this.at[node] + seg]];
+    return null;
+  }
+
   /**
    * The offsets of `path` (its key or its value), falling back to the nearest ancestor that exists,
    * as `Locator.offsetsOf` finds them; `undefined` when a key on the way cannot be read for sure.
@@ -274,17 +282,11 @@ export class Outline {
     // The node whose offsets are the answer (-1: the document's start), worked out once found.
     let found = -1;
     for (let i = 0; i < path.length; i++) {
-      const kind = this.kinds[node];
-      const seg = path[i];
-      if (kind === MAP) {
-        const e = this.entry(node, String(seg));
-        if (e === UNSURE) return undefined;
-        if (e === null) break;
-        found = i === path.length - 1 && at === 'key' ? e[0] : e[1];
-        node = e[1];
-      } else if (kind === SEQ && typeof seg === 'number' && seg < this.len[node]) {
-        found = node = this.kids[this.at[node] + seg];
-      } else break;
+      const e = this.step(node, path[i]);
+      if (e === UNSURE) return undefined;
+      if (e === null) break;
+      found = i === path.length - 1 && at === 'key' && e[0] !== -1 ? e[0] : e[1];
+      node = e[1];
     }
     if (found === -1) {
       const s = this.start(this.root);
@@ -305,18 +307,14 @@ export class Outline {
     let node = this.root;
     let value = root as Record<string, unknown> | unknown[];
     for (const seg of path) {
-      const kind = this.kinds[node];
-      let child: number;
-      if (kind === MAP) {
-        const e = this.entry(node, String(seg));
-        if (e === UNSURE) return undefined;
-        if (e === null) break;
-        child = e[1];
-      } else if (kind === SEQ && typeof seg === 'number' && seg < this.len[node]) child = this.kids[this.at[node] + seg];
-      else break;
-      const v = this.partial(child, kind === SEQ ? ['id', 'text'] : []);
+      const inList = this.kinds[node] === SEQ;
+      const e = this.step(node, seg);
+      if (e === UNSURE) return undefined;
+      if (e === null) break;
+      const child = e[1];
+      const v = this.partial(child, inList ? ['id', 'text'] : []);
       if (v === UNSURE) return undefined;
-      if (kind === SEQ) (value as unknown[])[seg as number] = v;
+      if (inList) (value as unknown[])[seg as number] = v;
       else setOwn(value as Record<string, unknown>, String(seg), v);
       if (v === null || typeof v !== 'object') break;
       node = child;
@@ -343,8 +341,6 @@ export class Outline {
   }
 }
 
-const isBlank = (c: number) => c === SPACE || c === LF;
-
 /** Whether `text` has a line break from `start` to `end` (a loop over those characters only). */
 function hasLineBreak(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (text.charCodeAt(i) === LF) return true;
@@ -358,10 +354,4 @@ function hasLineBreak(text: string, start: number, end: number): boolean {
  */
 function plainString(c: number): boolean {
   return c !== 0x22 && c !== 0x27 && c !== 0x7c && c !== 0x3e && !mayStartNonString(c);
-}
-
-function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const g = new Int32Array(2 * a.length);
-  g.set(a);
-  return g;
 }

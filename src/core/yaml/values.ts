@@ -18,6 +18,7 @@
  */
 import { continuesUnindented, plainNonString, refusedBeforeParsing, skipSeparation, STRING } from './fast.js';
 import { closeCode } from './outline.js';
+import { doubled } from '../arrays.js';
 
 type JsYaml = typeof import('js-yaml');
 
@@ -94,7 +95,7 @@ export function parseValues(jsyaml: JsYaml, text: string, maxDepth: number, keep
   let log = logScratch;
   let n = 0;
   const listener = (event: string, state: { position: number; kind: string | null; result: unknown; input: string }) => {
-    if (n + 2 >= log.length) log = logScratch = grown(log);
+    if (n + 2 >= log.length) log = logScratch = doubled(log);
     if (event === 'open') {
       if (depth === 0) input ??= state.input;
       opens[depth++] = state.position;
@@ -139,9 +140,3 @@ export function parseValues(jsyaml: JsYaml, text: string, maxDepth: number, keep
 
 /** The log being written, reused from one text to the next (it only grows). */
 let logScratch = new Int32Array(4096);
-
-function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const g = new Int32Array(2 * a.length);
-  g.set(a);
-  return g;
-}

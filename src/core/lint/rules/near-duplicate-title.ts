@@ -3,7 +3,7 @@ import { distance } from 'fastest-levenshtein';
 import type { FamilyDef, Path, RoleDef } from '../../model.js';
 import type { LintContext, Report, Rule } from '../types.js';
 import { forEachProse, prosePath, type Prose } from '../walk.js';
-import { lastAtOrBefore } from '../../arrays.js';
+import { doubled, lastAtOrBefore } from '../../arrays.js';
 
 interface Word {
   text: string;
@@ -400,16 +400,11 @@ function cutAscii(text: string): number {
 
 function growScratch(): void {
   const size = 2 * scratch.starts.length;
-  const grown = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T, n: number) => {
-    const g = make(n);
-    g.set(a);
-    return g;
-  };
-  scratch.starts = grown(scratch.starts, (n) => new Int32Array(n), size);
-  scratch.ends = grown(scratch.ends, (n) => new Int32Array(n), size);
-  scratch.hashes = grown(scratch.hashes, (n) => new Int32Array(n), size);
-  scratch.kinds = grown(scratch.kinds, (n) => new Uint8Array(n), size);
-  scratch.windowAt = grown(scratch.windowAt, (n) => new Int32Array(n), size);
+  scratch.starts = doubled(scratch.starts);
+  scratch.ends = doubled(scratch.ends);
+  scratch.hashes = doubled(scratch.hashes);
+  scratch.kinds = doubled(scratch.kinds);
+  scratch.windowAt = doubled(scratch.windowAt);
   // Written only once a text is cut: no need to keep what they hold.
   scratch.titleAt = new Int32Array(size);
   scratch.runLeft = new Int32Array(size);
