@@ -6,8 +6,17 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCES = ['src', 'schemas', 'data', 'scripts/build-validators.js', 'scripts/build-data-snapshot.js', 'tsconfig.build.json', 'package.json'];
-const OUTPUTS = ['dist/cli/run.js', 'dist/validators.cjs', 'dist/data-snapshot.json'];
+const SOURCES = [
+  'src',
+  'schemas',
+  'data',
+  'scripts/build-validators.js',
+  'scripts/build-data-snapshot.js',
+  'scripts/build-bundle.js',
+  'tsconfig.build.json',
+  'package.json',
+];
+const OUTPUTS = ['dist/cli/run.js', 'dist/validators.cjs', 'dist/data-snapshot.json', 'dist/bundle/ladder.cjs', 'dist/bundle/ladder.cjs.v8-cache'];
 
 function newest(path) {
   const st = statSync(path);

@@ -9,6 +9,8 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { keysAt, type SchemaError, type SchemaKind, type SchemaSupport, type Validate } from '../core/schema-errors.js';
 
 const KINDS: SchemaKind[] = ['family', 'skills', 'profile', 'config'];
+// Written this way, the bundle carries the generated validators (scripts/build-bundle.js).
+const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 export const SCHEMA_DIR = join(here, '..', '..', 'schemas');
 
@@ -52,7 +54,7 @@ export async function loadSchemaSupport(): Promise<SchemaSupport> {
   let compiled: Record<SchemaKind, Compiled>;
   let schemas: Record<SchemaKind, unknown>;
   try {
-    const mod = createRequire(import.meta.url)(join(here, '..', 'validators.cjs')) as Record<SchemaKind, Compiled> & { schemas: Record<SchemaKind, unknown> };
+    const mod = require('../validators.cjs') as Record<SchemaKind, Compiled> & { schemas: Record<SchemaKind, unknown> };
     compiled = mod;
     schemas = mod.schemas;
   } catch {

@@ -21,7 +21,11 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 test('missing build, fresh build, then a newer source', () => {
   put('src/cli/run.ts', 100);
   expect(buildIsStale(root)).toBe(true);
-  for (const o of ['dist/cli/run.js', 'dist/validators.cjs', 'dist/data-snapshot.json']) put(o, 50);
+  const outputs = ['dist/cli/run.js', 'dist/validators.cjs', 'dist/data-snapshot.json', 'dist/bundle/ladder.cjs', 'dist/bundle/ladder.cjs.v8-cache'];
+  for (const o of outputs.slice(0, 3)) put(o, 50);
+  // The bundle and its code cache are outputs too: without them the build is not complete.
+  expect(buildIsStale(root)).toBe(true);
+  for (const o of outputs.slice(3)) put(o, 50);
   expect(buildIsStale(root)).toBe(false);
   put('src/core/deep/new.ts', 10);
   expect(buildIsStale(root)).toBe(true);

@@ -17,6 +17,7 @@ export { MAX_ALIAS_EXPANSION, MAX_DEPTH } from './full.js';
 
 // The parsers are loaded on first parse, not at import: a command answered from the bundled data's
 // build-time snapshot (src/core/snapshot.ts) never needs them, and they are a third of the start-up.
+// Written this way, the bundle carries them and still loads them on first use (scripts/build-bundle.js).
 const require = createRequire(import.meta.url);
 let yamlLib: typeof import('yaml') | undefined;
 let jsYamlLib: typeof import('js-yaml') | undefined;
