@@ -29,8 +29,7 @@
  *
  * Both throw DataError (exit 2) with messages that name paths as the user gave them.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
+import { createRequire } from 'node:module';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DataError, UsageError } from '../core/errors.js';
@@ -38,13 +37,24 @@ import { displayPath } from './display.js';
 import { errorCode, fsReason } from './fs-errors.js';
 
 const LOCK = '.ladder.lock';
-/** This machine, in temporary names: a directory shared with another machine keeps that one's files. */
-const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 4);
-const OWN_TEMP = new RegExp(`^\\.ladder-${HOST}-([0-9a-z]{1,14})-[0-9a-f]{8}\\.(tmp|stage)$`);
+// node:crypto is loaded on the first write, not with every command that can write (3–4 ms at start-up).
+const require = createRequire(import.meta.url);
+const crypto = () => require('node:crypto') as typeof import('node:crypto');
+let ours: { host: string; temp: RegExp } | undefined;
+/**
+ * This machine, in temporary names (a directory shared with another machine keeps that one's files),
+ * and the names of our temporary files.
+ */
+function own(): { host: string; temp: RegExp } {
+  if (ours) return ours;
+  const { hostname } = require('node:os') as typeof import('node:os');
+  const host = crypto().createHash('sha256').update(hostname()).digest('hex').slice(0, 4);
+  return (ours = { host, temp: new RegExp(`^\\.ladder-${host}-([0-9a-z]{1,14})-[0-9a-f]{8}\\.(tmp|stage)$`) });
+}
 
 /** A short temporary name in the same directory, recognisable as ours: machine, process id, random part. */
 function tempName(kind: 'tmp' | 'stage'): string {
-  return `.ladder-${HOST}-${process.pid.toString(36)}-${randomBytes(4).toString('hex')}.${kind}`;
+  return `.ladder-${own().host}-${process.pid.toString(36)}-${crypto().randomBytes(4).toString('hex')}.${kind}`;
 }
 
 /** Whether a process with that id is running (EPERM: it is, under another user). */
@@ -88,7 +98,7 @@ const REFUSED = {
 async function removeStaleTemps(dir: string, kinds: ('tmp' | 'stage')[]): Promise<void> {
   const names = await fs.readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
-    const m = OWN_TEMP.exec(name);
+    const m = own().temp.exec(name);
     if (!m || !kinds.includes(m[2] as 'tmp' | 'stage') || alive(parseInt(m[1], 36))) continue;
     if (m[2] === 'stage') await undoStage(dir, join(dir, name));
     await fs.rm(join(dir, name), { recursive: true, force: true }).catch(() => undefined);
@@ -186,7 +196,7 @@ async function takeLock(dir: string, shownDir: string, cwd: string): Promise<str
     );
   for (let attempt = 0; ; attempt++) {
     try {
-      await fs.writeFile(lock, `${process.pid} ${HOST}\n`, { flag: 'wx' });
+      await fs.writeFile(lock, `${process.pid} ${own().host}\n`, { flag: 'wx' });
       return lock;
     } catch (e) {
       if (errorCode(e) !== 'EEXIST') throw e;
@@ -195,7 +205,7 @@ async function takeLock(dir: string, shownDir: string, cwd: string): Promise<str
     const [pidText, host] = (await fs.readFile(lock, 'utf8').catch(() => '')).trim().split(/\s+/);
     const holder = parseInt(pidText, 10);
     // A process on another machine sharing the directory cannot be checked: it holds the lock.
-    if (host !== undefined && host !== HOST) throw lost(`process ${holder} on another machine`);
+    if (host !== undefined && host !== own().host) throw lost(`process ${holder} on another machine`);
     if (alive(holder)) throw lost(`process ${holder}`);
     // Left by a run that was killed: its stage is undone below, under our lock.
     await fs.rm(lock, { force: true });

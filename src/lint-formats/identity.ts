@@ -6,8 +6,11 @@
  * apart; the first keeps no number, so a finding's identity changes only when one equal to it is added
  * or removed before it.
  */
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { Finding } from '../core/findings.js';
+
+// node:crypto is loaded when a report needs fingerprints, not with every lint (3–4 ms at start-up).
+const require = createRequire(import.meta.url);
 
 export interface Identity {
   /** What the finding is about, readable: its subject, or `(file) <message>` when it has none. */
@@ -22,6 +25,7 @@ export interface Identity {
 
 /** Identities of `findings`, index for index. */
 export function identify(findings: readonly Finding[]): Identity[] {
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   const seen = new Map<string, number>();
   const out = new Array<Identity>(findings.length);
   for (let i = 0; i < findings.length; i++) {
