@@ -52,6 +52,30 @@ describe('the bundle the build makes', () => {
     expect((JSON.parse(r.stdout) as string[]).map((f) => relative(ROOT, f).split(sep).join('/'))).toEqual([]);
   });
 
+  // The bundle runs as a script, which has no loader for an import() esbuild leaves (a built-in module's):
+  // it would fail at run time. Built-in modules are imported statically or with require.
+  test("leaves no import() to Node's loader: esbuild's own stand in for them", () => {
+    const text = readFileSync(BUNDLE, 'utf8');
+    const left = text.split('\n').filter((l) => /(^|[^\w$.])import\(/.test(l) && !/^\s*(\/\/|\*)/.test(l));
+    expect(left).toEqual([]);
+  });
+
+  test('export --all --out writes the same files both ways (it loads modules on the way)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ladder-bundle-export-'));
+    try {
+      const a = runBin(['export', '--all', '--out', join(dir, 'a')]);
+      const b = runModules(['export', '--all', '--out', join(dir, 'b')]);
+      expect([a.status, a.stderr.replace('/a', '/x')]).toEqual([b.status, b.stderr.replace('/b', '/x')]);
+      expect(a.status).toBe(0);
+      const names = readdirSync(join(dir, 'a')).sort();
+      expect(names.length).toBeGreaterThan(1);
+      expect(readdirSync(join(dir, 'b')).sort()).toEqual(names);
+      for (const n of names) expect(readFileSync(join(dir, 'a', n), 'utf8')).toBe(readFileSync(join(dir, 'b', n), 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   // [name, arguments, standard input or null] (always three: jest passes a callback in place of a missing one)
   const cases: [string, string[], string | null][] = [
     ['--version', ['--version'], null],

@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import type { Context } from '../io.js';
 import { findFamily, loadDataSet } from '../data-set.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../formats.js';
@@ -31,13 +32,12 @@ export async function exportFamily(
     ctx.io.stdout.write(`[\n${pages.map((p) => p.text.trimEnd()).join(',\n')}\n]\n`);
     return 0;
   }
-  const path = await import('node:path');
   const { exists } = await import('../../io/pages.js');
   const { writeFilesAtomic } = await import('../../io/atomic.js');
   const { displayPath } = await import('../../io/files.js');
-  const dir = path.resolve(ctx.io.cwd, opts.out);
+  const dir = resolve(ctx.io.cwd, opts.out);
   const ext = opts.format === 'json' ? 'json' : 'md';
-  const targets = pages.map((p) => ({ name: `${p.id}.${ext}`, path: path.join(dir, `${p.id}.${ext}`), text: p.text }));
+  const targets = pages.map((p) => ({ name: `${p.id}.${ext}`, path: join(dir, `${p.id}.${ext}`), text: p.text }));
   if (!opts.force) {
     const there: string[] = [];
     for (const t of targets) if (await exists(t.path)) there.push(displayPath(t.path, ctx.io.cwd));
