@@ -8,12 +8,13 @@
 //   node scripts/build-bundle.js --train   (the child) run the commands, write the cache
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { BUNDLE_FILE, CACHE_FILE, MAIN_MODULE, loadBundle, writeCodeCache } = await import(join(root, 'dist', 'io', 'bundle.js'));
+const { BUNDLE_FILE, CACHE_FILE, MAIN_MODULE, loadBundle, withIdLine, writeCodeCache } = await import(join(root, 'dist', 'io', 'bundle.js'));
+const { writeFileAtomic } = await import(join(root, 'dist', 'io', 'atomic.js'));
 
 /**
  * A module that loads a package or a generated file on first use writes
@@ -63,11 +64,8 @@ async function bundle() {
     plugins: [bundledRequires],
   });
   const text = result.outputFiles[0].text;
-  const id = createHash('sha256').update(text).digest('hex');
   mkdirSync(dirname(BUNDLE_FILE), { recursive: true });
-  const tmp = `${BUNDLE_FILE}.${process.pid}.tmp`;
-  writeFileSync(tmp, `// ladder bundle ${id}\n${text}`, { flag: 'wx' });
-  renameSync(tmp, BUNDLE_FILE);
+  await writeFileAtomic(BUNDLE_FILE, withIdLine(text, createHash('sha256').update(text).digest('hex')), root);
 }
 
 /** Runs what most runs do (lint, with its YAML parser; show; list; diff; help) and saves V8's code for it. */

@@ -25,8 +25,11 @@ export const BUNDLE_FILE = join(DIST, 'bundle', 'ladder.cjs');
 const CACHE_SUFFIX = '.v8-cache';
 export const CACHE_FILE = `${BUNDLE_FILE}${CACHE_SUFFIX}`;
 
-/** The bundle's first line names it by the hash of the rest (scripts/build-bundle.js writes it). */
+/** The bundle's first line names it by the SHA-256 of the rest (`withIdLine`, which the build writes). */
 const ID_LINE = /^\/\/ ladder bundle ([0-9a-f]{64})\n/;
+
+/** The text of the bundle file for esbuild's output `text` whose SHA-256 is `id`. */
+export const withIdLine = (text: string, id: string) => `// ladder bundle ${id}\n${text}`;
 /** The cache file: this line, the bundle's id and a line break, then V8's data. */
 const CACHE_MAGIC = 'ladder v8 code cache for ';
 

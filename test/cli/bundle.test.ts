@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { ROOT } from '../helpers/run-cli.js';
@@ -112,7 +112,7 @@ describe('loading a bundle', () => {
       [BUNDLE, copy],
       [join(ROOT, 'package.json'), join(dir, 'pkg', 'package.json')],
     ]) {
-      spawnSync('mkdir', ['-p', dirname(to)]);
+      mkdirSync(dirname(to), { recursive: true });
       copyFileSync(from, to);
     }
     writeFileSync(main, '');

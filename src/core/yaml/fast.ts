@@ -223,7 +223,7 @@ class Builder {
         this.push(SCALAR, start, end, end, state.result);
         return;
       } else {
-        while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+        end = plainScalarEnd(text, start, end);
         const v = plainNonString(state.result as string);
         state.result = v === STRING ? this.keep(state.result as string) : v;
       }
@@ -324,6 +324,12 @@ const keyMovesFirstHere = (key: string) => {
 
 /** A space or a line break. */
 export const isBlank = (c: number) => c === SPACE || c === LF;
+
+/** Where a plain scalar from `start` ends, js-yaml having stopped at `end`: before the blanks it read past. */
+export function plainScalarEnd(text: string, start: number, end: number): number {
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  return end;
+}
 
 /**
  * Where a block scalar from `start` ends, js-yaml having stopped at `end`: after its last line with

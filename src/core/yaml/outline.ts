@@ -15,7 +15,7 @@
  * generated, fuzzed and edge-case files with the fast path's positions.
  */
 import type { Path } from '../model.js';
-import { blockScalarEnd, commentLinesEnd, isBlank, lineEnd, mayStartNonString, plainNonString, skipSeparation, STRING } from './fast.js';
+import { blockScalarEnd, commentLinesEnd, lineEnd, mayStartNonString, plainNonString, plainScalarEnd, skipSeparation, STRING } from './fast.js';
 import { setOwn } from './positions.js';
 import { doubled } from '../arrays.js';
 
@@ -159,7 +159,7 @@ export class Outline {
     const start = this.start(n);
     const c = text.charCodeAt(start);
     const kind = this.kinds[n];
-    let end = this.closes[n];
+    const end = this.closes[n];
     if (kind !== SCALAR) {
       // [ {
       if (c === 0x5b || c === 0x7b) return Math.min(end, text.length);
@@ -167,8 +167,7 @@ export class Outline {
     }
     if (c === 0x22 || c === 0x27) return end;
     if (c === 0x7c || c === 0x3e) return blockScalarEnd(text, start, end);
-    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
-    return end;
+    return plainScalarEnd(text, start, end);
   }
 
   /** Where a node ends, after a trailing comment and line break (as the fast path's `nodeEnds`). */
