@@ -82,26 +82,40 @@ class ChainState {
     }
   }
 
-  /** Whether each requirement item seen says "Ability to use GitLab" (an item enters and leaves the state once per chain). */
-  private readonly saysGitlab = new Map<ItemDef, boolean>();
+  /**
+   * @param saysGitlab the requirement items that say "Ability to use GitLab": few, so a look-up of any
+   * other item is quick (V8 answers "not there" for an object that was never a key without hashing it).
+   */
+  constructor(private readonly saysGitlab: ReadonlySet<ItemDef>) {}
 
   private count(section: Section, item: ItemDef | undefined, delta: number): void {
-    if (!item || section !== 'requirements') return;
-    let says = this.saysGitlab.get(item);
-    if (says === undefined) this.saysGitlab.set(item, (says = GITLAB_REQUIREMENT.test(item.text)));
-    if (says) this.gitlab += delta;
+    if (item && section === 'requirements' && this.saysGitlab.has(item)) this.gitlab += delta;
   }
+}
+
+/** The requirement items of roles and families that say "Ability to use GitLab" (each text tested once). */
+function gitlabRequirements(ds: DataSet): Set<ItemDef> {
+  const out = new Set<ItemDef>();
+  const add = (items: readonly ItemDef[]) => {
+    for (let i = 0; i < items.length; i++) if (GITLAB_REQUIREMENT.test(items[i].text)) out.add(items[i]);
+  };
+  for (const fam of ds.families) add(fam.sections.requirements);
+  for (const role of ds.roles.values()) add(role.sections.requirements);
+  return out;
 }
 
 /** Whether an override changes nothing: the same text (normalised), years, area and skills. */
 export function sameContent(a: ItemDef, b: ItemDef): boolean {
   return (
-    normaliseText(a.text) === normaliseText(b.text) &&
     a.years === b.years &&
     a.area === b.area &&
-    JSON.stringify(a.skills ?? null) === JSON.stringify(b.skills ?? null)
+    sameText(a, b) &&
+    (a.skills === b.skills || JSON.stringify(a.skills ?? null) === JSON.stringify(b.skills ?? null))
   );
 }
+
+/** Whether two items' texts are the same, normalised; an item without id has its normalised text in its identity. */
+const sameText = (a: ItemDef, b: ItemDef) => (a.identity === b.identity && a.identity.startsWith('text:')) || normaliseText(a.text) === normaliseText(b.text);
 
 interface Frame {
   role: RoleDef;
@@ -132,7 +146,7 @@ export function walkInheritance(ds: DataSet, listeners: readonly InheritanceList
     }
   }
 
-  const state = new ChainState();
+  const state = new ChainState(gitlabRequirements(ds));
   const view: ResolvedView = {
     size: (section) => state.items[section].size,
     get gitlabRequirements() {
