@@ -124,3 +124,42 @@ describe('overrides, removes and emptiness', () => {
     expect(a.redundant[0].related?.[0].message).toBe('inherited from a');
   });
 });
+
+describe('the live count of "Ability to use GitLab" requirements', () => {
+  const gitlab = (from: string, extra: Partial<ItemDef> = {}) => item(from, 'Ability to use GitLab', extra);
+  /** What `view.gitlabRequirements` says for each role resolved, first asked at `askFrom` (the pass counts only once asked). */
+  function counts(ds: DataSet, askFrom: string): Record<string, number> {
+    const out: Record<string, number> = {};
+    let asking = false;
+    walkInheritance(ds, [
+      {
+        roleResolved(r, view) {
+          asking ||= r.id === askFrom;
+          if (asking) out[r.id] = view.gitlabRequirements;
+        },
+      },
+    ]);
+    return out;
+  }
+  // a (GitLab) -> b (removes it) -> c (adds it back, with an id) ; a -> d (its own, by text: one item)
+  const ds = () =>
+    dataSet([
+      role('a', undefined, [gitlab('a'), item('a', 'Other', { id: 'other' })]),
+      role('b', 'a', [], ['Ability to use GitLab']),
+      role('c', 'b', [gitlab('c', { id: 'gl' })]),
+      role('d', 'a', [gitlab('d')]),
+    ]);
+  const expected = { a: 1, b: 0, c: 1, d: 1 };
+
+  test('is the same whether it is first asked at the first role or in the middle of a chain', () => {
+    expect(counts(ds(), 'a')).toEqual(expected);
+    expect(counts(ds(), 'c')).toEqual({ c: 1, d: 1 });
+    expect(counts(ds(), 'b')).toEqual({ b: 0, c: 1, d: 1 });
+  });
+
+  test('is undone with the chain: a sibling after a removal and a re-add sees its own count', () => {
+    expect(counts(ds(), 'a').d).toBe(1);
+    const noOwn = dataSet([role('a', undefined, [item('a', 'Other')]), role('b', 'a', [gitlab('b')]), role('c', 'a')]);
+    expect(counts(noOwn, 'a')).toEqual({ a: 0, b: 1, c: 0 });
+  });
+});

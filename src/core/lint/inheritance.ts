@@ -49,16 +49,32 @@ class ChainState {
     performance_indicators: new Map(),
   };
   readonly log: Undo[] = [];
+  /**
+   * The requirement items that say "Ability to use GitLab", from the first time a listener asks how
+   * many are live (`gitlab`); until then nothing is counted (no rule that is on may ask). Few, so a
+   * look-up of any other item is quick: V8 answers "not there" for an object that was never a key
+   * without hashing it.
+   */
+  private saysGitlab: ReadonlySet<ItemDef> | null = null;
+  private live = 0;
+
+  constructor(private readonly ds: DataSet) {}
+
   /** Live requirement items that say "Ability to use GitLab". */
-  gitlab = 0;
+  get gitlab(): number {
+    if (this.saysGitlab === null) {
+      const says = (this.saysGitlab = gitlabRequirements(this.ds));
+      for (const item of this.items.requirements.values()) if (says.has(item)) this.live++;
+    }
+    return this.live;
+  }
 
   set(section: Section, key: string, item: ItemDef): void {
     const map = this.items[section];
     const prev = map.get(key);
     this.log.push({ section, key, prev });
     map.set(key, item);
-    this.count(section, prev, -1);
-    this.count(section, item, 1);
+    if (this.saysGitlab !== null && section === 'requirements') this.count(prev, item);
   }
 
   delete(section: Section, key: string): boolean {
@@ -67,7 +83,7 @@ class ChainState {
     if (prev === undefined) return false;
     this.log.push({ section, key, prev });
     map.delete(key);
-    this.count(section, prev, -1);
+    if (this.saysGitlab !== null && section === 'requirements') this.count(prev, undefined);
     return true;
   }
 
@@ -75,21 +91,16 @@ class ChainState {
     while (this.log.length > mark) {
       const { section, key, prev } = this.log.pop()!;
       const map = this.items[section];
-      this.count(section, map.get(key), -1);
+      if (this.saysGitlab !== null && section === 'requirements') this.count(map.get(key), prev);
       if (prev === undefined) map.delete(key);
       else map.set(key, prev);
-      this.count(section, prev, 1);
     }
   }
 
-  /**
-   * @param saysGitlab the requirement items that say "Ability to use GitLab": few, so a look-up of any
-   * other item is quick (V8 answers "not there" for an object that was never a key without hashing it).
-   */
-  constructor(private readonly saysGitlab: ReadonlySet<ItemDef>) {}
-
-  private count(section: Section, item: ItemDef | undefined, delta: number): void {
-    if (item && section === 'requirements' && this.saysGitlab.has(item)) this.gitlab += delta;
+  /** Counts a change of one requirement: `gone` left the chain, `come` joined it. */
+  private count(gone: ItemDef | undefined, come: ItemDef | undefined): void {
+    if (gone && this.saysGitlab!.has(gone)) this.live--;
+    if (come && this.saysGitlab!.has(come)) this.live++;
   }
 }
 
@@ -146,7 +157,7 @@ export function walkInheritance(ds: DataSet, listeners: readonly InheritanceList
     }
   }
 
-  const state = new ChainState(gitlabRequirements(ds));
+  const state = new ChainState(ds);
   const view: ResolvedView = {
     size: (section) => state.items[section].size,
     get gitlabRequirements() {
