@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { buildDataSet, loadFile, type LoadedFile } from '../../src/core/load.js';
 import { runLint } from '../../src/core/lint/engine.js';
 import { RULES_BY_ID } from '../../src/core/lint/registry.js';
-import { useExactScanOnly } from '../../src/core/lint/rules/near-duplicate-title.js';
+import { slotOf, useExactScanOnly } from '../../src/core/lint/rules/near-duplicate-title.js';
 import type { SchemaSupport } from '../../src/core/schema-errors.js';
 import { loadSchemaSupport } from '../../src/io/schemas.js';
 import { importPages } from '../../src/import/import-pages.js';
@@ -138,6 +138,36 @@ describe('near-duplicate-title: the ASCII scan finds what the exact scan finds',
       misspelt(15, 'Technical Instrcutor', 'Technical Instructor', 'technical-instructor'),
     ]);
     expectSame(files, 5);
+  });
+
+  test('where title words share a slot of the hash table (they are looked up by hash there)', () => {
+    // Words of five letters, two by two in one slot, their first letters apart (not typos of each other).
+    const bySlot = new Map<number, string>();
+    const pairs: [string, string][] = [];
+    for (let i = 0; pairs.length < 3 && i < 26 ** 3; i++) {
+      const w =
+        'k' +
+        'abcdefghijklmnopqrstuvwxyz'[i % 26] +
+        'abcdefghijklmnopqrstuvwxyz'[Math.floor(i / 26) % 26] +
+        'or' +
+        'abcdefghijklmnopqrstuvwxyz'[Math.floor(i / 676)];
+      const other = bySlot.get(slotOf(w));
+      if (other !== undefined && other[1] !== w[1]) {
+        pairs.push([other, w]);
+        bySlot.delete(slotOf(w));
+      } else bySlot.set(slotOf(w), w);
+    }
+    expect(pairs.length).toBe(3);
+    const cap = (w: string) => w[0].toUpperCase() + w.slice(1);
+    const titles = pairs.flat().map((w) => `${cap(w)} Steward`);
+    // Each title mentioned with "Steward" misspelt, and each word misspelt before "Steward".
+    const prose = pairs.flat().flatMap((w) => [`${cap(w)} Stewart leads.`, `The ${cap(w.slice(0, 2) + w.slice(3))} Steward.`]);
+    const family = `kind: family\nid: demo\ntitle: Demo\nresponsibilities:\n${prose.map((r) => `  - ${JSON.stringify(r)}\n`).join('')}roles:\n${titles
+      .map((t, i) => `  r${i}:\n    title: ${t}\n    grade: ${5 + i}\n`)
+      .join('')}`;
+    const files = load([['demo.yaml', family]]);
+    expect(pairs.map(([a, b]) => slotOf(a) === slotOf(b))).toEqual([true, true, true]);
+    expectSame(files, 2 * titles.length);
   });
 
   test('on the bundled data and the rule fixtures', () => {

@@ -284,22 +284,42 @@ const scratch = {
  * The word hashes of the family being checked, by their low bits: a slot stamped with the family's
  * number may hold one of its window words (bit 1) or title words (bit 2); every such hit is then
  * confirmed on the characters. One table for every family, so a family clears and allocates nothing.
+ * A slot also keeps the one window word and the one title word whose hash falls in it, with the
+ * whole hash, so most look-ups are one comparison of numbers and one of characters; a slot two words
+ * of a kind fall in (bits 4 and 8) is looked up by hash instead.
  */
 const SLOT_MASK = (1 << 12) - 1;
 const WINDOW_SLOT = 1;
 const TITLE_SLOT = 2;
-const slots = { stamp: new Int32Array(SLOT_MASK + 1), kind: new Uint8Array(SLOT_MASK + 1), family: 0 };
+const SHARED = 4;
+const slots = {
+  stamp: new Int32Array(SLOT_MASK + 1),
+  kind: new Uint8Array(SLOT_MASK + 1),
+  family: 0,
+  /** Per bit (WINDOW_SLOT - 1, TITLE_SLOT - 1): the word whose hash falls in the slot, and that hash. */
+  word: [new Array<string>(SLOT_MASK + 1).fill(''), new Array<string>(SLOT_MASK + 1).fill('')],
+  hash: [new Int32Array(SLOT_MASK + 1), new Int32Array(SLOT_MASK + 1)],
+};
+
+/** The slot of a lower-case word (tests look for words that share one). */
+export const slotOf = (word: string) => hashOf(word) & SLOT_MASK;
 
 function markSlots(windowWords: Iterable<string>, titleWords: Iterable<string>): void {
   const family = ++slots.family;
   const mark = (words: Iterable<string>, bit: number) => {
+    const word = slots.word[bit - 1];
+    const hash = slots.hash[bit - 1];
     for (const w of words) {
-      const i = hashOf(w) & SLOT_MASK;
+      const h = hashOf(w);
+      const i = h & SLOT_MASK;
       if (slots.stamp[i] !== family) {
         slots.stamp[i] = family;
         slots.kind[i] = 0;
       }
+      if ((slots.kind[i] & bit) !== 0) slots.kind[i] |= bit * SHARED;
       slots.kind[i] |= bit;
+      word[i] = w;
+      hash[i] = h;
     }
   };
   mark(windowWords, WINDOW_SLOT);
@@ -434,8 +454,21 @@ function isWord(i: number, word: string): boolean {
   return true;
 }
 
-/** The word of `words` (by hash) that word `i` of the text last cut is, if any. */
-function findWord(i: number, words: Map<number, string[]>): string | undefined {
+/**
+ * The word of `words` (by hash, the family's window or title words: `bit`) that word `i` of the
+ * text last cut is, if any; word `i`'s slot must be stamped with that bit (its `kinds`).
+ */
+function findWord(i: number, bit: number, words: () => Map<number, string[]>): string | undefined {
+  const h = scratch.hashes[i];
+  const slot = h & SLOT_MASK;
+  if ((slots.kind[slot] & (bit * SHARED)) === 0) {
+    const w = slots.word[bit - 1][slot];
+    return slots.hash[bit - 1][slot] === h && isWord(i, w) ? w : undefined;
+  }
+  return findByHash(i, words());
+}
+
+function findByHash(i: number, words: Map<number, string[]>): string | undefined {
   const list = words.get(scratch.hashes[i]);
   if (list) for (let j = 0; j < list.length; j++) if (isWord(i, list[j])) return list[j];
   return undefined;
@@ -550,8 +583,11 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
   // to a title word are tried, each in the windows (of the lengths titles have) where every other word
   // is a title word. The words of a run of title words are counted once, so a title that repeats its
   // words (400 times "Engineer") costs its length times the window lengths, not a power of it.
-  const windowByHash = byHash(windowWords);
-  const titleWordByHash = byHash(titleWordCount.keys());
+  // By hash, for the slots two words share (made on first use: most families have none).
+  let windowMap: Map<number, string[]> | undefined;
+  let titleWordMap: Map<number, string[]> | undefined;
+  const windowByHash = () => (windowMap ??= byHash(windowWords));
+  const titleWordByHash = () => (titleWordMap ??= byHash(titleWordCount.keys()));
   /** How many times a title word is a word of `own` (the title being scanned, if any): a short loop, no map per title. */
   const ownCount = (own: Title | undefined, word: string) => {
     let n = 0;
@@ -588,7 +624,7 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
     // The text's title words (its window words confirmed on the characters), in order. Only a word
     // next to one can be misspelt, so the loops below go over these, not over every word.
     let titleCount = 0;
-    for (let j = 0; j < windowish; j++) if (findWord(windowAt[j], windowByHash) !== undefined) titleAt[titleCount++] = windowAt[j];
+    for (let j = 0; j < windowish; j++) if (findWord(windowAt[j], WINDOW_SLOT, windowByHash) !== undefined) titleAt[titleCount++] = windowAt[j];
     if (titleCount === 0) return true;
     // How many title words in a row end at titleAt[t] (runLeft) and start there (runRight).
     for (let t = 0; t < titleCount; t++) runLeft[t] = t > 0 && titleAt[t - 1] === titleAt[t] - 1 ? runLeft[t - 1] + 1 : 1;
@@ -611,7 +647,7 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
       if (miss < 0 || miss >= n || tried[miss] === scanId) continue;
       tried[miss] = scanId;
       if (ends[miss] - starts[miss] < 4) continue;
-      const asTitleWord = (kinds[miss] & TITLE_SLOT) !== 0 ? findWord(miss, titleWordByHash) : undefined;
+      const asTitleWord = (kinds[miss] & TITLE_SLOT) !== 0 ? findWord(miss, TITLE_SLOT, titleWordByHash) : undefined;
       if (asTitleWord !== undefined && titleWordCount.get(asTitleWord)! - ownCount(own, asTitleWord) > 0) continue;
       // The title words in a row just before the word, and just after it.
       const before = titleIndex(miss - 1, near);
