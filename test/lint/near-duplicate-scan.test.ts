@@ -140,6 +140,26 @@ describe('near-duplicate-title: the ASCII scan finds what the exact scan finds',
     expectSame(files, 5);
   });
 
+  test('in role titles, which are scanned joined too: each finding at the role whose title it is', () => {
+    const titles = [
+      'Technical Instructor',
+      'Techincal Instructor', // the same length as the first, later: found here
+      'Senior Technical Instructor',
+      'Senior Tehcnical Instructor', // the longest title it misspells wins
+      'Data Analyst',
+      'Data Analist Manager', // a longer title holding a misspelt shorter one
+      'Lead Technicla Instructor “Labs”', // not ASCII: scanned alone, found as well
+      'Instructor Technical', // no window of a title
+    ];
+    const family = `kind: family\nid: demo\ntitle: Demo\nroles:\n${titles.map((t, i) => `  r${i}:\n    title: ${JSON.stringify(t)}\n    grade: ${5 + i}\n`).join('')}`;
+    const files = load([['demo.yaml', family]]);
+    const at = (role: number, written: string, title: number) =>
+      `demo.yaml:${6 + 3 * role}:12 misspelt "${written}" looks like a misspelling of the role title "${titles[title]}" (r${title})`;
+    const expected = [at(1, 'Techincal Instructor', 0), at(3, 'Senior Tehcnical Instructor', 2), at(5, 'Data Analist', 4), at(6, 'Technicla Instructor', 0)];
+    expect(findingsOf(files, false)).toEqual(expected);
+    expect(findingsOf(files, true)).toEqual(expected);
+  });
+
   test('where title words share a slot of the hash table (they are looked up by hash there)', () => {
     // Words of five letters, two by two in one slot, their first letters apart (not typos of each other).
     const bySlot = new Map<number, string>();

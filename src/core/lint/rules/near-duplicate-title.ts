@@ -233,6 +233,8 @@ interface Hit {
   title: Title;
   start: number;
   lookAlike: boolean;
+  /** The role title the words are in, when they are in one (else prose). */
+  own: Title | undefined;
 }
 
 /**
@@ -597,13 +599,13 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
   /** Whether a window's best title so far should give way to `title` (the longest, then the first). */
   const better = (prev: Hit | undefined, title: Title, k: number) =>
     !prev || prev.title.words.length < k || (prev.title.words.length === k && title.index < prev.title.index);
-  /** Reports the hits of a text: a role's own title (`own`), or prose (`atOf`: the prose of the hit's first word). */
-  const emit = (hits: Map<number, Hit>, wordAt: (i: number) => string, atOf: (word: number) => Prose | undefined, own: Title | undefined) => {
-    const file = own ? own.role.file : fam.file;
-    for (const [, { title, start, lookAlike }] of [...hits.entries()].sort((a, b) => a[0] - b[0])) {
+  /** Reports the hits of a text: in a role's own title (the hit's `own`), or prose (`atOf`: the prose of the hit's first word). */
+  const emit = (hits: Map<number, Hit>, wordAt: (i: number) => string, atOf: (word: number) => Prose | undefined) => {
+    for (const [, { title, start, lookAlike, own }] of [...hits.entries()].sort((a, b) => a[0] - b[0])) {
       const words: string[] = [];
       for (let i = start; i < start + title.words.length; i++) words.push(wordAt(i));
-      found(own ? [...own.role.path, 'title'] : prosePath(atOf(start)!), file, words.join(' '), title, lookAlike);
+      if (own) found([...own.role.path, 'title'], own.role.file, words.join(' '), title, lookAlike);
+      else found(prosePath(atOf(start)!), fam.file, words.join(' '), title, lookAlike);
     }
   };
 
@@ -613,9 +615,9 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
    * strings unless it holds a misspelling. Hashes only pick candidates; every match is confirmed on
    * the characters. Returns false, having done nothing, for a text with a non-ASCII word character.
    * `raw` may be several prose texts joined by NUL (see the end of checkFamily): `atOf` says which
-   * text an offset of it is in.
+   * text an offset of it is in; or the family's role titles joined by NUL: `ownOf` says whose.
    */
-  const fastScan = (raw: string, atOf: (offset: number) => Prose | undefined, own: Title | undefined): boolean => {
+  const fastScan = (raw: string, atOf: (offset: number) => Prose | undefined, ownOf?: (offset: number) => Title): boolean => {
     const n = cutAscii(raw);
     if (n < 0) return false;
     const windowish = scratch.windowish;
@@ -647,6 +649,7 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
       if (miss < 0 || miss >= n || tried[miss] === scanId) continue;
       tried[miss] = scanId;
       if (ends[miss] - starts[miss] < 4) continue;
+      const own = ownOf?.(starts[miss]);
       const asTitleWord = (kinds[miss] & TITLE_SLOT) !== 0 ? findWord(miss, TITLE_SLOT, titleWordByHash) : undefined;
       if (asTitleWord !== undefined && titleWordCount.get(asTitleWord)! - ownCount(own, asTitleWord) > 0) continue;
       // The title words in a row just before the word, and just after it.
@@ -673,7 +676,7 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
             if (!matches(wrong, wrong, title.words[m])) continue;
             if (own && own.words.length === k && own.index < title.index) continue;
             hits ??= new Map();
-            if (better(hits.get(miss), title, k)) hits.set(miss, { title, start, lookAlike: wrong === title.words[m].fold });
+            if (better(hits.get(miss), title, k)) hits.set(miss, { title, start, lookAlike: wrong === title.words[m].fold, own });
           }
         }
       }
@@ -686,7 +689,6 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
         hits,
         (i) => raw.slice(from[i], to[i]),
         (w) => atOf(from[w]),
-        own,
       );
     }
     return true;
@@ -744,7 +746,7 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
             if (title === own || !matches(wrongLower, wrongFold, title.words[m])) continue;
             // Two titles of the same length are reported once, at the later role.
             if (own && own.words.length === k && own.index < title.index) continue;
-            if (better(best.get(miss), title, k)) best.set(miss, { title, start, lookAlike: wrongFold === title.words[m].fold });
+            if (better(best.get(miss), title, k)) best.set(miss, { title, start, lookAlike: wrongFold === title.words[m].fold, own });
           }
         }
       }
@@ -757,32 +759,48 @@ function checkFamily(ctx: LintContext, fam: FamilyDef, report: (r: Report) => vo
       best,
       (i) => shown[i],
       () => at,
-      own,
     );
   };
 
   if (windowWords.size === 0) return;
   markSlots(windowWords, titleWordCount.keys());
+  // The texts written in ASCII (nearly all) are scanned joined by NUL, in two texts: the role titles,
+  // then the family's prose. One long loop is optimised early, where thousands of short calls ran
+  // unoptimised code (and saw strings of every representation). The rest is scanned text by text.
   const scan = (raw: string, at: Prose | undefined, own: Title | undefined) => {
-    if (exactOnly || raw.indexOf('\0') !== -1 || !fastScan(raw, () => at, own)) exactScan(raw, at, own);
+    if (exactOnly || raw.indexOf('\0') !== -1 || !fastScan(raw, () => at, own && (() => own))) exactScan(raw, at, own);
   };
-  for (const t of titles) scan(t.role.title, undefined, t);
-  // The family's prose written in ASCII (nearly all of it) is scanned as one text, its texts joined
-  // by NUL: one long loop is optimised early, where thousands of short calls ran unoptimised code
-  // (and saw strings of every representation). The rest is scanned text by text.
+  const joinedTitles: Title[] = [];
+  for (const t of titles) {
+    if (exactOnly || NOT_JOINABLE.test(t.role.title)) scan(t.role.title, undefined, t);
+    else joinedTitles.push(t);
+  }
   const joined: Prose[] = [];
   forEachProse(ctx.ds, fam, (p) => {
     if (exactOnly || NOT_JOINABLE.test(p.text)) scan(p.text, p, undefined);
     else joined.push(p);
   });
-  if (joined.length === 0) return;
-  const bounds: number[] = [];
-  const parts: string[] = [];
-  let offset = 0;
-  for (let i = 0; i < joined.length; i++) {
-    bounds.push(offset);
-    parts.push(joined[i].text);
-    offset += joined[i].text.length + 1;
+  if (joinedTitles.length) {
+    const [text, bounds] = joinTexts(joinedTitles.map((t) => t.role.title));
+    fastScan(
+      text,
+      () => undefined,
+      (at) => joinedTitles[lastAtOrBefore(bounds, at)],
+    );
   }
-  fastScan(parts.join('\0'), (at) => joined[lastAtOrBefore(bounds, at)], undefined);
+  if (joined.length) {
+    const [text, bounds] = joinTexts(joined.map((p) => p.text));
+    fastScan(text, (at) => joined[lastAtOrBefore(bounds, at)]);
+  }
+}
+
+/** Texts joined by NUL, and where each starts. */
+function joinTexts(texts: readonly string[]): [string, number[]] {
+  const bounds: number[] = [];
+  let offset = 0;
+  for (let i = 0; i < texts.length; i++) {
+    bounds.push(offset);
+    offset += texts[i].length + 1;
+  }
+  return [texts.join('\0'), bounds];
 }
