@@ -57,7 +57,7 @@ async function bundle() {
     target: 'node20',
     write: false,
     logLevel: 'warning',
-    // Every module that reads import.meta.url sits one folder below dist/ (test/bundle.test.ts checks),
+    // Every module that reads import.meta.url sits one folder below dist/ (test/cli/bundle.test.ts checks),
     // as the bundle does: paths made from it (../../package.json, ../../data) stay right.
     // (src/io/bundle.ts passes __bundleUrl to the script, beside require and __filename.)
     define: { 'import.meta.url': '__bundleUrl' },
